@@ -1,0 +1,188 @@
+//! Every subcommand and option, as clap derive definitions (SPEC.md,
+//! "Command line").
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "lambda-tutor", version, about = "A terminal tutor for AWS Lambda and serverless computing")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalOptions {
+    /// Where progress is kept (default: the platform data directory).
+    #[arg(long, global = true, env = "LAMBDA_TUTOR_DATA", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// An extra quiz pack file or course directory (repeatable).
+    #[arg(long = "pack", global = true, value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+    /// When to use colour; NO_COLOR in the environment means `never` for `auto`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Colour theme for the full-screen interface.
+    #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List lessons: id, title, module, order, minutes, topics.
+    Lessons {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render one lesson (by id) or any markdown file as plain text.
+    Read {
+        /// A lesson id or a path to a markdown file.
+        target: String,
+        /// Width to lay the text out for (default: the terminal's, else 80).
+        #[arg(long)]
+        width: Option<usize>,
+    },
+    /// Run a quiz.
+    Quiz {
+        /// Pack ids or paths (default: every built-in pack).
+        packs: Vec<String>,
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        #[arg(long)]
+        count: Option<usize>,
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Spaced-repetition review of due questions.
+    Review {
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Timed interview drill, weighted toward weak topics.
+    Drill {
+        #[arg(long)]
+        minutes: Option<u32>,
+        #[arg(long)]
+        count: Option<usize>,
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Simulate a scenario (a preset id or a path).
+    Simulate {
+        scenario: Option<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Override a scenario value, e.g. `function.memory_mb=1024`.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Run headless and print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write one JSON line per simulation event to FILE.
+        #[arg(long, value_name = "FILE")]
+        trace: Option<PathBuf>,
+    },
+    /// List scenario presets.
+    Scenarios {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate quiz packs, lessons, scenarios or whole course directories.
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Convert another quiz format into a native pack.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        from: Option<ImportFormat>,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Convert a native pack into another format.
+    ExportPack {
+        pack: String,
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Progress, accuracy per topic, streaks, due reviews.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every recorded answer, for an instructor.
+    History {
+        #[arg(long, value_enum)]
+        format: HistoryFormat,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Installed packs and courses, built-in ones included.
+    Packs {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Scaffold a new course directory with an example of each file.
+    NewCourse { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Gift,
+    Aiken,
+    Anki,
+    MdbookQuiz,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Anki,
+    Gift,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Json,
+    Csv,
+}
+
+impl GlobalOptions {
+    /// Whether colour should be used, given whether the output is a terminal.
+    pub fn use_color(&self, is_terminal: bool) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}

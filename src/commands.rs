@@ -1,0 +1,73 @@
+//! What each subcommand does outside the full-screen interface. `run` is the
+//! single entry point the binary calls; it maps results to exit codes
+//! (0 success, 1 checked input is wrong, 2 usage or I/O error).
+
+mod lessons;
+mod read;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// How a command ended, mapped to the exit codes of SPEC.md.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input was checked and is wrong (exit 1). Already reported.
+    Invalid,
+    /// Usage or I/O error (exit 2): one clear sentence.
+    Usage(String),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
+pub type CommandResult = Result<(), Failure>;
+
+pub fn run(cli: Cli) -> ExitCode {
+    let global = cli.global;
+    let result = match cli.command {
+        None => open_home(&global),
+        Some(Command::Lessons { json }) => lessons::run(&global, json),
+        Some(Command::Read { target, width }) => read::run(&global, &target, width),
+        Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Usage(message)) => {
+            eprintln!("lambda-tutor: {}", crate::text::sanitize(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Lessons { .. } => "lessons",
+        Command::Read { .. } => "read",
+        Command::Quiz { .. } => "quiz",
+        Command::Review { .. } => "review",
+        Command::Drill { .. } => "drill",
+        Command::Simulate { .. } => "simulate",
+        Command::Scenarios { .. } => "scenarios",
+        Command::Check { .. } => "check",
+        Command::Import { .. } => "import",
+        Command::ExportPack { .. } => "export-pack",
+        Command::Stats { .. } => "stats",
+        Command::History { .. } => "history",
+        Command::Packs { .. } => "packs",
+        Command::NewCourse { .. } => "new-course",
+    }
+}
+
+/// No subcommand: the full-screen home, if there is a terminal to draw on.
+fn open_home(global: &crate::cli::GlobalOptions) -> CommandResult {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
+    }
+    crate::tui::run(global).map_err(Failure::from)
+}

@@ -1,0 +1,61 @@
+//! `lessons [--json]`: list the course's lessons.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::CommandResult;
+use crate::cli::GlobalOptions;
+use crate::course::Course;
+
+#[derive(Serialize)]
+struct LessonRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    module: &'a str,
+    order: u32,
+    minutes: u32,
+    topics: &'a [String],
+}
+
+pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
+    let course = Course::builtin();
+    for d in &course.diagnostics {
+        eprintln!("{d}");
+    }
+    let rows: Vec<LessonRow<'_>> = course
+        .lessons
+        .iter()
+        .map(|l| LessonRow {
+            id: &l.meta.id,
+            title: &l.meta.title,
+            module: &l.meta.module,
+            order: l.meta.order,
+            minutes: l.meta.minutes,
+            topics: &l.meta.topics,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2);
+    for module in &course.modules {
+        writeln!(out, "{}", crate::text::sanitize(&module.name))?;
+        for &i in &module.lessons {
+            let r = &rows[i];
+            writeln!(
+                out,
+                "  {:>2}. {:<id_width$}  {}  ({} min; {})",
+                r.order,
+                r.id,
+                crate::text::sanitize(r.title),
+                r.minutes,
+                r.topics.join(", ")
+            )?;
+        }
+    }
+    Ok(())
+}

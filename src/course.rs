@@ -1,0 +1,15 @@
+//! Loading content: lessons, quiz packs and scenarios, from the embedded
+//! built-in course or from instructors' files, with diagnostics that carry
+//! `path:line:column` places.
+//!
+//! The built-in course goes through exactly the same code path as any
+//! instructor's course: [`Source`] only says where the bytes came from.
+
+pub mod diagnostic;
+pub mod embedded;
+pub mod lesson;
+pub mod library;
+
+pub use diagnostic::{Diagnostic, LineIndex, Severity};
+pub use lesson::{Lesson, LessonMeta};
+pub use library::{Course, Module};

@@ -1,0 +1,137 @@
+//! A course: its lessons grouped into modules, plus what went wrong while
+//! loading it. Broken files are reported and skipped; the rest still load.
+
+use std::collections::HashMap;
+
+use super::diagnostic::Diagnostic;
+use super::embedded;
+use super::lesson::{Lesson, parse_lesson};
+
+/// A named group of lessons, in course order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub name: String,
+    /// Indices into [`Course::lessons`].
+    pub lessons: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Course {
+    /// Every lesson, in reading order (module by module).
+    pub lessons: Vec<Lesson>,
+    pub modules: Vec<Module>,
+    /// Problems met while loading: the files named here were skipped.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Course {
+    /// The built-in course embedded in the binary.
+    pub fn builtin() -> Self {
+        let files = embedded::lessons();
+        Self::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), *b)))
+    }
+
+    /// Load lessons from (path, bytes) pairs. Modules appear in the order of
+    /// their lowest-numbered lesson; lessons within a module by `order`,
+    /// then id.
+    pub fn from_lesson_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Self {
+        let mut lessons = Vec::new();
+        let mut diagnostics = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (path, bytes) in files {
+            match parse_lesson(path, bytes) {
+                Ok(lesson) => {
+                    if let Some(first) = seen.get(&lesson.meta.id) {
+                        diagnostics.push(Diagnostic::error(
+                            path,
+                            1,
+                            1,
+                            format!("lesson id {:?} is already used by {first}", lesson.meta.id),
+                        ));
+                        continue;
+                    }
+                    seen.insert(lesson.meta.id.clone(), path.to_owned());
+                    lessons.push(lesson);
+                }
+                Err(mut errs) => diagnostics.append(&mut errs),
+            }
+        }
+        Self::assemble(lessons, diagnostics)
+    }
+
+    fn assemble(mut lessons: Vec<Lesson>, diagnostics: Vec<Diagnostic>) -> Self {
+        // Rank modules by their first lesson, then sort lessons by that rank.
+        let mut module_rank: HashMap<String, (u32, String)> = HashMap::new();
+        for lesson in &lessons {
+            let key = (lesson.meta.order, lesson.meta.id.clone());
+            module_rank
+                .entry(lesson.meta.module.clone())
+                .and_modify(|k| {
+                    if key < *k {
+                        *k = key.clone();
+                    }
+                })
+                .or_insert(key);
+        }
+        lessons.sort_by(|a, b| {
+            let ra = &module_rank[&a.meta.module];
+            let rb = &module_rank[&b.meta.module];
+            (ra, &a.meta.module, a.meta.order, &a.meta.id).cmp(&(rb, &b.meta.module, b.meta.order, &b.meta.id))
+        });
+        let mut modules: Vec<Module> = Vec::new();
+        for (i, lesson) in lessons.iter().enumerate() {
+            match modules.last_mut() {
+                Some(m) if m.name == lesson.meta.module => m.lessons.push(i),
+                _ => modules.push(Module { name: lesson.meta.module.clone(), lessons: vec![i] }),
+            }
+        }
+        Self { lessons, modules, diagnostics }
+    }
+
+    pub fn lesson_index(&self, id: &str) -> Option<usize> {
+        self.lessons.iter().position(|l| l.meta.id == id)
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.meta.id == id)
+    }
+
+    /// The module number (0-based) a lesson index belongs to.
+    pub fn module_of(&self, lesson: usize) -> Option<usize> {
+        self.modules.iter().position(|m| m.lessons.contains(&lesson))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson(id: &str, module: &str, order: u32) -> String {
+        format!("+++\nid = \"{id}\"\ntitle = \"{id}\"\nmodule = \"{module}\"\norder = {order}\n+++\nbody\n")
+    }
+
+    #[test]
+    fn modules_keep_course_order_and_bad_files_are_skipped() {
+        let a = lesson("a", "Basics", 1);
+        let b = lesson("b", "Deep", 3);
+        let c = lesson("c", "Basics", 2);
+        let broken = "+++\nid = 1\n+++\n".to_owned();
+        let files = [("a.md", a), ("b.md", b), ("c.md", c), ("broken.md", broken)];
+        let course = Course::from_lesson_files(files.iter().map(|(p, s)| (*p, s.as_bytes())));
+        let ids: Vec<_> = course.lessons.iter().map(|l| l.meta.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c", "b"]);
+        assert_eq!(course.modules.len(), 2);
+        assert_eq!(course.modules[0].name, "Basics");
+        assert_eq!(course.diagnostics.len(), 1);
+        assert_eq!(course.diagnostics[0].path, "broken.md");
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let a = lesson("a", "M", 1);
+        let files = [("a.md", a.clone()), ("a2.md", a)];
+        let course = Course::from_lesson_files(files.iter().map(|(p, s)| (*p, s.as_bytes())));
+        assert_eq!(course.lessons.len(), 1);
+        assert!(course.diagnostics[0].message.contains("already used"));
+    }
+}

@@ -1,0 +1,15 @@
+//! lambda-tutor: a terminal tutor for AWS Lambda and serverless computing.
+//!
+//! Data flows one way: files → domain model (`course`, `quiz`, `sim`, `study`)
+//! → app state (`tui`) → frame. The domain modules know nothing of the
+//! terminal; the terminal layer knows nothing of file formats.
+
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod markdown;
+pub mod quiz;
+pub mod sim;
+pub mod study;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,11 @@
+//! The `lambda-tutor` binary: parse arguments, hand over to the library, turn
+//! its result into an exit code. Everything else lives in the library.
+use std::process::ExitCode;
+
+use clap::Parser;
+use lambda_tutor::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    lambda_tutor::commands::run(cli)
+}

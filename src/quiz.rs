@@ -1,0 +1,1 @@
+//! Quiz packs: the question model, answer checking, sessions and shuffling.

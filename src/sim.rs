@@ -1,0 +1,1 @@
+//! The discrete-event Lambda simulator: pure, seeded, no I/O, no terminal.

@@ -1,0 +1,1 @@
+//! The study loop: SQLite store, FSRS scheduling, drills and stats.
