@@ -1,0 +1,160 @@
+//! App state: the course, the theme, a stack of screens and the help
+//! overlay. Events change state in `handle_event`; `prepare` does the work
+//! that needs the frame size (layout caches); rendering is pure.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Widget;
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::screens::{self, HomeScreen, Input, Screen, Transition};
+use super::strings;
+use super::theme::Theme;
+use super::widgets;
+use crate::course::Course;
+
+pub struct App {
+    pub course: Course,
+    pub theme: Theme,
+    stack: Vec<Screen>,
+    help: bool,
+    quit: bool,
+    too_small: bool,
+}
+
+impl App {
+    pub fn new(course: Course, theme: Theme) -> Self {
+        let home = HomeScreen::new(&course);
+        Self { course, theme, stack: vec![Screen::Home(home)], help: false, quit: false, too_small: false }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn screen(&self) -> &Screen {
+        // The stack always holds the home screen at the bottom.
+        self.stack.last().unwrap_or_else(|| unreachable!("the home screen is never popped"))
+    }
+
+    fn screen_mut(&mut self) -> &mut Screen {
+        self.stack.last_mut().unwrap_or_else(|| unreachable!("the home screen is never popped"))
+    }
+
+    /// Whether the current screen wants raw keystrokes (a text field).
+    fn is_typing(&self) -> bool {
+        match self.screen() {
+            Screen::Search(_) => true,
+            Screen::Reader(r) => r.is_typing(),
+            Screen::Home(_) => false,
+        }
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        match self.screen() {
+            Screen::Home(_) => HomeScreen::CONTEXTS,
+            Screen::Reader(r) => r.contexts(),
+            Screen::Search(_) => screens::SearchScreen::CONTEXTS,
+        }
+    }
+
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            // Releases and repeats of a key are not new presses.
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
+            Event::Mouse(mouse) if !self.help && !self.too_small => self.dispatch(Input::Mouse(mouse)),
+            _ => {}
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) {
+        let action = keymap::action_for(key, &[]);
+        if action == Some(Action::Quit) {
+            self.quit = true;
+            return;
+        }
+        if self.too_small {
+            self.quit |= action == Some(Action::Back);
+            return;
+        }
+        if self.help {
+            if matches!(action, Some(Action::Help | Action::Back)) {
+                self.help = false;
+            }
+            return;
+        }
+        if action == Some(Action::Help) && !self.is_typing() {
+            self.help = true;
+            return;
+        }
+        self.dispatch(Input::Key(key));
+    }
+
+    fn dispatch(&mut self, input: Input<'_>) {
+        let course = &self.course;
+        let transition = match self.stack.last_mut() {
+            Some(Screen::Home(s)) => s.handle(input, course),
+            Some(Screen::Reader(s)) => s.handle(input, course),
+            Some(Screen::Search(s)) => s.handle(input, course),
+            None => Transition::Quit,
+        };
+        self.apply(transition);
+    }
+
+    fn apply(&mut self, transition: Transition) {
+        match transition {
+            Transition::Stay => {}
+            Transition::Push(screen) => self.stack.push(screen),
+            Transition::Replace(screen) => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                self.stack.push(screen);
+            }
+            Transition::Pop if self.stack.len() > 1 => {
+                self.stack.pop();
+            }
+            Transition::Pop | Transition::Quit => self.quit = true,
+        }
+    }
+
+    fn areas(area: Rect) -> [Rect; 2] {
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area)
+    }
+
+    /// Everything that depends on the frame size, done before drawing.
+    pub fn prepare(&mut self, area: Rect) {
+        self.too_small = area.width < strings::MIN_WIDTH || area.height < strings::MIN_HEIGHT;
+        if self.too_small {
+            return;
+        }
+        let [body, _] = Self::areas(area);
+        match self.screen_mut() {
+            Screen::Home(s) => s.prepare(body),
+            Screen::Reader(s) => s.prepare(body),
+            Screen::Search(s) => s.prepare(body),
+        }
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        widgets::clear(area, buf, self.theme.base);
+        if self.too_small {
+            widgets::render_too_small(area, buf, &self.theme);
+            return;
+        }
+        let [body, footer] = App::areas(area);
+        match self.screen() {
+            Screen::Home(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Reader(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
+        }
+        widgets::render_footer(footer, buf, &self.theme, self.contexts(), &[]);
+        if self.help {
+            screens::help::render(area, buf, &self.theme, self.contexts());
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! The one table of key bindings. Key handling, the help overlay and the
+//! footer hints are all generated from [`BINDINGS`], so they cannot drift.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere (unless a text field has focus).
+    Global,
+    /// Lists: home, table of contents, search results.
+    List,
+    /// The lesson reader.
+    Reader,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Shown in the help overlay.
+    pub description: &'static str,
+    /// Shown in the footer when set (short form).
+    pub hint: Option<&'static str>,
+}
+
+/// A key without its modifiers' noise: `Char` keys match case-sensitively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".to_owned(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".to_owned(),
+                KeyCode::Down => "↓".to_owned(),
+                KeyCode::Left => "←".to_owned(),
+                KeyCode::Right => "→".to_owned(),
+                KeyCode::PageUp => "PgUp".to_owned(),
+                KeyCode::PageDown => "PgDn".to_owned(),
+                KeyCode::Home => "Home".to_owned(),
+                KeyCode::End => "End".to_owned(),
+                KeyCode::Enter => "Enter".to_owned(),
+                KeyCode::Esc => "Esc".to_owned(),
+                KeyCode::Tab => "Tab".to_owned(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, event.code) {
+            (Key::Char(c), KeyCode::Char(e)) => !ctrl && c == e,
+            (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::Code(code), e) => code == e,
+            _ => false,
+        }
+    }
+}
+
+use Key::{Char, Code, Ctrl};
+
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        context: Context::Global,
+        keys: &[Char('?'), Code(KeyCode::F(1))],
+        action: Action::Help,
+        description: "show or hide this help",
+        hint: Some("help"),
+    },
+    Binding {
+        context: Context::Global,
+        keys: &[Char('q'), Code(KeyCode::Esc)],
+        action: Action::Back,
+        description: "go back; quit from the home screen",
+        hint: Some("back"),
+    },
+    Binding {
+        context: Context::Global,
+        keys: &[Ctrl('c')],
+        action: Action::Quit,
+        description: "quit at once (progress is already saved)",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "previous item",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "next item",
+        hint: Some("move"),
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Code(KeyCode::PageUp), Ctrl('b')],
+        action: Action::PageUp,
+        description: "page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Code(KeyCode::PageDown), Ctrl('f')],
+        action: Action::PageDown,
+        description: "page down",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        action: Action::Top,
+        description: "first item",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Char('G'), Code(KeyCode::End)],
+        action: Action::Bottom,
+        description: "last item",
+        hint: None,
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)],
+        action: Action::Open,
+        description: "open the selected item",
+        hint: Some("open"),
+    },
+    Binding {
+        context: Context::List,
+        keys: &[Char('/')],
+        action: Action::SearchAll,
+        description: "search all lessons",
+        hint: Some("search"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "scroll up a line",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "scroll down a line",
+        hint: Some("scroll"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Code(KeyCode::PageUp), Char('b'), Ctrl('b')],
+        action: Action::PageUp,
+        description: "page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Code(KeyCode::PageDown), Char(' '), Ctrl('f')],
+        action: Action::PageDown,
+        description: "page down",
+        hint: Some("page"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Ctrl('u')],
+        action: Action::HalfPageUp,
+        description: "half a page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Ctrl('d')],
+        action: Action::HalfPageDown,
+        description: "half a page down",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        action: Action::Top,
+        description: "go to the top",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('G'), Code(KeyCode::End)],
+        action: Action::Bottom,
+        description: "go to the end",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('t')],
+        action: Action::Contents,
+        description: "table of contents",
+        hint: Some("contents"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('/')],
+        action: Action::Search,
+        description: "search this lesson",
+        hint: Some("search"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('S')],
+        action: Action::SearchAll,
+        description: "search all lessons",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('n')],
+        action: Action::NextHit,
+        description: "next search hit",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('N')],
+        action: Action::PrevHit,
+        description: "previous search hit",
+        hint: None,
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char(']'), Code(KeyCode::Right), Char('L')],
+        action: Action::NextLesson,
+        description: "next lesson",
+        hint: Some("next"),
+    },
+    Binding {
+        context: Context::Reader,
+        keys: &[Char('['), Code(KeyCode::Left), Char('H')],
+        action: Action::PrevLesson,
+        description: "previous lesson",
+        hint: None,
+    },
+];
+
+/// The action a key has in the given contexts (searched in order, then Global).
+pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
+    contexts.iter().chain(std::iter::once(&Context::Global)).find_map(|context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == *context)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    })
+}
+
+/// Footer hints for the given contexts: (keys, hint) pairs.
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for context in contexts.iter().chain(std::iter::once(&Context::Global)) {
+        for b in BINDINGS.iter().filter(|b| b.context == *context) {
+            if let Some(hint) = b.hint {
+                out.push((b.keys[0].label(), hint));
+            }
+        }
+    }
+    out
+}
+
+/// Help overlay rows for a context: (all keys, description).
+pub fn help_rows(context: Context) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .map(|b| (b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), b.description))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn vim_and_arrow_keys_both_scroll() {
+        let ctx = [Context::Reader];
+        assert_eq!(action_for(&key(KeyCode::Char('j')), &ctx), Some(Action::Down));
+        assert_eq!(action_for(&key(KeyCode::Down), &ctx), Some(Action::Down));
+        assert_eq!(action_for(&key(KeyCode::Char('?')), &ctx), Some(Action::Help));
+        assert_eq!(action_for(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), &ctx), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let shares_scope =
+                    a.context == b.context || a.context == Context::Global || b.context == Context::Global;
+                if shares_scope {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} bound to {:?} and {:?}", a.action, b.action);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_in_help_has_a_description() {
+        for context in [Context::Global, Context::List, Context::Reader] {
+            assert!(help_rows(context).iter().all(|(keys, d)| !keys.is_empty() && !d.is_empty()));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The help overlay, generated from the keymap for the current screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::tui::keymap::{self, Context};
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::widgets;
+
+pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context]) {
+    let mut rows = Vec::new();
+    for context in contexts.iter().chain(std::iter::once(&Context::Global)) {
+        rows.extend(keymap::help_rows(*context));
+    }
+    let key_width = rows.iter().map(|(k, _)| crate::text::width(k)).max().unwrap_or(0);
+    let height = (rows.len() as u16).saturating_add(4);
+    let popup = widgets::centered(area, 70, height);
+    let inner = widgets::popup(popup, buf, theme, strings::HELP_TITLE);
+    let mut lines: Vec<Line<'_>> = rows
+        .into_iter()
+        .map(|(keys, description)| {
+            let pad = key_width.saturating_sub(crate::text::width(&keys));
+            Line::from(vec![Span::styled(format!(" {keys}{} ", " ".repeat(pad)), theme.key), Span::raw(description)])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(format!(" {}", strings::HELP_FOOTER), theme.dim)));
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+}

@@ -1,0 +1,401 @@
+//! The lesson reader: scrolling, contents, search within the lesson (with
+//! highlighted hits), next and previous lesson.
+//!
+//! The lesson is parsed (and its code highlighted) once when it is opened;
+//! the layout is cached for the current width and redone only on resize.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Layout as Split, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::{Input, Screen, SearchScreen, Transition};
+use crate::course::Course;
+use crate::markdown::{Document, Layout};
+use crate::tui::action::Action;
+use crate::tui::input::{InputOutcome, TextInput};
+use crate::tui::keymap::{self, Context};
+use crate::tui::list::ListView;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{self, Highlight};
+
+/// Lines are easier to read when they do not run the full width of a
+/// wide terminal.
+const MAX_TEXT_WIDTH: usize = 100;
+
+#[derive(Debug)]
+pub struct ReaderScreen {
+    pub lesson: usize,
+    document: Document,
+    layout: Layout,
+    /// First visible line.
+    pub scroll: usize,
+    viewport: usize,
+    search: Option<Search>,
+    /// The search field, while the user is typing.
+    input: Option<TextInput>,
+    contents: Option<ListView>,
+    /// A scroll position to restore once the layout exists.
+    pending_scroll: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Search {
+    query: String,
+    /// (line, start char, end char) of every hit, in reading order.
+    hits: Vec<(usize, usize, usize)>,
+    current: usize,
+    /// Jump to the first hit at or after this line once hits are known.
+    jump_from: Option<usize>,
+}
+
+impl ReaderScreen {
+    pub fn open(course: &Course, lesson: usize) -> Self {
+        let l = &course.lessons[lesson];
+        let markdown = format!("# {}\n\n{}", l.meta.title, l.body);
+        Self {
+            lesson,
+            document: Document::parse(&markdown),
+            layout: Layout::default(),
+            scroll: 0,
+            viewport: 1,
+            search: None,
+            input: None,
+            contents: None,
+            pending_scroll: None,
+        }
+    }
+
+    /// Open a lesson with a search already made (from "search all lessons").
+    pub fn open_with_search(course: &Course, lesson: usize, query: &str) -> Self {
+        let mut reader = Self::open(course, lesson);
+        reader.search = Some(Search { query: query.to_owned(), hits: Vec::new(), current: 0, jump_from: Some(0) });
+        reader
+    }
+
+    /// Open a lesson at a saved scroll position.
+    pub fn open_at(course: &Course, lesson: usize, scroll: usize) -> Self {
+        let mut reader = Self::open(course, lesson);
+        reader.pending_scroll = Some(scroll);
+        reader
+    }
+
+    pub fn contexts(&self) -> &'static [Context] {
+        if self.contents.is_some() { &[Context::List] } else { &[Context::Reader] }
+    }
+
+    pub fn is_typing(&self) -> bool {
+        self.input.is_some()
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.viewport)
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.scroll >= self.max_scroll()
+    }
+
+    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
+        match input {
+            Input::Key(key) => self.handle_key(key, course),
+            Input::Mouse(mouse) => {
+                if let Some(list) = &mut self.contents {
+                    if list.handle_mouse(mouse) {
+                        self.jump_to_heading();
+                    }
+                    return Transition::Stay;
+                }
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => self.scroll_by(3),
+                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    _ => {}
+                }
+                Transition::Stay
+            }
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, course: &Course) -> Transition {
+        if let Some(field) = &mut self.input {
+            match field.handle_key(key) {
+                InputOutcome::Submitted => {
+                    let query = field.value.trim().to_owned();
+                    self.input = None;
+                    self.search = (!query.is_empty()).then(|| Search {
+                        query,
+                        hits: Vec::new(),
+                        current: 0,
+                        jump_from: Some(self.scroll),
+                    });
+                    self.find_hits();
+                }
+                InputOutcome::Cancelled => self.input = None,
+                InputOutcome::Edited | InputOutcome::Ignored => {}
+            }
+            return Transition::Stay;
+        }
+        if let Some(list) = &mut self.contents {
+            match keymap::action_for(key, &[Context::List]) {
+                Some(Action::Back) => self.contents = None,
+                Some(Action::Open) => self.jump_to_heading(),
+                Some(Action::Quit) => return Transition::Quit,
+                Some(a) => list.apply(a),
+                None => {}
+            }
+            return Transition::Stay;
+        }
+        let page = self.viewport.saturating_sub(2).max(1) as isize;
+        match keymap::action_for(key, &[Context::Reader]) {
+            Some(Action::Back) if self.search.is_some() => self.search = None,
+            Some(Action::Back) => return Transition::Pop,
+            Some(Action::Quit) => return Transition::Quit,
+            Some(Action::Up) => self.scroll_by(-1),
+            Some(Action::Down) => self.scroll_by(1),
+            Some(Action::PageUp) => self.scroll_by(-page),
+            Some(Action::PageDown) => self.scroll_by(page),
+            Some(Action::HalfPageUp) => self.scroll_by(-page / 2),
+            Some(Action::HalfPageDown) => self.scroll_by(page / 2),
+            Some(Action::Top) => self.scroll = 0,
+            Some(Action::Bottom) => self.scroll = self.max_scroll(),
+            Some(Action::Search) => {
+                self.input = Some(TextInput::with_value(self.search.as_ref().map_or("", |s| s.query.as_str())));
+            }
+            Some(Action::SearchAll) => return Transition::Push(Screen::Search(SearchScreen::new())),
+            Some(Action::NextHit) => self.cycle_hit(true),
+            Some(Action::PrevHit) => self.cycle_hit(false),
+            Some(Action::Contents) => {
+                let selectable = vec![true; self.document.headings().len()];
+                let mut list = ListView::new(selectable);
+                // Preselect the heading at or above the current position.
+                if let Some(i) = self.layout.heading_lines.iter().rposition(|&line| line <= self.scroll) {
+                    list.select(i);
+                }
+                self.contents = Some(list);
+            }
+            Some(Action::NextLesson) if self.lesson + 1 < course.lessons.len() => {
+                return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson + 1))));
+            }
+            Some(Action::PrevLesson) if self.lesson > 0 => {
+                return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson - 1))));
+            }
+            _ => {}
+        }
+        Transition::Stay
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+    }
+
+    fn jump_to_heading(&mut self) {
+        if let Some(list) = self.contents.take()
+            && let Some(i) = list.selected()
+            && let Some(&line) = self.layout.heading_lines.get(i)
+        {
+            self.scroll = line.min(self.max_scroll());
+        }
+    }
+
+    fn cycle_hit(&mut self, forward: bool) {
+        let Some(search) = &mut self.search else { return };
+        if search.hits.is_empty() {
+            return;
+        }
+        let n = search.hits.len();
+        search.current = if forward { (search.current + 1) % n } else { (search.current + n - 1) % n };
+        let line = search.hits[search.current].0;
+        self.scroll = line.saturating_sub(self.viewport / 3).min(self.max_scroll());
+    }
+
+    /// Find every hit of the query in the laid-out text (case-insensitive).
+    fn find_hits(&mut self) {
+        let Some(search) = &mut self.search else { return };
+        search.hits = find_in_lines(&self.layout, &search.query);
+        search.current = search.current.min(search.hits.len().saturating_sub(1));
+        if let Some(from) = search.jump_from.take()
+            && !self.layout.lines.is_empty()
+        {
+            search.current = search.hits.iter().position(|h| h.0 >= from).unwrap_or(0);
+            if let Some(&(line, _, _)) = search.hits.get(search.current) {
+                self.scroll = line.saturating_sub(self.viewport / 3);
+            }
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn areas(area: Rect) -> [Rect; 3] {
+        Split::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area)
+    }
+
+    fn text_area(body: Rect) -> Rect {
+        // One column of air on the left, the scrollbar on the right; centred
+        // when the terminal is wider than a comfortable line.
+        let room = body.width.saturating_sub(3).max(1);
+        let width = room.min(MAX_TEXT_WIDTH as u16);
+        let margin = (1 + (room - width) / 2).min(body.width.saturating_sub(width));
+        Rect { x: body.x + margin, width, ..body }
+    }
+
+    /// Lay out for the current width (cached), then clamp scrolling.
+    pub fn prepare(&mut self, area: Rect) {
+        let [_, body, _] = Self::areas(area);
+        let text = Self::text_area(body);
+        self.viewport = usize::from(text.height).max(1);
+        let width = usize::from(text.width);
+        if self.layout.width != width || self.layout.lines.is_empty() {
+            // Keep the reader's place across a resize: same fraction of the text.
+            let fraction =
+                if self.layout.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.layout.lines.len() as f64 };
+            self.layout = self.document.layout(width);
+            self.scroll = (fraction * self.layout.lines.len() as f64) as usize;
+            if let Some(saved) = self.pending_scroll.take() {
+                self.scroll = saved;
+            }
+            self.find_hits();
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        if let Some(list) = &mut self.contents {
+            let popup = contents_area(area, self.document.headings().len());
+            list.prepare(popup.inner(ratatui::layout::Margin::new(1, 1)));
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+        let [header, body, status] = Self::areas(area);
+        let lesson = &course.lessons[self.lesson];
+        let position = strings::scroll_position(self.scroll, self.layout.lines.len(), self.viewport);
+        widgets::title_bar(
+            header,
+            buf,
+            theme,
+            vec![
+                Span::styled(format!(" {} ", crate::text::sanitize(&lesson.meta.module)), theme.module),
+                Span::styled("› ", theme.dim),
+                Span::styled(
+                    format!("{}. {}", lesson.meta.order, crate::text::sanitize(&lesson.meta.title)),
+                    theme.title,
+                ),
+            ],
+            &format!("{}/{}  {position} ", self.lesson + 1, course.lessons.len()),
+        );
+        let text = Self::text_area(body);
+        let lines: Vec<Line<'_>> = self
+            .layout
+            .lines
+            .iter()
+            .enumerate()
+            .skip(self.scroll)
+            .take(self.viewport)
+            .map(|(i, line)| widgets::markdown_line(line, theme, &self.highlights_on(i)))
+            .collect();
+        Paragraph::new(lines).render(text, buf);
+        if self.layout.lines.len() > self.viewport {
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..body };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.dim)
+                .render(bar, buf, &mut state);
+        }
+        self.render_status(status, buf, theme);
+        if let Some(list) = &self.contents {
+            self.render_contents(area, buf, theme, list);
+        }
+    }
+
+    fn highlights_on(&self, line: usize) -> Vec<Highlight> {
+        let Some(search) = &self.search else { return Vec::new() };
+        let first = search.hits.partition_point(|h| h.0 < line);
+        search.hits[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, h)| h.0 == line)
+            .map(|(k, h)| Highlight { start: h.1, end: h.2, current: first + k == search.current })
+            .collect()
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let line = if let Some(field) = &self.input {
+            let value = crate::text::sanitize(&field.value).into_owned();
+            Line::from(vec![
+                Span::styled(format!(" {}", strings::SEARCH_PROMPT), theme.key),
+                Span::raw(value),
+                Span::styled("█", theme.accent),
+            ])
+        } else if let Some(search) = &self.search {
+            let count = if search.hits.is_empty() {
+                strings::NO_HITS.to_owned()
+            } else {
+                strings::hit_count(search.current + 1, search.hits.len())
+            };
+            Line::from(vec![
+                Span::styled(format!(" /{}  ", crate::text::sanitize(&search.query)), theme.accent),
+                Span::styled(count, theme.dim),
+                Span::styled("   n/N next/previous · Esc clear", theme.dim),
+            ])
+        } else if self.at_end() {
+            Line::from(Span::styled(format!(" {}", strings::END_OF_LESSON), theme.dim))
+        } else {
+            Line::default()
+        };
+        Paragraph::new(line).render(area, buf);
+    }
+
+    fn render_contents(&self, area: Rect, buf: &mut Buffer, theme: &Theme, list: &ListView) {
+        let popup = contents_area(area, self.document.headings().len());
+        let inner = widgets::popup(popup, buf, theme, strings::CONTENTS);
+        let lines: Vec<Line<'_>> = self
+            .document
+            .headings()
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)).min(4));
+                let style = if list.selected() == Some(i) { theme.selected } else { theme.base };
+                let text = crate::text::sanitize(&h.text);
+                Line::from(Span::styled(format!("{indent}{text}"), style))
+            })
+            .collect();
+        list.render_lines(inner, buf, lines);
+    }
+}
+
+fn contents_area(area: Rect, headings: usize) -> Rect {
+    widgets::centered(area, 60, (headings as u16).saturating_add(2).max(5))
+}
+
+/// Every case-insensitive occurrence of `query` in the laid-out lines, as
+/// (line, start char, end char).
+pub fn find_in_lines(layout: &Layout, query: &str) -> Vec<(usize, usize, usize)> {
+    let needle: Vec<char> = query.chars().map(fold).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (i, line) in layout.lines.iter().enumerate() {
+        let hay: Vec<char> = line.plain().chars().map(fold).collect();
+        let mut start = 0;
+        while start + needle.len() <= hay.len() {
+            if hay[start..start + needle.len()] == needle[..] {
+                hits.push((i, start, start + needle.len()));
+                start += needle.len();
+            } else {
+                start += 1;
+            }
+        }
+    }
+    hits
+}
+
+/// Case folding one character to one character, so offsets stay aligned.
+fn fold(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}

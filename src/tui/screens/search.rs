@@ -1,0 +1,179 @@
+//! Search across every lesson: type, see hits with their context, open one.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{Input, ReaderScreen, Screen, Transition};
+use crate::course::Course;
+use crate::tui::action::Action;
+use crate::tui::input::{InputOutcome, TextInput};
+use crate::tui::keymap::{self, Context};
+use crate::tui::list::ListView;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::widgets;
+
+/// Enough hits to be useful without making a one-letter query slow.
+const MAX_HITS: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub lesson: usize,
+    /// The source line, trimmed, as context.
+    pub snippet: String,
+}
+
+#[derive(Debug)]
+pub struct SearchScreen {
+    input: TextInput,
+    hits: Vec<Hit>,
+    list: ListView,
+}
+
+impl Default for SearchScreen {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SearchScreen {
+    pub fn new() -> Self {
+        Self { input: TextInput::default(), hits: Vec::new(), list: ListView::new(Vec::new()) }
+    }
+
+    pub const CONTEXTS: &'static [Context] = &[Context::List];
+
+    pub fn query(&self) -> &str {
+        &self.input.value
+    }
+
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    fn refresh(&mut self, course: &Course) {
+        self.hits = search_course(course, self.input.value.trim());
+        self.list = ListView::new(vec![true; self.hits.len()]);
+    }
+
+    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
+        let key = match input {
+            Input::Key(key) => key,
+            Input::Mouse(mouse) => {
+                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
+            }
+        };
+        // Arrows and paging move in the results; everything else edits the query.
+        match key.code {
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
+                if let Some(action) = keymap::action_for(key, Self::CONTEXTS) {
+                    self.list.apply(action);
+                }
+                return Transition::Stay;
+            }
+            _ => {}
+        }
+        if keymap::action_for(key, &[]) == Some(Action::Quit) {
+            return Transition::Quit;
+        }
+        match self.input.handle_key(key) {
+            InputOutcome::Submitted => self.open(course),
+            InputOutcome::Cancelled => Transition::Pop,
+            InputOutcome::Edited => {
+                self.refresh(course);
+                Transition::Stay
+            }
+            InputOutcome::Ignored => Transition::Stay,
+        }
+    }
+
+    fn open(&self, course: &Course) -> Transition {
+        match self.list.selected().and_then(|i| self.hits.get(i)) {
+            Some(hit) => Transition::Replace(Screen::Reader(Box::new(ReaderScreen::open_with_search(
+                course,
+                hit.lesson,
+                self.input.value.trim(),
+            )))),
+            None => Transition::Stay,
+        }
+    }
+
+    fn areas(area: Rect) -> [Rect; 3] {
+        Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    }
+
+    pub fn prepare(&mut self, area: Rect) {
+        let [_, _, results] = Self::areas(area);
+        self.list.prepare(results.inner(Margin::new(1, 1)));
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+        let [field, info, results] = Self::areas(area);
+        let block = widgets::panel(theme, strings::SEARCH_ALL_TITLE, true);
+        let inner = block.inner(field);
+        block.render(field, buf);
+        Paragraph::new(Line::from(vec![
+            Span::styled(strings::SEARCH_PROMPT, theme.key),
+            Span::raw(crate::text::sanitize(&self.input.value).into_owned()),
+            Span::styled("█", theme.accent),
+        ]))
+        .render(inner, buf);
+        let summary = if self.input.value.trim().is_empty() {
+            strings::SEARCH_ALL_HINT.to_owned()
+        } else {
+            format!("{} hit(s)", self.hits.len())
+        };
+        Paragraph::new(Span::styled(format!(" {summary}"), theme.dim)).wrap(Wrap { trim: true }).render(info, buf);
+        let block = widgets::panel(theme, "Results", false);
+        let inner = block.inner(results);
+        block.render(results, buf);
+        let lines: Vec<Line<'_>> = self
+            .hits
+            .iter()
+            .enumerate()
+            .map(|(i, hit)| {
+                let selected = self.list.selected() == Some(i);
+                let title = &course.lessons[hit.lesson].meta.title;
+                let style = if selected { theme.selected } else { theme.base };
+                let label = format!("{} ", if selected { "▶" } else { " " });
+                let head = super::home::truncate(&crate::text::sanitize(title), 34);
+                let room = usize::from(inner.width).saturating_sub(crate::text::width(&head) + 6);
+                Line::from(vec![
+                    Span::styled(label, style),
+                    Span::styled(head, if selected { style } else { theme.accent }),
+                    Span::styled("  ", style),
+                    Span::styled(super::home::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
+                ])
+            })
+            .collect();
+        self.list.render_lines(inner, buf, lines);
+    }
+}
+
+/// Case-insensitive search of every lesson's source, line by line.
+pub fn search_course(course: &Course, query: &str) -> Vec<Hit> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let needle = query.to_lowercase();
+    let mut hits = Vec::new();
+    for (i, lesson) in course.lessons.iter().enumerate() {
+        let in_title = lesson.meta.title.to_lowercase().contains(&needle);
+        if in_title {
+            hits.push(Hit { lesson: i, snippet: crate::text::sanitize(&lesson.meta.title).into_owned() });
+        }
+        for line in lesson.body.lines() {
+            if line.to_lowercase().contains(&needle) {
+                let snippet = line.trim().trim_start_matches(['#', '>', '-', '*', '|', ' ']).trim();
+                hits.push(Hit { lesson: i, snippet: crate::text::sanitize(snippet).into_owned() });
+                if hits.len() >= MAX_HITS {
+                    return hits;
+                }
+            }
+        }
+    }
+    hits
+}

@@ -1,0 +1,124 @@
+//! Drawing helpers shared by the screens: markdown lines with search
+//! highlights, the footer of key hints, centred popups, the size guard.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::keymap::{self, Context};
+use super::strings;
+use super::theme::Theme;
+use crate::markdown;
+
+/// A highlighted range of a line, in characters of its plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    pub current: bool,
+}
+
+/// Convert one laid-out markdown line into a ratatui line, applying the
+/// theme and any search highlights.
+pub fn markdown_line<'a>(line: &'a markdown::Line, theme: &Theme, highlights: &[Highlight]) -> Line<'a> {
+    if highlights.is_empty() {
+        return Line::from(
+            line.spans.iter().map(|s| Span::styled(s.text.as_str(), theme.markdown(s.style))).collect::<Vec<_>>(),
+        );
+    }
+    let mut out = Vec::new();
+    let mut pos = 0; // character offset of the span start
+    for span in &line.spans {
+        let base = theme.markdown(span.style);
+        let len = span.text.chars().count();
+        let mut cut = 0; // characters of this span already emitted
+        // Boundaries where the highlight state changes inside this span.
+        let mut points: Vec<usize> = highlights
+            .iter()
+            .flat_map(|h| [h.start, h.end])
+            .filter(|&p| p > pos && p < pos + len)
+            .map(|p| p - pos)
+            .collect();
+        points.push(len);
+        points.sort_unstable();
+        points.dedup();
+        for end in points {
+            if end <= cut {
+                continue;
+            }
+            let piece: String = span.text.chars().skip(cut).take(end - cut).collect();
+            let at = pos + cut;
+            let style = highlights.iter().find(|h| h.start <= at && at < h.end).map_or(base, |h| {
+                if h.current { base.patch(theme.search_current) } else { base.patch(theme.search_hit) }
+            });
+            out.push(Span::styled(piece, style));
+            cut = end;
+        }
+        pos += len;
+    }
+    Line::from(out)
+}
+
+/// The footer: key hints generated from the keymap for these contexts.
+pub fn render_footer(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context], extra: &[(String, &str)]) {
+    let mut spans = vec![Span::raw(" ")];
+    let hints = keymap::hints(contexts);
+    for (keys, hint) in extra.iter().map(|(k, h)| (k.clone(), *h)).chain(hints) {
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+    }
+    Paragraph::new(Line::from(spans)).style(theme.base).render(area, buf);
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// A bordered popup, cleared underneath; returns the inner area.
+pub fn popup(area: Rect, buf: &mut Buffer, theme: &Theme, title: &str) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focus)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .style(theme.base);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A plain bordered block with a title.
+pub fn panel<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(if focused { theme.border_focus } else { theme.border })
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// Shown instead of any screen when the terminal is smaller than the minimum.
+pub fn render_too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let text = strings::too_small(area.width, area.height);
+    Paragraph::new(text).style(theme.warn).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// Fill the area with the base style (so light/dark themes paint fully).
+pub fn clear(area: Rect, buf: &mut Buffer, style: Style) {
+    buf.set_style(area, style);
+}
+
+/// A one-line title bar: left text, right text.
+pub fn title_bar(area: Rect, buf: &mut Buffer, theme: &Theme, left: Vec<Span<'_>>, right: &str) {
+    let right_width = crate::text::width(right) as u16;
+    Paragraph::new(Line::from(left)).render(area, buf);
+    if right_width + 2 < area.width {
+        let r = Rect { x: area.x + area.width - right_width - 1, width: right_width, ..area };
+        Paragraph::new(Span::styled(right.to_owned(), theme.dim)).render(r, buf);
+    }
+}
