@@ -17,11 +17,18 @@ pub enum Failure {
     Invalid,
     /// Usage or I/O error (exit 2): one clear sentence.
     Usage(String),
+    /// The reader of our output went away (`lambda-tutor lessons | head`):
+    /// nothing more to say, and nothing went wrong.
+    OutputClosed,
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure::Usage(e.to_string())
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::OutputClosed
+        } else {
+            Failure::Usage(e.to_string())
+        }
     }
 }
 
@@ -36,7 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
         Err(Failure::Usage(message)) => {
             eprintln!("lambda-tutor: {}", crate::text::sanitize(&message));

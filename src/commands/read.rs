@@ -39,12 +39,8 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
     } else {
         layout.to_plain()
     };
-    let mut out = stdout.lock();
-    match out.write_all(text.as_bytes()) {
-        // A closed pipe (`read … | head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(Failure::from),
-    }
+    stdout.lock().write_all(text.as_bytes())?;
+    Ok(())
 }
 
 fn terminal_width() -> Option<usize> {
