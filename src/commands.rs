@@ -24,11 +24,7 @@ pub enum Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Failure::OutputClosed
-        } else {
-            Failure::Usage(e.to_string())
-        }
+        if e.kind() == std::io::ErrorKind::BrokenPipe { Failure::OutputClosed } else { Failure::Usage(e.to_string()) }
     }
 }
 

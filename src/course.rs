@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod lesson;
 pub mod library;
+pub mod source;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use lesson::{Lesson, LessonMeta};

@@ -1,0 +1,219 @@
+//! Where a course's files come from: the embedded built-in course, an
+//! instructor's course directory, or a single pack file. Every source is
+//! turned into the same [`CourseFiles`], so the built-in course goes through
+//! exactly the loaders an instructor's does.
+//!
+//! A course directory is laid out like this repository:
+//! ```text
+//! course.toml           optional: id, title, version, authors
+//! content/*.md          lessons (README.md is the authoring guide, not a lesson)
+//! quizzes/*.toml        quiz packs
+//! scenarios/*.toml      simulator scenarios (or assets/scenarios/*.toml)
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::embedded;
+
+/// Files larger than this are reported, not read: no lesson, pack or
+/// scenario needs more, and reading a stray multi-gigabyte file would stall
+/// start-up.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The optional `course.toml` of a course directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub version: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// One file's path (as shown in diagnostics) and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of one course, sorted by path within each kind.
+#[derive(Debug, Clone, Default)]
+pub struct CourseFiles {
+    /// `None` for the built-in course.
+    pub meta: Option<CourseMeta>,
+    /// The directory or file it was read from (`None` for the built-in course).
+    pub root: Option<PathBuf>,
+    pub lessons: Vec<SourceFile>,
+    pub packs: Vec<SourceFile>,
+    pub scenarios: Vec<SourceFile>,
+    /// Problems met while reading (unreadable files, a bad course.toml).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CourseFiles {
+    /// The built-in course, from the binary.
+    pub fn builtin() -> Self {
+        let to_files = |files: Vec<(String, &'static [u8])>| {
+            files.into_iter().map(|(path, bytes)| SourceFile { path, bytes: bytes.to_vec() }).collect()
+        };
+        Self {
+            meta: None,
+            root: None,
+            lessons: to_files(embedded::lessons()),
+            packs: to_files(embedded::quiz_packs()),
+            scenarios: to_files(embedded::scenarios()),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// A course directory, or a single file (a pack `.toml`, a lesson `.md`).
+    pub fn from_path(path: &Path) -> Result<Self, String> {
+        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if meta.is_dir() {
+            Ok(Self::from_dir(path))
+        } else {
+            let mut files = Self { root: Some(path.to_owned()), ..Self::default() };
+            let file = read_file(path).map_err(|d| d.to_string())?;
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("md") => files.lessons.push(file),
+                _ => files.packs.push(file),
+            }
+            Ok(files)
+        }
+    }
+
+    fn from_dir(dir: &Path) -> Self {
+        let mut files = Self { root: Some(dir.to_owned()), ..Self::default() };
+        let course_toml = dir.join("course.toml");
+        if course_toml.is_file() {
+            match read_file(&course_toml) {
+                Ok(file) => match parse_course_meta(&file) {
+                    Ok(meta) => files.meta = Some(meta),
+                    Err(d) => files.diagnostics.push(d),
+                },
+                Err(d) => files.diagnostics.push(d),
+            }
+        }
+        let mut collect = |sub: &str, ext: &str, into: &mut Vec<SourceFile>| {
+            let folder = dir.join(sub);
+            for path in list_files(&folder, ext) {
+                match read_file(&path) {
+                    Ok(file) => into.push(file),
+                    Err(d) => files.diagnostics.push(d),
+                }
+            }
+        };
+        let (mut lessons, mut packs, mut scenarios) = (Vec::new(), Vec::new(), Vec::new());
+        collect("content", "md", &mut lessons);
+        collect("quizzes", "toml", &mut packs);
+        collect("scenarios", "toml", &mut scenarios);
+        collect("assets/scenarios", "toml", &mut scenarios);
+        files.lessons = lessons;
+        files.packs = packs;
+        files.scenarios = scenarios;
+        files
+    }
+
+    /// A name for messages: the course id, else the folder or file name.
+    pub fn label(&self) -> String {
+        if let Some(meta) = &self.meta {
+            return meta.id.clone();
+        }
+        self.root
+            .as_deref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "built-in".to_owned(), |s| s.to_string_lossy().into_owned())
+    }
+}
+
+fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
+    let src = std::str::from_utf8(&file.bytes)
+        .map_err(|_| Diagnostic::error(&file.path, 1, 1, "course.toml is not valid UTF-8"))?;
+    toml::from_str::<CourseMeta>(src).map_err(|e| {
+        Diagnostic::at_offset(
+            &file.path,
+            src,
+            e.span().map_or(0, |s| s.start),
+            Severity::Error,
+            super::lesson::toml_message(&e),
+        )
+    })
+}
+
+/// Files with extension `ext` directly in `folder` (no recursion: a course
+/// keeps one level per kind), sorted, README.md excluded.
+fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+        .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Read one file, refusing ones over [`MAX_FILE_BYTES`].
+pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path).map_err(|e| Diagnostic::error(&shown, 1, 1, format!("cannot read: {e}")))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            &shown,
+            1,
+            1,
+            format!("file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&shown, 1, 1, format!("cannot read: {e}")))?;
+    Ok(SourceFile { path: shown, bytes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_course_has_lessons_and_no_readme() {
+        let files = CourseFiles::builtin();
+        assert!(files.lessons.len() >= 14);
+        assert!(files.lessons.iter().all(|f| !f.path.ends_with("README.md")));
+        assert!(files.packs.iter().all(|f| f.path.starts_with("quizzes/")));
+    }
+
+    #[test]
+    fn a_course_directory_is_read_by_kind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        for sub in ["content", "quizzes", "scenarios"] {
+            std::fs::create_dir(root.join(sub)).expect("mkdir");
+        }
+        std::fs::write(root.join("course.toml"), "id = \"aws-101\"\ntitle = \"AWS 101\"\n").expect("write");
+        std::fs::write(root.join("content/01-a.md"), "+++\n+++\n").expect("write");
+        std::fs::write(root.join("content/README.md"), "guide").expect("write");
+        std::fs::write(root.join("quizzes/p.toml"), "format = 1").expect("write");
+        std::fs::write(root.join("scenarios/s.toml"), "format = 1").expect("write");
+        let files = CourseFiles::from_path(root).expect("course dir");
+        assert_eq!(files.label(), "aws-101");
+        assert_eq!((files.lessons.len(), files.packs.len(), files.scenarios.len()), (1, 1, 1));
+        assert!(files.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_bad_course_toml_is_reported_with_its_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("course.toml"), "id = \"x\"\ntitel = \"y\"\n").expect("write");
+        let files = CourseFiles::from_path(dir.path()).expect("course dir");
+        assert_eq!(files.diagnostics.len(), 1);
+        assert_eq!(files.diagnostics[0].line, 2, "{}", files.diagnostics[0]);
+    }
+}
