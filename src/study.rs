@@ -27,8 +27,8 @@ pub use drill::{Candidate, DrillConfig, DrillPlan, DrillSize, TopicTally, plan_d
 pub use schedule::{CardPhase, CardState, ReviewQueue, ScheduleConfig, Scheduler, review_queue};
 pub use stats::{Stats, Streak};
 pub use store::{
-    AnswerInput, AnswerRow, DrillId, DrillQuestion, DrillReport, DrillSpec, DrillSummary, LessonProgress,
-    QuizProgress, Recorded, Resume, Store, StoreError, TopicScore,
+    AnswerInput, AnswerRow, DrillId, DrillQuestion, DrillReport, DrillSpec, DrillSummary, LessonProgress, QuizProgress,
+    Recorded, Resume, Store, StoreError, TopicScore,
 };
 
 /// File name of the progress database inside the data directory.
@@ -132,11 +132,7 @@ impl Outcome {
     /// Whether the answer counts as right for accuracy figures: a self-graded
     /// card counts as right unless the learner said "again".
     pub fn counts_as_correct(self) -> bool {
-        match self {
-            Outcome::Correct => true,
-            Outcome::Incorrect | Outcome::SelfGraded(Grade::Again) => false,
-            Outcome::SelfGraded(_) => true,
-        }
+        !matches!(self, Outcome::Incorrect | Outcome::SelfGraded(Grade::Again))
     }
 
     /// `Some(correct)` for auto-graded answers, `None` for self-graded cards.
@@ -225,6 +221,7 @@ pub(crate) mod rfc3339 {
         use chrono::{DateTime, Utc};
         use serde::Serializer;
 
+        #[allow(clippy::ref_option, reason = "serde's `with` passes a reference to the field")]
         pub fn serialize<S: Serializer>(at: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
             match at {
                 Some(at) => super::serialize(at, s),

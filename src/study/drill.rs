@@ -14,6 +14,7 @@
 //! the pool has any left. Everything is deterministic for a given seed.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -104,9 +105,9 @@ pub struct DrillPlan {
 /// N answers, as `Store::recent_topic_tallies` gives it), for `size`,
 /// reproducibly for `seed`. Questions appearing twice in the pool are asked
 /// once.
-pub fn plan_drill(
+pub fn plan_drill<S: BuildHasher>(
     pool: &[Candidate],
-    recent: &HashMap<String, TopicTally>,
+    recent: &HashMap<String, TopicTally, S>,
     size: DrillSize,
     seed: u64,
     config: &DrillConfig,

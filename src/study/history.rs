@@ -8,6 +8,7 @@
 //! control codes are written as `\u` escapes, so the output is safe to print
 //! and still means the same.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::rfc3339;
@@ -60,8 +61,7 @@ fn write_record(out: &mut impl Write, fields: impl Iterator<Item = String>, for_
         if i > 0 {
             out.write_all(b",")?;
         }
-        let field =
-            if for_terminal { crate::text::sanitize_with(&field, true).into_owned() } else { field };
+        let field = if for_terminal { crate::text::sanitize_with(&field, true).into_owned() } else { field };
         if field.contains([',', '"', '\n', '\r']) {
             write!(out, "\"{}\"", field.replace('"', "\"\""))?;
         } else {
@@ -86,7 +86,7 @@ pub fn escape_json_controls(text: &str) -> String {
     for c in text.chars() {
         let risky = matches!(c, '\u{7f}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
         if risky {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
         }

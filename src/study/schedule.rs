@@ -23,6 +23,7 @@
 //!   tomorrow's sitting whatever the hour.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
@@ -54,6 +55,7 @@ impl ScheduleConfig {
 
     /// The same settings with every value brought into its sensible range
     /// (a hand-edited setting must not produce nonsense intervals).
+    #[must_use]
     pub fn clamped(&self) -> Self {
         let defaults = Self::default();
         Self {
@@ -184,12 +186,12 @@ pub struct Scheduler {
 
 impl Default for Scheduler {
     fn default() -> Self {
-        Self::new(ScheduleConfig::default())
+        Self::new(&ScheduleConfig::default())
     }
 }
 
 impl Scheduler {
-    pub fn new(config: ScheduleConfig) -> Self {
+    pub fn new(config: &ScheduleConfig) -> Self {
         let config = config.clamped();
         let parameters = Parameters {
             request_retention: config.desired_retention,
@@ -266,9 +268,9 @@ impl ReviewQueue {
 /// were answered for the first time in the current study day, in any mode:
 /// they count against the daily new limit because each adds to the reviews of
 /// the days ahead.
-pub fn review_queue<'a>(
+pub fn review_queue<'a, S: BuildHasher>(
     pool: impl IntoIterator<Item = &'a QuestionKey>,
-    cards: &HashMap<QuestionKey, CardState>,
+    cards: &HashMap<QuestionKey, CardState, S>,
     introduced_today: usize,
     now: DateTime<FixedOffset>,
     config: &ScheduleConfig,
@@ -283,9 +285,8 @@ pub fn review_queue<'a>(
         }
         match cards.get(key) {
             Some(card) if card.is_due(now) => due.push((card, key)),
-            Some(_) => {}
             None if new.len() < new_allowed => new.push(key.clone()),
-            None => {}
+            Some(_) | None => {}
         }
     }
     due.sort_by(|(a, ka), (b, kb)| a.due.cmp(&b.due).then_with(|| ka.cmp(kb)));
@@ -357,8 +358,8 @@ mod tests {
 
     #[test]
     fn higher_retention_means_shorter_intervals() {
-        let lax = Scheduler::new(ScheduleConfig { desired_retention: 0.8, ..ScheduleConfig::default() });
-        let strict = Scheduler::new(ScheduleConfig { desired_retention: 0.97, ..ScheduleConfig::default() });
+        let lax = Scheduler::new(&ScheduleConfig { desired_retention: 0.8, ..ScheduleConfig::default() });
+        let strict = Scheduler::new(&ScheduleConfig { desired_retention: 0.97, ..ScheduleConfig::default() });
         let a = lax.next(None, Grade::Good, day0());
         let a = lax.next(Some(&a), Grade::Good, a.due);
         let b = strict.next(None, Grade::Good, day0());

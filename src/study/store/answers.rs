@@ -218,9 +218,17 @@ impl Store {
     pub fn cards(&self) -> Result<HashMap<QuestionKey, CardState>, StoreError> {
         self.read(|c| {
             let mut stmt = c.prepare(&format!("SELECT pack_id, question_id, {CARD_COLUMNS} FROM cards"))?;
-            stmt.query_map([], |r| Ok((QuestionKey::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), card_at(r, 2)?)))?
-                .collect()
+            stmt.query_map([], |r| {
+                Ok((QuestionKey::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), card_at(r, 2)?))
+            })?
+            .collect()
         })
+    }
+
+    /// How many questions have a schedule (were ever answered).
+    pub fn card_count(&self) -> Result<usize, StoreError> {
+        self.read(|c| c.query_row("SELECT count(*) FROM cards", [], |r| r.get::<_, i64>(0)))
+            .map(|n| usize::try_from(n).unwrap_or(0))
     }
 
     /// Cards due in the study day containing `now` (all packs, including
@@ -261,12 +269,15 @@ impl Store {
     pub fn recent_topic_tallies(&self, last_n: usize) -> Result<HashMap<String, TopicTally>, StoreError> {
         let n = i64::try_from(last_n).unwrap_or(i64::MAX);
         self.read(|c| {
+            // Per topic, the newest N through the (topic, answered_at) index:
+            // a window function over all answers sorts the whole table.
             let mut stmt = c.prepare(&format!(
-                "SELECT topic, sum(ok), count(*) FROM (
-                     SELECT topic, {RIGHT} AS ok,
-                            row_number() OVER (PARTITION BY topic ORDER BY answered_at DESC, id DESC) AS k
-                     FROM answers)
-                 WHERE k <= ?1 GROUP BY topic"
+                "SELECT t.topic,
+                     (SELECT sum(ok) FROM (SELECT {RIGHT} AS ok FROM answers a WHERE a.topic = t.topic
+                                           ORDER BY answered_at DESC, id DESC LIMIT ?1)),
+                     (SELECT count(*) FROM (SELECT 1 FROM answers a WHERE a.topic = t.topic
+                                            ORDER BY answered_at DESC, id DESC LIMIT ?1))
+                 FROM (SELECT DISTINCT topic FROM answers) t"
             ))?;
             stmt.query_map([n], tally_row)?.collect()
         })

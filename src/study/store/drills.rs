@@ -129,8 +129,11 @@ impl Store {
     /// End a drill and return its report (`None` if there is no such drill).
     pub fn finish_drill(&mut self, id: DrillId, at: DateTime<Utc>) -> Result<Option<DrillReport>, StoreError> {
         self.write(|tx| {
-            tx.execute("UPDATE drills SET finished_at = coalesce(finished_at, ?2) WHERE id = ?1", params![id, to_ms(at)])
-                .map(drop)
+            tx.execute(
+                "UPDATE drills SET finished_at = coalesce(finished_at, ?2) WHERE id = ?1",
+                params![id, to_ms(at)],
+            )
+            .map(drop)
         })?;
         self.drill_report(id)
     }

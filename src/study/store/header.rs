@@ -68,8 +68,7 @@ pub(crate) fn check(path: &Path) -> Result<FileState, StoreError> {
     let pages = u64::from(be32(28));
     if pages > 0 && be32(24) == be32(92) && len < pages * page_size {
         return Err(corrupt(format!(
-            "it is truncated: {len} bytes where its header promises {} pages of {page_size} bytes",
-            pages
+            "it is truncated: {len} bytes where its header promises {pages} pages of {page_size} bytes"
         )));
     }
     Ok(FileState::Database)
