@@ -118,3 +118,56 @@ pub fn render_text(stats: &Stats, now: DateTime<FixedOffset>) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::stats::TopicStats;
+    use crate::study::{DrillSummary, Streak};
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn text_report() {
+        let berlin = FixedOffset::east_opt(3600).expect("offset");
+        let now = berlin.with_ymd_and_hms(2025, 3, 9, 20, 0, 0).single().expect("date");
+        let at = now.to_utc() - Duration::hours(1);
+        let topic = |name: &str, answered, correct, recent| TopicStats {
+            topic: name.into(),
+            answered,
+            correct,
+            accuracy: Some(f64::from(correct) / f64::from(answered)),
+            recent_accuracy: recent,
+        };
+        let drill = |id, size, answered, correct, finished: bool| DrillSummary {
+            id,
+            started_at: at - Duration::days(7 - id),
+            finished_at: finished.then_some(at),
+            size,
+            seed: 1,
+            topics: vec![],
+            answered,
+            correct,
+            seconds: f64::from(answered) * 21.5,
+        };
+        let stats = Stats {
+            lessons_started: 6,
+            lessons_completed: 4,
+            answers: 57,
+            correct: 44,
+            accuracy: Some(44.0 / 57.0),
+            topics: vec![
+                topic("cold-starts", 20, 12, Some(0.55)),
+                topic("concurrency \u{1b}[31mred", 7, 7, Some(1.0)),
+                topic("limits", 30, 25, None),
+            ],
+            streak: Streak { current: 3, longest: 9, studied_today: true },
+            study_days: 14,
+            cards: 41,
+            due_reviews: 6,
+            drills: vec![drill(1, DrillSize::Minutes(15), 12, 7, true), drill(2, DrillSize::Count(1), 1, 1, false)],
+            last_activity: Some(at),
+        };
+        insta::assert_snapshot!(render_text(&stats, now));
+        assert_eq!(render_text(&Stats::default(), now).lines().count(), 1);
+    }
+}
