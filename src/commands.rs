@@ -2,8 +2,10 @@
 //! single entry point the binary calls; it maps results to exit codes
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
+mod history;
 mod lessons;
 mod read;
+mod stats;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -36,6 +38,8 @@ pub fn run(cli: Cli) -> ExitCode {
         None => open_home(&global),
         Some(Command::Lessons { json }) => lessons::run(&global, json),
         Some(Command::Read { target, width }) => read::run(&global, &target, width),
+        Some(Command::Stats { json }) => stats::run(&global, json),
+        Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {

@@ -1,0 +1,173 @@
+//! `stats [--json]`: progress, accuracy per topic, streaks, due reviews,
+//! drill history, read from the progress database.
+//!
+//! Reading never creates the database: with no file yet, the figures are
+//! those of a learner who has not started (all zero), not an error.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{CommandResult, Failure};
+use crate::cli::GlobalOptions;
+use crate::study::drill::DrillSize;
+use crate::study::history::escape_json_controls;
+use crate::study::{Stats, Store, local_now};
+use crate::text::{sanitize, width};
+
+pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
+    let now = local_now();
+    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| store_failure(&e))?;
+    let stats = match Store::open_existing(&dir).map_err(|e| store_failure(&e))? {
+        Some(store) => store.stats(now).map_err(|e| store_failure(&e))?,
+        None => Stats::default(),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text = serde_json::to_string_pretty(&stats).map_err(std::io::Error::other)?;
+        writeln!(out, "{}", escape_json_controls(&text))?;
+    } else {
+        out.write_all(render_text(&stats, now).as_bytes())?;
+    }
+    Ok(())
+}
+
+pub(super) fn store_failure(e: &crate::study::StoreError) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+fn percent(p: Option<f64>) -> String {
+    p.map_or_else(|| "–".to_owned(), |p| format!("{:.0}%", p * 100.0))
+}
+
+fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn local(at: DateTime<chrono::Utc>, now: DateTime<FixedOffset>) -> String {
+    at.with_timezone(now.offset()).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The human-readable report. Every string from the database is sanitised.
+pub fn render_text(stats: &Stats, now: DateTime<FixedOffset>) -> String {
+    let mut s = String::new();
+    if stats.answers == 0 && stats.lessons_started == 0 && stats.drills.is_empty() {
+        s.push_str("No progress yet: open a lesson (`lambda-tutor`) or take a quiz to start.\n");
+        return s;
+    }
+    let streak = &stats.streak;
+    let _ = writeln!(s, "Progress");
+    let _ = writeln!(s, "  Lessons        {} completed, {} started", stats.lessons_completed, stats.lessons_started);
+    let _ = writeln!(s, "  Answers        {} ({} right)", stats.answers, percent(stats.accuracy));
+    let _ = writeln!(
+        s,
+        "  Study streak   {} (longest {}){}",
+        plural(streak.current, "day", "days"),
+        plural(streak.longest, "day", "days"),
+        if streak.studied_today { ", studied today" } else { "" }
+    );
+    let _ = writeln!(
+        s,
+        "  Reviews due    {} of {}",
+        stats.due_reviews,
+        plural(stats.cards as u64, "question", "questions")
+    );
+    if let Some(at) = stats.last_activity {
+        let _ = writeln!(s, "  Last studied   {}", local(at, now));
+    }
+    if !stats.topics.is_empty() {
+        let names: Vec<String> = stats.topics.iter().map(|t| sanitize(&t.topic).into_owned()).collect();
+        let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).max("Accuracy by topic".len() - 2);
+        let _ = writeln!(s, "\nAccuracy by topic{}  answers  overall  recent", " ".repeat(name_width + 2 - 17));
+        for (t, name) in stats.topics.iter().zip(&names) {
+            let pad = " ".repeat(name_width - width(name));
+            let _ = writeln!(
+                s,
+                "  {name}{pad}  {:>7}  {:>7}  {:>6}",
+                t.answered,
+                percent(t.accuracy),
+                percent(t.recent_accuracy)
+            );
+        }
+    }
+    if !stats.drills.is_empty() {
+        let _ = writeln!(s, "\nDrills");
+        for d in &stats.drills {
+            let size = match d.size {
+                DrillSize::Minutes(m) => format!("{m} min"),
+                DrillSize::Count(n) => plural(n as u64, "question", "questions"),
+            };
+            let per_question = if d.answered > 0 {
+                format!("{:.1} s per question", d.seconds / f64::from(d.answered))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                s,
+                "  {}  {:<13}  {:>7}  {:>4}  {}{}",
+                local(d.started_at, now),
+                size,
+                format!("{}/{}", d.correct, d.answered),
+                percent(d.accuracy()),
+                per_question,
+                if d.finished_at.is_none() { "  (not finished)" } else { "" }
+            );
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::stats::TopicStats;
+    use crate::study::{DrillSummary, Streak};
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn text_report() {
+        let berlin = FixedOffset::east_opt(3600).expect("offset");
+        let now = berlin.with_ymd_and_hms(2025, 3, 9, 20, 0, 0).single().expect("date");
+        let at = now.to_utc() - Duration::hours(1);
+        let topic = |name: &str, answered, correct, recent| TopicStats {
+            topic: name.into(),
+            answered,
+            correct,
+            accuracy: Some(f64::from(correct) / f64::from(answered)),
+            recent_accuracy: recent,
+        };
+        let drill = |id, size, answered, correct, finished: bool| DrillSummary {
+            id,
+            started_at: at - Duration::days(7 - id),
+            finished_at: finished.then_some(at),
+            size,
+            seed: 1,
+            topics: vec![],
+            answered,
+            correct,
+            seconds: f64::from(answered) * 21.5,
+        };
+        let stats = Stats {
+            lessons_started: 6,
+            lessons_completed: 4,
+            answers: 57,
+            correct: 44,
+            accuracy: Some(44.0 / 57.0),
+            topics: vec![
+                topic("cold-starts", 20, 12, Some(0.55)),
+                topic("concurrency \u{1b}[31mred", 7, 7, Some(1.0)),
+                topic("limits", 30, 25, None),
+            ],
+            streak: Streak { current: 3, longest: 9, studied_today: true },
+            study_days: 14,
+            cards: 41,
+            due_reviews: 6,
+            drills: vec![drill(1, DrillSize::Minutes(15), 12, 7, true), drill(2, DrillSize::Count(1), 1, 1, false)],
+            last_activity: Some(at),
+        };
+        insta::assert_snapshot!(render_text(&stats, now));
+        assert_eq!(render_text(&Stats::default(), now).lines().count(), 1);
+    }
+}
