@@ -10,6 +10,7 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod list;
+pub mod progress;
 pub mod screens;
 pub mod strings;
 pub mod terminal;
@@ -22,6 +23,7 @@ use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 
 use self::app::App;
+use self::progress::Progress;
 use self::theme::Theme;
 use crate::cli::GlobalOptions;
 use crate::course::Course;
@@ -30,7 +32,8 @@ use crate::course::Course;
 pub fn run(global: &GlobalOptions) -> io::Result<()> {
     let course = Course::builtin();
     let theme = Theme::choose(global.use_color(true), global.theme);
-    let mut app = App::new(course, theme);
+    let store = open_store(global)?;
+    let mut app = App::new(course, theme, Progress::new(Some(store)));
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
     loop {
@@ -43,4 +46,11 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
         let event = event::read()?;
         app.handle_event(&event);
     }
+}
+
+/// Open the progress database before taking over the screen, so that a
+/// database we cannot use is reported in plain words (and never replaced).
+fn open_store(global: &GlobalOptions) -> io::Result<crate::study::Store> {
+    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| io::Error::other(e.to_string()))?;
+    crate::study::Store::open(&dir).map_err(|e| io::Error::other(strings::cannot_open_progress(&e.to_string())))
 }

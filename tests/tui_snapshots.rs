@@ -3,6 +3,7 @@
 
 use lambda_tutor::course::Course;
 use lambda_tutor::tui::app::App;
+use lambda_tutor::tui::progress::Progress;
 use lambda_tutor::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,7 +28,7 @@ fn draw(app: &mut App, width: u16, height: u16) -> String {
 }
 
 fn app() -> App {
-    App::new(Course::builtin(), Theme::mono())
+    App::new(Course::builtin(), Theme::mono(), Progress::new(None))
 }
 
 #[test]
@@ -138,4 +139,36 @@ fn tiny_terminals_get_a_clear_message_and_any_size_draws() {
     for (w, h) in [(1, 1), (50, 14), (63, 17), (400, 120)] {
         draw(&mut app, w, h);
     }
+}
+
+#[test]
+fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(Some(store)));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('G'));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char(']'));
+    draw(&mut app, 80, 24);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Continue: What AWS Lambda is"), "{screen}");
+    assert!(screen.contains("✓  1."), "lesson 1 is marked complete:\n{screen}");
+    assert!(screen.contains("•  2."), "lesson 2 is marked opened:\n{screen}");
+    assert!(screen.contains("1/4"), "module progress:\n{screen}");
+    // A new session on the same data continues at the same place.
+    drop(app);
+    let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(Some(store)));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("2/19") && !screen.contains(" 0% "), "{screen}");
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use super::progress::Progress;
 use super::screens::{self, HomeScreen, Input, Screen, Transition};
 use super::strings;
 use super::theme::Theme;
@@ -18,6 +19,7 @@ use crate::course::Course;
 pub struct App {
     pub course: Course,
     pub theme: Theme,
+    pub progress: Progress,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
@@ -25,9 +27,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(course: Course, theme: Theme) -> Self {
-        let home = HomeScreen::new(&course);
-        Self { course, theme, stack: vec![Screen::Home(home)], help: false, quit: false, too_small: false }
+    pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
+        let home = HomeScreen::new(&course, &progress);
+        Self { course, theme, progress, stack: vec![Screen::Home(home)], help: false, quit: false, too_small: false }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -72,6 +74,7 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         let action = keymap::action_for(key, &[]);
         if action == Some(Action::Quit) {
+            self.leave_screen();
             self.quit = true;
             return;
         }
@@ -101,22 +104,68 @@ impl App {
             None => Transition::Quit,
         };
         self.apply(transition);
+        self.note_reading();
     }
 
     fn apply(&mut self, transition: Transition) {
         match transition {
             Transition::Stay => {}
-            Transition::Push(screen) => self.stack.push(screen),
+            Transition::Push(screen) => self.enter_screen(screen),
             Transition::Replace(screen) => {
                 if self.stack.len() > 1 {
+                    self.leave_screen();
                     self.stack.pop();
                 }
-                self.stack.push(screen);
+                self.enter_screen(screen);
             }
             Transition::Pop if self.stack.len() > 1 => {
+                self.leave_screen();
                 self.stack.pop();
+                if let Some(Screen::Home(_)) = self.stack.last() {
+                    // Progress may have changed: rebuild "Continue" and the marks.
+                    let selected = match self.stack.last() {
+                        Some(Screen::Home(h)) => h.selected_lesson(),
+                        _ => None,
+                    };
+                    let mut home = HomeScreen::new(&self.course, &self.progress);
+                    if let Some(l) = selected {
+                        home.select_lesson(l);
+                    }
+                    self.stack[0] = Screen::Home(home);
+                }
             }
-            Transition::Pop | Transition::Quit => self.quit = true,
+            Transition::Pop | Transition::Quit => {
+                self.leave_screen();
+                self.quit = true;
+            }
+        }
+    }
+
+    /// A screen comes to the top: record what the learner started.
+    fn enter_screen(&mut self, screen: Screen) {
+        if let Screen::Reader(reader) = &screen {
+            let id = self.course.lessons[reader.lesson].meta.id.clone();
+            self.progress.opened_lesson(&id);
+        }
+        self.stack.push(screen);
+    }
+
+    /// The top screen is about to go: remember where the learner was.
+    fn leave_screen(&mut self) {
+        if let Some(Screen::Reader(reader)) = self.stack.last() {
+            let id = self.course.lessons[reader.lesson].meta.id.clone();
+            let position = reader.position();
+            self.progress.left_lesson(&id, position);
+        }
+    }
+
+    /// Reaching the end of a lesson completes it.
+    fn note_reading(&mut self) {
+        if let Some(Screen::Reader(reader)) = self.stack.last()
+            && reader.at_end()
+        {
+            let id = self.course.lessons[reader.lesson].meta.id.clone();
+            self.progress.completed_lesson(&id);
         }
     }
 
@@ -148,11 +197,15 @@ impl Widget for &App {
         }
         let [body, footer] = App::areas(area);
         match self.screen() {
-            Screen::Home(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Home(s) => s.render(body, buf, &self.course, &self.theme, &self.progress),
             Screen::Reader(s) => s.render(body, buf, &self.course, &self.theme),
             Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
         }
-        widgets::render_footer(footer, buf, &self.theme, self.contexts(), &[]);
+        if let Some(error) = &self.progress.error {
+            widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));
+        } else {
+            widgets::render_footer(footer, buf, &self.theme, self.contexts(), &[]);
+        }
         if self.help {
             screens::help::render(area, buf, &self.theme, self.contexts());
         }

@@ -5,6 +5,8 @@ pub const NOT_A_TERMINAL: &str = "the full-screen tutor needs a terminal on stdi
 in a pipe, use a subcommand: lessons, read, quiz --plain, review --plain, drill --plain, \
 simulate --json, scenarios, check, import, export-pack, stats, history, packs (see --help)";
 
+pub const START: &str = "Start";
+pub const CONTINUE: &str = "Continue:";
 pub const TAGLINE: &str = "AWS Lambda and serverless, in your terminal";
 pub const COURSE: &str = "Course";
 pub const LESSON: &str = "Lesson";
@@ -46,4 +48,14 @@ pub fn scroll_position(top: usize, total: usize, height: usize) -> String {
     }
     let last = total.saturating_sub(height);
     format!("{}%", top.min(last) * 100 / last.max(1))
+}
+
+pub fn progress_not_saved(error: &str) -> String {
+    format!("Progress could not be saved: {error}")
+}
+
+pub fn cannot_open_progress(error: &str) -> String {
+    format!(
+        "{error}. The file was left untouched; move it aside, or start with --data-dir DIR to keep progress elsewhere"
+    )
 }

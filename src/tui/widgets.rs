@@ -122,3 +122,9 @@ pub fn title_bar(area: Rect, buf: &mut Buffer, theme: &Theme, left: Vec<Span<'_>
         Paragraph::new(Span::styled(right.to_owned(), theme.dim)).render(r, buf);
     }
 }
+
+/// A one-line warning in place of the footer.
+pub fn render_status(area: Rect, buf: &mut Buffer, theme: &Theme, message: &str) {
+    let text = crate::text::sanitize(message).into_owned();
+    Paragraph::new(Span::styled(format!(" {text}"), theme.warn)).render(area, buf);
+}

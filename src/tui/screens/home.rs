@@ -7,17 +7,26 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Input, Screen, Transition};
 use crate::course::Course;
+use crate::study::Resume;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
+use crate::tui::progress::{BUILTIN_COURSE, Progress};
 use crate::tui::screens::{ReaderScreen, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
-/// One row of the course map.
+/// One row of the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
+    /// A section title ("Start").
+    Section(&'static str),
+    /// Continue reading a lesson at a saved position.
+    Continue {
+        lesson: usize,
+        position: usize,
+    },
     Module(usize),
     Lesson(usize),
 }
@@ -29,21 +38,38 @@ pub struct HomeScreen {
 }
 
 impl HomeScreen {
-    pub fn new(course: &Course) -> Self {
+    pub fn new(course: &Course, progress: &Progress) -> Self {
         let mut rows = Vec::new();
+        let resume = match &progress.resume {
+            Some(Resume::Lesson { course: c, lesson, position, .. }) if c == BUILTIN_COURSE => {
+                course.lesson_index(lesson).map(|l| Row::Continue { lesson: l, position: *position as usize })
+            }
+            _ => None,
+        };
+        if let Some(row) = resume {
+            rows.push(Row::Section(strings::START));
+            rows.push(row);
+        }
         for (m, module) in course.modules.iter().enumerate() {
             rows.push(Row::Module(m));
             rows.extend(module.lessons.iter().map(|&l| Row::Lesson(l)));
         }
-        let selectable: Vec<bool> = rows.iter().map(|r| matches!(r, Row::Lesson(_))).collect();
+        let selectable: Vec<bool> = rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. })).collect();
         Self { rows, list: ListView::new(selectable) }
+    }
+
+    /// Select a lesson's row (after a rebuild, keep the learner's place).
+    pub fn select_lesson(&mut self, lesson: usize) {
+        if let Some(i) = self.rows.iter().position(|r| *r == Row::Lesson(lesson)) {
+            self.list.select(i);
+        }
     }
 
     pub const CONTEXTS: &'static [Context] = &[Context::List];
 
     pub fn selected_lesson(&self) -> Option<usize> {
         match self.rows.get(self.list.selected()?) {
-            Some(Row::Lesson(l)) => Some(*l),
+            Some(Row::Lesson(l) | Row::Continue { lesson: l, .. }) => Some(*l),
             _ => None,
         }
     }
@@ -68,9 +94,12 @@ impl HomeScreen {
     }
 
     fn open(&self, course: &Course) -> Transition {
-        match self.selected_lesson() {
-            Some(l) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, l)))),
-            None => Transition::Stay,
+        match self.list.selected().and_then(|i| self.rows.get(i)) {
+            Some(Row::Lesson(l)) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, *l)))),
+            Some(Row::Continue { lesson, position }) => {
+                Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
+            }
+            _ => Transition::Stay,
         }
     }
 
@@ -81,7 +110,7 @@ impl HomeScreen {
         self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
         let [title, body] = split(area);
         widgets::title_bar(
             title,
@@ -94,13 +123,13 @@ impl HomeScreen {
             &format!("{} lessons ", course.lessons.len()),
         );
         let [map, detail] = columns(body);
-        self.render_map(map, buf, course, theme);
+        self.render_map(map, buf, course, theme, progress);
         if detail.width > 0 {
             self.render_detail(detail, buf, course, theme);
         }
     }
 
-    fn render_map(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+    fn render_map(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
         let block = widgets::panel(theme, strings::COURSE, true);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -112,28 +141,53 @@ impl HomeScreen {
             .rows
             .iter()
             .enumerate()
-            .map(|(i, row)| match row {
-                Row::Module(m) => {
-                    Line::from(Span::styled(crate::text::sanitize(&course.modules[*m].name), theme.module))
-                }
-                Row::Lesson(l) => {
-                    let lesson = &course.lessons[*l];
-                    let selected = self.list.selected() == Some(i);
-                    let marker = if selected { "▶ " } else { "  " };
-                    let number = format!("{:>2}. ", lesson.meta.order);
-                    let minutes = strings::minutes(lesson.meta.minutes);
-                    let title = crate::text::sanitize(&lesson.meta.title);
-                    let room = usize::from(inner.width).saturating_sub(2 + number.len() + minutes.len() + 2);
-                    let title = truncate(&title, room);
-                    let pad = room.saturating_sub(crate::text::width(&title));
-                    let style = if selected { theme.selected } else { theme.base };
-                    Line::from(vec![
-                        Span::styled(marker, style),
-                        Span::styled(number, if selected { style } else { theme.dim }),
-                        Span::styled(title, style),
-                        Span::styled(" ".repeat(pad + 2), style),
-                        Span::styled(minutes, if selected { style } else { theme.dim }),
-                    ])
+            .map(|(i, row)| {
+                let selected = self.list.selected() == Some(i);
+                let style = if selected { theme.selected } else { theme.base };
+                let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
+                match row {
+                    Row::Section(name) => Line::from(Span::styled(*name, theme.module)),
+                    Row::Continue { lesson, .. } => {
+                        let title = crate::text::sanitize(&course.lessons[*lesson].meta.title).into_owned();
+                        let label = format!("{} {title}", strings::CONTINUE);
+                        let room = usize::from(inner.width).saturating_sub(2);
+                        Line::from(vec![marker, Span::styled(pad(&truncate(&label, room), room), style)])
+                    }
+                    Row::Module(m) => {
+                        let module = &course.modules[*m];
+                        let ids = module.lessons.iter().map(|&l| course.lessons[l].meta.id.as_str());
+                        let (done, total) = progress.completed_of(ids);
+                        let name = crate::text::sanitize(&module.name).into_owned();
+                        let bar = progress_bar(done, total, 10);
+                        let right = format!("{bar} {done}/{total}");
+                        let room = usize::from(inner.width).saturating_sub(crate::text::width(&right) + 1);
+                        Line::from(vec![
+                            Span::styled(pad(&truncate(&name, room), room + 1), theme.module),
+                            Span::styled(right, theme.dim),
+                        ])
+                    }
+                    Row::Lesson(l) => {
+                        let lesson = &course.lessons[*l];
+                        let mark = if progress.is_completed(&lesson.meta.id) {
+                            "✓ "
+                        } else if progress.is_opened(&lesson.meta.id) {
+                            "• "
+                        } else {
+                            "  "
+                        };
+                        let number = format!("{:>2}. ", lesson.meta.order);
+                        let minutes = strings::minutes(lesson.meta.minutes);
+                        let title = crate::text::sanitize(&lesson.meta.title);
+                        let room = usize::from(inner.width).saturating_sub(4 + number.len() + minutes.len() + 2);
+                        let title = truncate(&title, room);
+                        Line::from(vec![
+                            marker,
+                            Span::styled(mark, if selected { style } else { theme.good }),
+                            Span::styled(number, if selected { style } else { theme.dim }),
+                            Span::styled(pad(&title, room + 2), style),
+                            Span::styled(minutes, if selected { style } else { theme.dim }),
+                        ])
+                    }
                 }
             })
             .collect();
@@ -211,6 +265,18 @@ pub fn first_paragraph(body: &str) -> String {
         }
     }
     out.replace("**", "").replace('`', "")
+}
+
+/// `s` followed by spaces up to `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = crate::text::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// A bar of `width` cells, filled in proportion to done/total.
+pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
+    let filled = if total == 0 { 0 } else { done * width / total };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
 /// Cut `s` to `width` columns, with an ellipsis when cut.

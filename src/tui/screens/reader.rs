@@ -17,6 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::input::{InputOutcome, TextInput};
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
+use crate::tui::progress::POSITION_SCALE;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, Highlight};
@@ -37,8 +38,8 @@ pub struct ReaderScreen {
     /// The search field, while the user is typing.
     input: Option<TextInput>,
     contents: Option<ListView>,
-    /// A scroll position to restore once the layout exists.
-    pending_scroll: Option<usize>,
+    /// A saved position to restore once the layout exists.
+    pending_position: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,7 +65,7 @@ impl ReaderScreen {
             search: None,
             input: None,
             contents: None,
-            pending_scroll: None,
+            pending_position: None,
         }
     }
 
@@ -75,11 +76,20 @@ impl ReaderScreen {
         reader
     }
 
-    /// Open a lesson at a saved scroll position.
-    pub fn open_at(course: &Course, lesson: usize, scroll: usize) -> Self {
+    /// Open a lesson at a saved position (see [`Self::position`]).
+    pub fn open_at(course: &Course, lesson: usize, position: usize) -> Self {
         let mut reader = Self::open(course, lesson);
-        reader.pending_scroll = Some(scroll);
+        reader.pending_position = Some(position);
         reader
+    }
+
+    /// Where the reader is, in parts per [`POSITION_SCALE`] of the lesson:
+    /// unlike a line number, this survives a change of width.
+    pub fn position(&self) -> usize {
+        if self.layout.lines.is_empty() {
+            return self.pending_position.unwrap_or(0);
+        }
+        self.scroll * POSITION_SCALE / self.layout.lines.len()
     }
 
     pub fn contexts(&self) -> &'static [Context] {
@@ -94,8 +104,9 @@ impl ReaderScreen {
         self.layout.lines.len().saturating_sub(self.viewport)
     }
 
+    /// Whether the last line is on screen (once the lesson is laid out).
     pub fn at_end(&self) -> bool {
-        self.scroll >= self.max_scroll()
+        !self.layout.lines.is_empty() && self.scroll >= self.max_scroll()
     }
 
     pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
@@ -251,8 +262,8 @@ impl ReaderScreen {
                 if self.layout.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.layout.lines.len() as f64 };
             self.layout = self.document.layout(width);
             self.scroll = (fraction * self.layout.lines.len() as f64) as usize;
-            if let Some(saved) = self.pending_scroll.take() {
-                self.scroll = saved;
+            if let Some(saved) = self.pending_position.take() {
+                self.scroll = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
             }
             self.find_hits();
         }
