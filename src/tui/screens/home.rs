@@ -275,7 +275,7 @@ pub fn pad(s: &str, width: usize) -> String {
 
 /// A bar of `width` cells, filled in proportion to done/total.
 pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 { 0 } else { done * width / total };
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
