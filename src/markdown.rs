@@ -134,6 +134,12 @@ impl Layout {
     }
 }
 
-mod scaffold;
+mod document;
+mod highlight;
+mod inline;
+mod layout;
+mod model;
+mod parse;
+mod wrap;
 
-pub use scaffold::Document;
+pub use document::Document;
