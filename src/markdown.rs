@@ -143,3 +143,4 @@ mod parse;
 mod wrap;
 
 pub use document::Document;
+pub use highlight::warm_up;

@@ -27,6 +27,54 @@ const TAB_WIDTH: usize = 4;
 const MAX_HIGHLIGHT_BYTES: usize = 64 * 1024;
 const MAX_HIGHLIGHT_LINE: usize = 4 * 1024;
 
+/// Small programs in the languages lessons use most: highlighting them once
+/// compiles most of the patterns those grammars need (syntect compiles each
+/// pattern on first use, which costs far more than matching with it).
+const WARM_UP: [(&str, &str); 7] = [
+    (
+        "python",
+        "import json, os\nfrom x import y\n\n@decorator\nclass A(B):\n    \"\"\"Doc.\"\"\"\n    def f(self, event, \
+         context=None) -> dict:\n        # comment\n        s = f\"{x!r} {y:>3}\" + 'a\\n' + r'\\d'\n        return \
+         {\"a\": [1, 2.5, True, None], **kw}\n\nif __name__ == \"__main__\":\n    print(lambda x: x % 2)\n",
+    ),
+    (
+        "javascript",
+        "import { a } from 'b';\nconst f = async (event) => {\n  // comment\n  let s = `t ${x}`;\n  return { \
+         statusCode: 200, body: JSON.stringify([1, 'a', null]) };\n};\nexport class C extends D {}\n",
+    ),
+    ("json", "{\"a\": [1, 2.5, true, null, \"s\\n\"], \"b\": {\"c\": -1e3}}\n"),
+    (
+        "yaml",
+        "# comment\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: \
+         python3.12\n      Events: {A: [1, \"b\"]}\n      Arn: !GetAtt X.Arn\n      - item\n      Text: |\n        block\n",
+    ),
+    (
+        "bash",
+        "#!/bin/bash\n# comment\nset -euo pipefail\nFOO=\"$(cmd --flag \"$BAR\")\"\nif [ -n \"$FOO\" ]; then\n  \
+         aws lambda invoke --function-name f out.json | jq '.a'\nfi\nfor i in 1 2; do echo ${i}; done\n",
+    ),
+    (
+        "go",
+        "package main\n\nimport \"fmt\"\n\n// H handles.\nfunc H(ctx context.Context, e Event) (string, \
+         error) {\n\ts := fmt.Sprintf(\"%d\", 1)\n\treturn s, nil\n}\n",
+    ),
+    (
+        "java",
+        "package a;\nimport b.C;\n// comment\npublic class H implements RequestHandler<Map<String, \
+         Object>, String> {\n  @Override\n  public String handleRequest(Map<String, Object> e, Context c) {\n    \
+         return \"ok\" + 1;\n  }\n}\n",
+    ),
+];
+
+/// Loads the grammars and theme and compiles the common patterns, so the
+/// first lesson with code opens without a pause. Meant for a background
+/// thread at start-up; harmless to call more than once.
+pub fn warm_up() {
+    for (language, code) in WARM_UP {
+        highlight(Some(language), code);
+    }
+}
+
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
