@@ -137,6 +137,18 @@ fn every_width_of_a_lesson_fits() {
     }
 }
 
+#[test]
+fn the_course_fits_at_many_widths() {
+    // The course as it stood when the renderer was written (see benches/).
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/fixtures/course.md");
+    let course = std::fs::read_to_string(path).expect("course fixture");
+    let doc = Document::parse(&course);
+    assert!(doc.headings().len() > 50);
+    for width in (1..=30).chain((40..=120).step_by(10)) {
+        check(&doc.layout(width), &doc);
+    }
+}
+
 /// Markdown-flavoured random text: constructs, nesting and wide characters
 /// are much likelier than in uniform random strings.
 fn markdownish() -> impl Strategy<Value = String> {

@@ -24,10 +24,15 @@ pub(crate) fn width(s: &str) -> usize {
 /// run's style (headings and table headers give their text a role).
 pub(crate) fn wrap(inlines: &[Inline], columns: usize, restyle: impl Fn(Style) -> Style) -> Vec<Vec<Span>> {
     let mut w = Wrapper::new(columns);
+    // A line break inside a link or emphasis is a space in that style (an
+    // underlined link keeps its underline across it); elsewhere it is plain.
+    let plain = restyle(Style::default());
+    let mut last_style = plain;
     for (run, inline) in inlines.iter().enumerate() {
         match inline {
             Inline::Text(text, style) => {
                 let style = restyle(*style);
+                last_style = style;
                 for segment in segments(text) {
                     match segment {
                         Segment::Space(text) => {
@@ -48,7 +53,12 @@ pub(crate) fn wrap(inlines: &[Inline], columns: usize, restyle: impl Fn(Style) -
             Inline::SoftBreak => {
                 w.flush_word();
                 w.space_w += 1;
-                w.space.push(Piece { text: " ", style: restyle(Style::default()), run, width: 1 });
+                let next = match inlines.get(run + 1) {
+                    Some(Inline::Text(_, next)) => restyle(*next),
+                    _ => plain,
+                };
+                let style = if next == last_style { last_style } else { plain };
+                w.space.push(Piece { text: " ", style, run, width: 1 });
             }
             Inline::HardBreak => {
                 w.flush_word();
@@ -359,6 +369,17 @@ mod tests {
         assert_eq!(spans[0].len(), 3);
         // "unbolded" is one word: at width 9 it moves to the next line whole.
         assert_eq!(lines(&[text("xxxx un"), Inline::Text("bold".into(), bold), text("ed")], 9), ["xxxx", "unbolded"]);
+    }
+
+    #[test]
+    fn a_soft_break_inside_a_link_keeps_the_link_style() {
+        let link = Style::role(Role::Link);
+        let spans =
+            wrap(&[Inline::Text("two".into(), link), Inline::SoftBreak, Inline::Text("words".into(), link)], 80, |s| s);
+        assert_eq!(spans[0].len(), 1, "{spans:?}");
+        assert_eq!(spans[0][0].text, "two words");
+        let spans = wrap(&[Inline::Text("two".into(), link), Inline::SoftBreak, text("words")], 80, |s| s);
+        assert_eq!(spans[0][1].style, Style::default(), "{spans:?}");
     }
 
     #[test]
