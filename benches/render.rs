@@ -52,6 +52,14 @@ fn inputs() -> Inputs {
     Inputs { source: "content/", longest, course: bodies.join("\n\n") }
 }
 
+/// `text` with every fence's language removed, so code stays plain.
+fn without_languages(text: &str) -> String {
+    text.lines()
+        .map(|l| if l.trim_start().starts_with("```") { l.trim_end_matches(char::is_alphanumeric) } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn pathological() -> Vec<(&'static str, String)> {
     let mut lists = String::new();
     for depth in 0..2_000 {
@@ -84,6 +92,11 @@ fn documents(c: &mut Criterion) {
     for (name, text) in [("longest-lesson", &inputs.longest), ("course", &inputs.course)] {
         let mut group = c.benchmark_group(name);
         group.bench_function("parse", |b| b.iter(|| Document::parse(std::hint::black_box(text))));
+        // The same without syntax highlighting, which dominates parsing.
+        let unhighlighted = without_languages(text);
+        group.bench_function("parse-unhighlighted", |b| {
+            b.iter(|| Document::parse(std::hint::black_box(&unhighlighted)));
+        });
         let doc = Document::parse(text);
         for width in [80, 160] {
             group.bench_function(format!("layout-{width}"), |b| b.iter(|| doc.layout(std::hint::black_box(width))));
