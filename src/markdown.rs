@@ -9,6 +9,23 @@
 //!   `unicode-width`, wide characters count 2), for any width ≥ 1;
 //! - no control character or escape sequence from the source survives;
 //! - nesting depth never blows the stack (the layout is iterative).
+//!
+//! How constructs look (one module each under `markdown/layout/`, inline
+//! ones in `markdown/inline.rs`): headings 1 and 2 underlined with `═`/`─`;
+//! lists with `•`/`◦`/`▪` or right-aligned numbers and hanging indents; task
+//! items as `[x]`/`[ ]`; quotes with a `│ ` bar; alerts with a bar and a
+//! title line (`Note`, `Tip`, …); code in a frame open on the right with
+//! the language in its top edge, long lines hard-broken (`┆` marks the
+//! continuation); tables boxed and fitted to the width, or stacked as
+//! `Header: value` lines when a column would get less than its longest
+//! word (up to 12 columns); links as `text (target)`; images as
+//! `[image: alt]`; footnotes as `[label]`, defined after a rule at the end;
+//! raw HTML as text, except comments (hidden) and `<br>` (a line break).
+//! Deep nesting keeps at least half the width for content.
+//!
+//! Highlighting loads syntect's grammars on the first code block (tens of
+//! milliseconds); [`warm_up`] does it ahead of time, e.g. on a background
+//! thread at start-up.
 
 /// A 24-bit colour from syntax highlighting (ignored by monochrome themes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,6 +151,13 @@ impl Layout {
     }
 }
 
-mod scaffold;
+mod document;
+mod highlight;
+mod inline;
+mod layout;
+mod model;
+mod parse;
+mod wrap;
 
-pub use scaffold::Document;
+pub use document::Document;
+pub use highlight::warm_up;
