@@ -2,7 +2,10 @@
 //! single entry point the binary calls; it maps results to exit codes
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
+mod check;
 mod lessons;
+mod packs;
+mod quiz;
 mod read;
 
 use std::io::IsTerminal;
@@ -33,6 +36,11 @@ pub fn run(cli: Cli) -> ExitCode {
         None => open_home(&global),
         Some(Command::Lessons { json }) => lessons::run(&global, json),
         Some(Command::Read { target, width }) => read::run(&global, &target, width),
+        Some(Command::Check { paths }) => check::run(&global, &paths),
+        Some(Command::Packs { json }) => packs::run(&global, json),
+        Some(Command::Quiz { packs, topics, count, seed, plain }) => {
+            quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
+        }
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {
