@@ -58,7 +58,8 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
 pub fn available_packs(global: &GlobalOptions) -> Result<Vec<Pack>, Failure> {
     let course = Course::builtin();
     let mut err = std::io::stderr().lock();
-    for d in course.diagnostics.iter().filter(|d| d.path.ends_with(".toml")) {
+    let is_pack = |d: &&Diagnostic| Path::new(&d.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    for d in course.diagnostics.iter().filter(is_pack) {
         writeln!(err, "{d}")?;
     }
     let mut packs = course.packs;

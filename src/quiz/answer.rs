@@ -268,11 +268,7 @@ pub fn check_predict(guess: f64, truth: f64, tolerance_pct: f64) -> Result<Verdi
     let off = (guess - truth).abs();
     let slack = 1e-9 * truth.abs().max(1.0);
     let correct = off <= tolerance_pct / 100.0 * truth.abs() + slack;
-    let error_pct = if truth == 0.0 {
-        (off <= slack).then_some(0.0)
-    } else {
-        Some(off / truth.abs() * 100.0)
-    };
+    let error_pct = if truth == 0.0 { (off <= slack).then_some(0.0) } else { Some(off / truth.abs() * 100.0) };
     Ok(Verdict { correct, detail: Detail::Predict { truth, error_pct } })
 }
 
@@ -386,7 +382,9 @@ mod tests {
         assert!(check(&kind, &Response::Number(90.0), Some(100.0)).expect("valid").correct);
         let v = check(&kind, &Response::Number(120.0), Some(100.0)).expect("valid");
         assert!(!v.correct);
-        assert!(matches!(v.detail, Detail::Predict { truth, error_pct: Some(e) } if truth == 100.0 && (e - 20.0).abs() < 1e-9));
+        assert!(
+            matches!(v.detail, Detail::Predict { truth, error_pct: Some(e) } if (truth - 100.0).abs() < 1e-9 && (e - 20.0).abs() < 1e-9)
+        );
         assert_eq!(check(&kind, &Response::Number(1.0), None), Err(AnswerError::NoTruth));
         assert!(check(&kind, &Response::Number(0.0), Some(0.0)).expect("valid").correct);
         let v = check(&kind, &Response::Number(1.0), Some(0.0)).expect("valid");

@@ -12,7 +12,10 @@ use crate::course::{Diagnostic, embedded};
 
 /// Parse pack files given as (path, bytes). Packs with errors, and packs
 /// whose id an earlier file already uses, are skipped and reported.
-pub fn load_packs<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>, builtin: bool) -> (Vec<Pack>, Vec<Diagnostic>) {
+pub fn load_packs<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    builtin: bool,
+) -> (Vec<Pack>, Vec<Diagnostic>) {
     let mut packs = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();

@@ -112,25 +112,50 @@ impl Question {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     /// One right choice: `answer` indexes `choices`.
-    Single { choices: Vec<String>, answer: usize },
+    Single {
+        choices: Vec<String>,
+        answer: usize,
+    },
     /// Every right choice must be picked and nothing else: `answers` are
     /// indices into `choices`, ascending.
-    Multiple { choices: Vec<String>, answers: Vec<usize> },
-    TrueFalse { answer: bool },
+    Multiple {
+        choices: Vec<String>,
+        answers: Vec<usize>,
+    },
+    TrueFalse {
+        answer: bool,
+    },
     /// Compared case-insensitively with whitespace folded against `answer`
     /// and each of `accept`.
-    Short { answer: String, accept: Vec<String> },
+    Short {
+        answer: String,
+        accept: Vec<String>,
+    },
     /// Right when within `tolerance` of `answer`.
-    Numeric { answer: f64, tolerance: f64, unit: Option<String> },
+    Numeric {
+        answer: f64,
+        tolerance: f64,
+        unit: Option<String>,
+    },
     /// `items` in the right order (shown shuffled).
-    Order { items: Vec<String> },
+    Order {
+        items: Vec<String>,
+    },
     /// `pairs` of (left, right); the right sides are shown shuffled.
-    Match { pairs: Vec<(String, String)> },
+    Match {
+        pairs: Vec<(String, String)>,
+    },
     /// Self-graded recall: `answer` is markdown shown on reveal.
-    Card { answer: String },
+    Card {
+        answer: String,
+    },
     /// The learner predicts `metric` of the scenario `scenario`; the
     /// simulator supplies the truth. Right within `tolerance_pct` percent.
-    Predict { scenario: String, metric: String, tolerance_pct: f64 },
+    Predict {
+        scenario: String,
+        metric: String,
+        tolerance_pct: f64,
+    },
 }
 
 impl QuestionKind {

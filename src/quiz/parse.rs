@@ -119,27 +119,25 @@ pub fn sort_diagnostics(d: &mut [Diagnostic]) {
     });
 }
 
-/// Check the top-level `format` key. `Err` means the file must not be read
-/// further (a format this build does not know).
-pub fn check_format(r: &mut Reader<'_>, doc: &Fields<'_, '_>) -> Result<(), ()> {
+/// Check the top-level `format` key. `false` means the file must not be
+/// read further (a format this build does not know).
+pub fn check_format(r: &mut Reader<'_>, doc: &Fields<'_, '_>) -> bool {
     let Some(v) = doc.get("format") else {
         r.error(&(0..0), format!("missing the required key `format`: write `format = {FORMAT}` at the top"));
-        return Ok(());
+        return true;
     };
     match v.get_ref() {
-        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-            Ok(FORMAT) => Ok(()),
-            _ => {
-                r.error(
-                    &v.span(),
-                    format!("unsupported format {}: this version of lambda-tutor reads format {FORMAT}", i.as_str()),
-                );
-                Err(())
-            }
-        },
+        DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()) == Ok(FORMAT) => true,
+        DeValue::Integer(i) => {
+            r.error(
+                &v.span(),
+                format!("unsupported format {}: this version of lambda-tutor reads format {FORMAT}", i.as_str()),
+            );
+            false
+        }
         other => {
             r.error(&v.span(), format!("`format` must be the integer {FORMAT}, not {}", describe(other)));
-            Err(())
+            false
         }
     }
 }
@@ -163,7 +161,7 @@ pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
 pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>) -> ParsedPack {
     let mut r = Reader::new(path, src);
     let top = Fields::new(doc, 0..0, "the pack file");
-    if check_format(&mut r, &top).is_err() {
+    if !check_format(&mut r, &top) {
         return ParsedPack { diagnostics: r.diagnostics, ..ParsedPack::default() };
     }
     top.check_keys(&mut r, &TOP_KEYS, |_| None);
@@ -211,7 +209,9 @@ fn pack_meta(r: &mut Reader<'_>, top: &Fields<'_, '_>, parsed: &mut ParsedPack) 
         title: title?.into_inner(),
         version: version?.into_inner(),
         description: description.map(toml::Spanned::into_inner).unwrap_or_default(),
-        authors: authors.map(|a| a.into_inner().into_iter().map(toml::Spanned::into_inner).collect()).unwrap_or_default(),
+        authors: authors
+            .map(|a| a.into_inner().into_iter().map(toml::Spanned::into_inner).collect())
+            .unwrap_or_default(),
         license: license.map(toml::Spanned::into_inner),
     })
 }

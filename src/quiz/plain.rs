@@ -59,12 +59,12 @@ pub fn run<R: BufRead, W: Write>(
     loop {
         let finished = io.play(&mut session)?;
         io.score(&session.score())?;
-        let retry = if finished { io.offer_retry(&mut session)? } else { None };
+        let next = if finished { io.offer_retry(&mut session)? } else { Next::EndOfInput };
         rounds.push(session);
-        match retry {
-            Some(Some(next)) => session = next,
-            Some(None) => return Ok(PlainOutcome { rounds, end_of_input: false }),
-            None => return Ok(PlainOutcome { rounds, end_of_input: true }),
+        match next {
+            Next::Retry(retry) => session = retry,
+            Next::Done => return Ok(PlainOutcome { rounds, end_of_input: false }),
+            Next::EndOfInput => return Ok(PlainOutcome { rounds, end_of_input: true }),
         }
     }
 }
@@ -73,6 +73,13 @@ struct Talk<'a, R, W> {
     input: &'a mut R,
     out: &'a mut W,
     config: PlainConfig,
+}
+
+/// What follows a round.
+enum Next {
+    Retry(QuizSession),
+    Done,
+    EndOfInput,
 }
 
 /// A line typed at the prompt.
@@ -266,8 +273,12 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
             }
             (Detail::Order { right_positions }, QuestionKind::Order { items }) => {
                 if !record.verdict.correct {
-                    let right: Vec<String> =
-                        right_positions.iter().enumerate().filter(|(_, r)| **r).map(|(p, _)| (p + 1).to_string()).collect();
+                    let right: Vec<String> = right_positions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| **r)
+                        .map(|(p, _)| (p + 1).to_string())
+                        .collect();
                     let right = if right.is_empty() { "none".to_owned() } else { right.join(", ") };
                     writeln!(self.out, "Positions you had right: {right} (of {})", items.len())?;
                 }
@@ -301,29 +312,35 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
         if !score.by_topic.is_empty() {
             writeln!(self.out, "By topic:")?;
             for t in &score.by_topic {
-                writeln!(self.out, "  {}: {}/{} ({}%)", sanitize(&t.topic), t.correct, t.total, percent(t.correct, t.total))?;
+                writeln!(
+                    self.out,
+                    "  {}: {}/{} ({}%)",
+                    sanitize(&t.topic),
+                    t.correct,
+                    t.total,
+                    percent(t.correct, t.total)
+                )?;
             }
         }
         Ok(())
     }
 
-    /// `Some(Some(session))` to retry, `Some(None)` when done, `None` at
-    /// end of input.
-    fn offer_retry(&mut self, session: &mut QuizSession) -> io::Result<Option<Option<QuizSession>>> {
+    /// Offer to retry the questions missed.
+    fn offer_retry(&mut self, session: &mut QuizSession) -> io::Result<Next> {
         let missed = session.missed().len();
         if missed == 0 {
-            return Ok(Some(None));
+            return Ok(Next::Done);
         }
         let noun = if missed == 1 { "question" } else { "questions" };
         writeln!(self.out, "Retry the {missed} {noun} you missed? (y/n)")?;
         loop {
-            let Line::Text(line) = self.ask()? else { return Ok(None) };
+            let Line::Text(line) = self.ask()? else { return Ok(Next::EndOfInput) };
             match line.trim().to_ascii_lowercase().as_str() {
                 "y" | "yes" => {
                     writeln!(self.out)?;
-                    return Ok(Some(session.retry_missed()));
+                    return Ok(session.retry_missed().map_or(Next::Done, Next::Retry));
                 }
-                "n" | "no" | "" => return Ok(Some(None)),
+                "n" | "no" | "" => return Ok(Next::Done),
                 _ => writeln!(self.out, "Type y or n.")?,
             }
         }
@@ -389,7 +406,8 @@ fn answer_text(item: &SessionItem) -> String {
         QuestionKind::Short { answer, .. } => sanitize(answer).into_owned(),
         QuestionKind::Numeric { answer, tolerance, unit } => {
             let unit = unit.as_ref().map_or_else(String::new, |u| format!(" {}", sanitize(u)));
-            let within = if *tolerance > 0.0 { format!(" (within {}{unit})", number_text(*tolerance)) } else { String::new() };
+            let within =
+                if *tolerance > 0.0 { format!(" (within {}{unit})", number_text(*tolerance)) } else { String::new() };
             format!("{}{unit}{within}", number_text(*answer))
         }
         QuestionKind::Order { items } => {
@@ -472,9 +490,9 @@ pub fn parse_response(item: &SessionItem, line: &str) -> Result<Response, String
                 Ok(Response::Text(line.to_owned()))
             }
         }
-        QuestionKind::Numeric { unit, .. } => parse_number(line, unit.as_deref())
-            .map(Response::Number)
-            .ok_or_else(|| format!("Type a number{hint}.")),
+        QuestionKind::Numeric { unit, .. } => {
+            parse_number(line, unit.as_deref()).map(Response::Number).ok_or_else(|| format!("Type a number{hint}."))
+        }
         QuestionKind::Predict { .. } => {
             parse_number(line, None).map(Response::Number).ok_or_else(|| format!("Type a number{hint}."))
         }

@@ -154,7 +154,12 @@ impl QuizSession {
                     },
                     _ => None,
                 };
-                items.push(SessionItem { pack_id: pack.meta.id.clone(), question: q.clone(), order: Vec::new(), truth });
+                items.push(SessionItem {
+                    pack_id: pack.meta.id.clone(),
+                    question: q.clone(),
+                    order: Vec::new(),
+                    truth,
+                });
             }
         }
         let mut rng = StdRng::seed_from_u64(options.seed);
@@ -361,7 +366,11 @@ mod tests {
                     question(
                         "predict",
                         "sim",
-                        QuestionKind::Predict { scenario: "s".into(), metric: "cold_starts".into(), tolerance_pct: 10.0 },
+                        QuestionKind::Predict {
+                            scenario: "s".into(),
+                            metric: "cold_starts".into(),
+                            tolerance_pct: 10.0,
+                        },
                     ),
                 ],
             ),

@@ -26,16 +26,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely
-/// typo: within a third of the word's length (at least one edit for words
-/// of three letters or more), or the same word in another case or with `_`
-/// for `-`.
+/// typo: within a third of the word's length, rounded up (at most four
+/// edits; none for words shorter than three letters), or the same word in
+/// another case or with `_` for `-`.
 pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let normal = |s: &str| s.to_lowercase().replace('_', "-");
     let word_normal = normal(word);
     // Very short words are one edit from everything: suggest only exact
     // matches up to case for them.
     let len = word.chars().count();
-    let limit = if len < 3 { 0 } else { (len / 3).max(1) };
+    let limit = if len < 3 { 0 } else { len.div_ceil(3).min(4) };
     candidates
         .into_iter()
         .map(|c| (if normal(c) == word_normal { 0 } else { edit_distance(word, c) }, c))

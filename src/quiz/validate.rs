@@ -109,7 +109,7 @@ pub fn validate_scenario(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
     };
     let mut r = Reader::new(path, src);
     // An unsupported format is already reported; nothing more to read here.
-    let _ = check_format(&mut r, &Fields::new(doc.get_ref(), 0..0, "the scenario file"));
+    check_format(&mut r, &Fields::new(doc.get_ref(), 0..0, "the scenario file"));
     r.diagnostics
 }
 
@@ -258,9 +258,7 @@ pub fn check_inputs(inputs: &[Input], context: &Context) -> Report {
 /// column), or 1:1.
 fn id_place(bytes: &[u8]) -> (usize, usize) {
     let src = String::from_utf8_lossy(bytes);
-    src.lines()
-        .position(|l| l.trim_start().starts_with("id") && l.contains('='))
-        .map_or((1, 1), |i| (i + 1, 1))
+    src.lines().position(|l| l.trim_start().starts_with("id") && l.contains('=')).map_or((1, 1), |i| (i + 1, 1))
 }
 
 /// Files gathered from the paths of a `check` (or a `--pack`), plus the
@@ -306,10 +304,8 @@ fn kind_of(path: &Path, explicit: bool) -> Option<FileKind> {
     match ext.as_str() {
         "md" => Some(FileKind::Lesson),
         "toml" => {
-            let in_scenarios = path
-                .parent()
-                .and_then(Path::file_name)
-                .is_some_and(|d| d.eq_ignore_ascii_case("scenarios"));
+            let in_scenarios =
+                path.parent().and_then(Path::file_name).is_some_and(|d| d.eq_ignore_ascii_case("scenarios"));
             Some(if in_scenarios { FileKind::Scenario } else { FileKind::Pack })
         }
         _ => None,
@@ -377,7 +373,10 @@ mod tests {
     #[test]
     fn references_resolve_against_checked_files_and_context() {
         let context = Context { lessons: BTreeSet::new(), scenarios: ["burst".to_owned()].into() };
-        let inputs = [input("content/limits.md", FileKind::Lesson, LESSON), input("a.toml", FileKind::Pack, &pack("a", "limits"))];
+        let inputs = [
+            input("content/limits.md", FileKind::Lesson, LESSON),
+            input("a.toml", FileKind::Pack, &pack("a", "limits")),
+        ];
         let report = check_inputs(&inputs, &context);
         assert_eq!(report.diagnostics, vec![], "{:#?}", report.diagnostics);
         assert_eq!(report.files, 2);
@@ -387,12 +386,20 @@ mod tests {
 
     #[test]
     fn missing_references_and_duplicate_packs_are_errors() {
-        let inputs = [input("a.toml", FileKind::Pack, &pack("a", "limitz")), input("b.toml", FileKind::Pack, &pack("a", "x"))];
+        let inputs =
+            [input("a.toml", FileKind::Pack, &pack("a", "limitz")), input("b.toml", FileKind::Pack, &pack("a", "x"))];
         let report = check_inputs(&inputs, &Context { lessons: ["limits".to_owned()].into(), ..Context::default() });
         let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
-        assert!(messages.contains(&"a.toml:11:10: error: lesson `limitz` does not exist; did you mean `limits`?".to_owned()), "{messages:#?}");
+        assert!(
+            messages
+                .contains(&"a.toml:11:10: error: lesson `limitz` does not exist; did you mean `limits`?".to_owned()),
+            "{messages:#?}"
+        );
         assert!(messages.contains(&"a.toml:13:12: error: scenario `burst` does not exist".to_owned()), "{messages:#?}");
-        assert!(messages.contains(&"b.toml:3:6: error: pack id `a` is already used by a.toml".to_owned()), "{messages:#?}");
+        assert!(
+            messages.contains(&"b.toml:3:6: error: pack id `a` is already used by a.toml".to_owned()),
+            "{messages:#?}"
+        );
         assert!(report.packs.is_empty());
         assert_eq!(report.summary(), "checked 2 files: 5 errors, 0 warnings");
     }

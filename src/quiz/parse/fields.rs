@@ -95,18 +95,14 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// message than "unknown key" (for a key that belongs to another
     /// question type); otherwise the closest allowed key is suggested.
     pub fn check_keys(&self, r: &mut Reader<'_>, allowed: &[&str], explain: impl Fn(&str) -> Option<String>) {
-        for (key, _) in self.table.iter() {
+        for (key, _) in self.table {
             let key: &Spanned<DeString<'i>> = key;
             let name = key.get_ref().as_ref();
             if allowed.contains(&name) {
                 continue;
             }
             let message = explain(name).unwrap_or_else(|| {
-                format!(
-                    "unknown key `{name}` in {}{}",
-                    self.name,
-                    suggest::hint(name, allowed.iter().copied())
-                )
+                format!("unknown key `{name}` in {}{}", self.name, suggest::hint(name, allowed.iter().copied()))
             });
             r.error(&key.span(), message);
         }
@@ -195,10 +191,13 @@ impl<'t, 'i> Fields<'t, 'i> {
         };
         let mut out = Vec::with_capacity(t.len());
         let mut ok = true;
-        for (k, val) in t.iter() {
+        for (k, val) in t {
             match val.get_ref() {
                 DeValue::String(s) => {
-                    out.push((Spanned::new(k.span(), k.get_ref().to_string()), Spanned::new(val.span(), s.to_string())));
+                    out.push((
+                        Spanned::new(k.span(), k.get_ref().to_string()),
+                        Spanned::new(val.span(), s.to_string()),
+                    ));
                 }
                 other => {
                     r.error(&val.span(), format!("each value of `{key}` must be a string, not {}", describe(other)));
@@ -222,13 +221,13 @@ pub fn as_string(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Spanned
 
 pub fn as_integer(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Spanned<i64>> {
     match v.get_ref() {
-        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-            Ok(n) => Some(Spanned::new(v.span(), n)),
-            Err(_) => {
+        DeValue::Integer(i) => {
+            let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
+            if n.is_none() {
                 r.error(&v.span(), format!("`{key}` is out of range"));
-                None
             }
-        },
+            n.map(|n| Spanned::new(v.span(), n))
+        }
         other => {
             r.error(&v.span(), format!("`{key}` must be an integer, not {}", describe(other)));
             None
@@ -243,7 +242,7 @@ pub fn as_string_list(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Sp
     };
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
-    for item in items.iter() {
+    for item in items {
         match item.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
                 r.error(&item.span(), format!("empty text in `{key}`"));

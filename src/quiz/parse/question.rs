@@ -1,7 +1,7 @@
 //! One `[[questions]]` table: the keys every type shares, then the fields
 //! of its type, then the smells worth a warning.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -139,7 +139,7 @@ pub fn parse(
         explanation: explanation?.into_inner(),
         hints,
         feedback: feedback.unwrap_or_default(),
-        shuffle: shuffle.map_or(true, Spanned::into_inner),
+        shuffle: shuffle.is_none_or(Spanned::into_inner),
     })
 }
 
@@ -171,12 +171,11 @@ fn difficulty(r: &mut Reader<'_>, f: &Fields<'_, '_>) -> Option<Difficulty> {
 
 /// An optional list of strings; a bad one clears `ok`.
 fn optional_list(r: &mut Reader<'_>, f: &Fields<'_, '_>, key: &str, ok: &mut bool) -> Vec<String> {
-    match f.string_list(r, key, false) {
-        Some(list) => list.into_inner().into_iter().map(Spanned::into_inner).collect(),
-        None => {
-            *ok &= !f.has(key);
-            Vec::new()
-        }
+    if let Some(list) = f.string_list(r, key, false) {
+        list.into_inner().into_iter().map(Spanned::into_inner).collect()
+    } else {
+        *ok &= !f.has(key);
+        Vec::new()
     }
 }
 
@@ -198,7 +197,8 @@ fn kind(
                 _ => None,
             };
             let feedback = choice_feedback(r, f, choices.as_deref());
-            let kind = choices.zip(index).map(|(choices, answer)| QuestionKind::Single { choices: texts(choices), answer });
+            let kind =
+                choices.zip(index).map(|(choices, answer)| QuestionKind::Single { choices: texts(choices), answer });
             (kind, feedback)
         }
         "multiple" => {
@@ -235,7 +235,9 @@ fn kind(
             (items.map(|items| QuestionKind::Order { items: texts(items) }), Some(Feedback::new()))
         }
         "match" => (pairs(r, f).map(|pairs| QuestionKind::Match { pairs }), Some(Feedback::new())),
-        "card" => (f.text(r, "answer", true).map(|a| QuestionKind::Card { answer: a.into_inner() }), Some(Feedback::new())),
+        "card" => {
+            (f.text(r, "answer", true).map(|a| QuestionKind::Card { answer: a.into_inner() }), Some(Feedback::new()))
+        }
         "predict" => (predict(r, f, refs), Some(Feedback::new())),
         _ => (None, None),
     }
@@ -263,15 +265,15 @@ fn distinct_list(r: &mut Reader<'_>, f: &Fields<'_, '_>, key: &str, too_few: &st
     if list.get_ref().len() < 2 {
         r.error(&list.span(), too_few.to_owned());
     }
-    let mut exact: HashMap<&str, ()> = HashMap::new();
+    let mut exact: HashSet<&str> = HashSet::new();
     let mut folded: HashMap<String, &str> = HashMap::new();
     let singular = key.trim_end_matches('s');
     for entry in list.get_ref() {
         let text = entry.get_ref().as_str();
-        if exact.insert(text, ()).is_some() {
-            r.error(&entry.span(), format!("duplicate {singular} `{text}`"));
+        if !exact.insert(text) {
+            r.error(&entry.span(), format!("duplicate {singular} {text:?}"));
         } else if let Some(first) = folded.insert(fold_text(text), text) {
-            r.warning(&entry.span(), format!("{singular}s `{first}` and `{text}` differ only in case or spacing"));
+            r.warning(&entry.span(), format!("{singular}s {first:?} and {text:?} differ only in case or spacing"));
         }
     }
     Some(list.into_inner())
@@ -394,18 +396,18 @@ fn pairs(r: &mut Reader<'_>, f: &Fields<'_, '_>) -> Option<Vec<(String, String)>
         ok = false;
     }
     let mut out: Vec<(String, String)> = Vec::with_capacity(items.len());
-    let mut lefts: HashMap<String, ()> = HashMap::new();
-    let mut rights: HashMap<String, ()> = HashMap::new();
-    for item in items.iter() {
+    let mut lefts: HashSet<String> = HashSet::new();
+    let mut rights: HashSet<String> = HashSet::new();
+    for item in items {
         let pair = match item.get_ref() {
-            DeValue::Array(sides) if sides.len() == 2 => {
-                match (sides[0].get_ref(), sides[1].get_ref()) {
-                    (DeValue::String(a), DeValue::String(b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-                        Some(((a.to_string(), sides[0].span()), (b.to_string(), sides[1].span())))
-                    }
-                    _ => None,
+            DeValue::Array(sides) if sides.len() == 2 => match (sides[0].get_ref(), sides[1].get_ref()) {
+                (DeValue::String(left), DeValue::String(right))
+                    if !left.trim().is_empty() && !right.trim().is_empty() =>
+                {
+                    Some(((left.to_string(), sides[0].span()), (right.to_string(), sides[1].span())))
                 }
-            }
+                _ => None,
+            },
             _ => None,
         };
         let Some(((left, left_span), (right, right_span))) = pair else {
@@ -413,11 +415,11 @@ fn pairs(r: &mut Reader<'_>, f: &Fields<'_, '_>) -> Option<Vec<(String, String)>
             ok = false;
             continue;
         };
-        if lefts.insert(left.clone(), ()).is_some() {
+        if !lefts.insert(left.clone()) {
             r.error(&left_span, format!("{left:?} appears twice on the left of `pairs`"));
             ok = false;
         }
-        if rights.insert(right.clone(), ()).is_some() {
+        if !rights.insert(right.clone()) {
             r.error(&right_span, format!("{right:?} appears twice on the right of `pairs`"));
             ok = false;
         }
@@ -446,7 +448,10 @@ fn predict(r: &mut Reader<'_>, f: &Fields<'_, '_>, refs: &mut Vec<Reference>) ->
             let hint = suggest::hint(m.get_ref(), METRICS);
             r.error(
                 &m.span(),
-                format!("`{}` is not a key of the simulate summary{hint} (e.g. cold_starts, latency_ms.p99)", m.get_ref()),
+                format!(
+                    "`{}` is not a key of the simulate summary{hint} (e.g. cold_starts, latency_ms.p99)",
+                    m.get_ref()
+                ),
             );
         }
         known

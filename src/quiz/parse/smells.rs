@@ -16,8 +16,26 @@ fn words(s: &str) -> Vec<String> {
 
 /// Words that carry no reason on their own.
 const FILLER: [&str; 20] = [
-    "the", "answer", "is", "it", "its", "this", "that", "a", "an", "so", "correct", "right", "yes", "no", "true", "false",
-    "wrong", "incorrect", "statement", "indeed",
+    "the",
+    "answer",
+    "is",
+    "it",
+    "its",
+    "this",
+    "that",
+    "a",
+    "an",
+    "so",
+    "correct",
+    "right",
+    "yes",
+    "no",
+    "true",
+    "false",
+    "wrong",
+    "incorrect",
+    "statement",
+    "indeed",
 ];
 
 /// Whether `explanation` says nothing beyond the words of `answers`.
@@ -26,10 +44,8 @@ pub fn repeats_answer(explanation: &str, answers: &[&str]) -> bool {
     if answer_words.is_empty() {
         return false;
     }
-    let rest = words(explanation)
-        .into_iter()
-        .filter(|w| !answer_words.contains(w) && !FILLER.contains(&w.as_str()))
-        .count();
+    let rest =
+        words(explanation).into_iter().filter(|w| !answer_words.contains(w) && !FILLER.contains(&w.as_str())).count();
     // A unit or a short connective may remain ("3 seconds", "both of them").
     rest <= 2
 }
