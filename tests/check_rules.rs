@@ -28,7 +28,7 @@ fn answers_must_be_among_the_choices() {
         &[
             r#"bad-answer-not-choice.toml:15:10: error: answer "3 second" is not one of the choices; did you mean `3 seconds`?"#,
             r#"bad-answer-not-choice.toml:25:32: error: answer "10 GB memory" is not one of the choices"#,
-            r#"checked 2 files: 2 errors, 0 warnings"#,
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     );
 }
@@ -39,9 +39,9 @@ fn difficulty_is_one_to_three() {
         "bad-difficulty.toml",
         1,
         &[
-            r#"bad-difficulty.toml:13:14: error: difficulty must be 1 (easy), 2 (medium) or 3 (hard), not 4"#,
-            r#"bad-difficulty.toml:23:14: error: difficulty must be 1 (easy), 2 (medium) or 3 (hard), not 0"#,
-            r#"checked 2 files: 2 errors, 0 warnings"#,
+            "bad-difficulty.toml:13:14: error: difficulty must be 1 (easy), 2 (medium) or 3 (hard), not 4",
+            "bad-difficulty.toml:23:14: error: difficulty must be 1 (easy), 2 (medium) or 3 (hard), not 0",
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     );
 }
@@ -54,7 +54,7 @@ fn duplicate_choices_and_items() {
         &[
             r#"bad-duplicate-choice.toml:14:39: error: duplicate choice "3 seconds""#,
             r#"bad-duplicate-choice.toml:24:28: error: duplicate item "Init""#,
-            r#"checked 2 files: 2 errors, 0 warnings"#,
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     );
 }
@@ -65,8 +65,8 @@ fn duplicate_question_ids() {
         "bad-duplicate-id.toml",
         1,
         &[
-            r#"bad-duplicate-id.toml:27:6: error: duplicate question id `q1` (first used on line 9)"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "bad-duplicate-id.toml:27:6: error: duplicate question id `q1` (first used on line 9)",
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -77,20 +77,16 @@ fn empty_and_too_short_choice_lists() {
         "bad-empty-choices.toml",
         1,
         &[
-            r#"bad-empty-choices.toml:14:11: error: `choices` is empty"#,
-            r#"bad-empty-choices.toml:24:11: error: a `single` question needs at least 2 choices"#,
-            r#"checked 2 files: 2 errors, 0 warnings"#,
+            "bad-empty-choices.toml:14:11: error: `choices` is empty",
+            "bad-empty-choices.toml:24:11: error: a `single` question needs at least 2 choices",
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     );
 }
 
 #[test]
 fn empty_files() {
-    check(
-        "bad-empty.toml",
-        1,
-        &[r#"bad-empty.toml:1:1: error: file is empty"#, r#"checked 2 files: 1 error, 0 warnings"#],
-    );
+    check("bad-empty.toml", 1, &["bad-empty.toml:1:1: error: file is empty", "checked 2 files: 1 error, 0 warnings"]);
 }
 
 #[test]
@@ -101,7 +97,7 @@ fn feedback_keys_must_be_choices() {
         &[
             r#"bad-feedback-key.toml:16:14: error: feedback for "15 minute", which is not one of the choices; did you mean `15 minutes`?"#,
             r#"bad-feedback-key.toml:26:14: error: feedback of a true-false question is keyed by `true` or `false`, not "yes""#,
-            r#"checked 2 files: 2 errors, 0 warnings"#,
+            "checked 2 files: 2 errors, 0 warnings",
         ],
     );
 }
@@ -112,8 +108,8 @@ fn missing_format() {
         "bad-format-missing.toml",
         1,
         &[
-            r#"bad-format-missing.toml:1:1: error: missing the required key `format`: write `format = 1` at the top"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "bad-format-missing.toml:1:1: error: missing the required key `format`: write `format = 1` at the top",
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -124,8 +120,8 @@ fn unsupported_format() {
         "bad-format.toml",
         1,
         &[
-            r#"bad-format.toml:1:10: error: unsupported format 2: this version of lambda-tutor reads format 1"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "bad-format.toml:1:10: error: unsupported format 2: this version of lambda-tutor reads format 1",
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -139,7 +135,7 @@ fn ids_must_be_lowercase_words() {
             r#"bad-id.toml:4:6: error: pack id "Fixture_Pack" must match [a-z0-9-]+"#,
             r#"bad-id.toml:9:6: error: question id "Question 1" must match [a-z0-9-]+"#,
             r#"bad-id.toml:21:9: error: topic "Cold Starts" must match [a-z0-9-]+"#,
-            r#"checked 2 files: 3 errors, 0 warnings"#,
+            "checked 2 files: 3 errors, 0 warnings",
         ],
     );
 }
@@ -150,8 +146,8 @@ fn lessons_must_exist() {
         "bad-lesson-ref.toml",
         1,
         &[
-            r#"bad-lesson-ref.toml:12:10: error: lesson `no-such-lesson-qqq` does not exist"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "bad-lesson-ref.toml:12:10: error: lesson `no-such-lesson-qqq` does not exist",
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -162,11 +158,11 @@ fn metrics_must_be_simulate_summary_keys() {
         "bad-metric.toml",
         1,
         &[
-            r#"bad-metric.toml:14:12: error: scenario `no-such-scenario-qqq` does not exist"#,
-            r#"bad-metric.toml:15:10: error: `invocations.throttle` is not a key of the simulate summary; did you mean `invocations.throttled`? (e.g. cold_starts, latency_ms.p99)"#,
-            r#"bad-metric.toml:24:12: error: scenario `no-such-scenario-qqq` does not exist"#,
-            r#"bad-metric.toml:25:10: error: `memory_mb` is not a key of the simulate summary (e.g. cold_starts, latency_ms.p99)"#,
-            r#"checked 2 files: 4 errors, 0 warnings"#,
+            "bad-metric.toml:14:12: error: scenario `no-such-scenario-qqq` does not exist",
+            "bad-metric.toml:15:10: error: `invocations.throttle` is not a key of the simulate summary; did you mean `invocations.throttled`? (e.g. cold_starts, latency_ms.p99)",
+            "bad-metric.toml:24:12: error: scenario `no-such-scenario-qqq` does not exist",
+            "bad-metric.toml:25:10: error: `memory_mb` is not a key of the simulate summary (e.g. cold_starts, latency_ms.p99)",
+            "checked 2 files: 4 errors, 0 warnings",
         ],
     );
 }
@@ -177,14 +173,14 @@ fn missing_required_keys() {
         "bad-missing-keys.toml",
         1,
         &[
-            r#"bad-missing-keys.toml:3:1: error: `[pack]` is missing the required key `title`"#,
-            r#"bad-missing-keys.toml:3:1: error: `[pack]` is missing the required key `version`"#,
-            r#"bad-missing-keys.toml:7:1: error: question 1 is missing the required key `explanation`"#,
-            r#"bad-missing-keys.toml:7:1: error: question 1 is missing the required key `id`"#,
-            r#"bad-missing-keys.toml:7:1: error: question 1 is missing the required key `prompt`"#,
-            r#"bad-missing-keys.toml:7:1: error: question 1 is missing the required key `topic`"#,
+            "bad-missing-keys.toml:3:1: error: `[pack]` is missing the required key `title`",
+            "bad-missing-keys.toml:3:1: error: `[pack]` is missing the required key `version`",
+            "bad-missing-keys.toml:7:1: error: question 1 is missing the required key `explanation`",
+            "bad-missing-keys.toml:7:1: error: question 1 is missing the required key `id`",
+            "bad-missing-keys.toml:7:1: error: question 1 is missing the required key `prompt`",
+            "bad-missing-keys.toml:7:1: error: question 1 is missing the required key `topic`",
             r#"bad-missing-keys.toml:7:1: warning: question 1 has no `lesson` link: learners get no "read more""#,
-            r#"checked 2 files: 6 errors, 1 warning"#,
+            "checked 2 files: 6 errors, 1 warning",
         ],
     );
 }
@@ -195,13 +191,13 @@ fn missing_type_specific_keys() {
         "bad-missing-type-fields.toml",
         1,
         &[
-            r#"bad-missing-type-fields.toml:8:1: error: question `q1` is missing the required key `answer`"#,
-            r#"bad-missing-type-fields.toml:8:1: error: question `q1` is missing the required key `choices`"#,
-            r#"bad-missing-type-fields.toml:16:1: error: question `q2` is missing the required key `pairs`"#,
-            r#"bad-missing-type-fields.toml:24:1: error: question `q3` is missing the required key `metric`"#,
-            r#"bad-missing-type-fields.toml:24:1: error: question `q3` is missing the required key `scenario`"#,
-            r#"bad-missing-type-fields.toml:32:1: error: question `q4` is missing the required key `items`"#,
-            r#"checked 2 files: 6 errors, 0 warnings"#,
+            "bad-missing-type-fields.toml:8:1: error: question `q1` is missing the required key `answer`",
+            "bad-missing-type-fields.toml:8:1: error: question `q1` is missing the required key `choices`",
+            "bad-missing-type-fields.toml:16:1: error: question `q2` is missing the required key `pairs`",
+            "bad-missing-type-fields.toml:24:1: error: question `q3` is missing the required key `metric`",
+            "bad-missing-type-fields.toml:24:1: error: question `q3` is missing the required key `scenario`",
+            "bad-missing-type-fields.toml:32:1: error: question `q4` is missing the required key `items`",
+            "checked 2 files: 6 errors, 0 warnings",
         ],
     );
 }
@@ -212,12 +208,12 @@ fn malformed_pairs() {
         "bad-pairs.toml",
         1,
         &[
-            r#"bad-pairs.toml:16:3: error: each pair must be [left, right]: two non-empty strings"#,
+            "bad-pairs.toml:16:3: error: each pair must be [left, right]: two non-empty strings",
             r#"bad-pairs.toml:17:4: error: "timeout" appears twice on the left of `pairs`"#,
             r#"bad-pairs.toml:18:15: error: "900 s" appears twice on the right of `pairs`"#,
-            r#"bad-pairs.toml:19:3: error: each pair must be [left, right]: two non-empty strings"#,
-            r#"bad-pairs.toml:29:9: error: a `match` question needs at least 2 pairs"#,
-            r#"checked 2 files: 5 errors, 0 warnings"#,
+            "bad-pairs.toml:19:3: error: each pair must be [left, right]: two non-empty strings",
+            "bad-pairs.toml:29:9: error: a `match` question needs at least 2 pairs",
+            "checked 2 files: 5 errors, 0 warnings",
         ],
     );
 }
@@ -228,8 +224,8 @@ fn scenarios_must_exist() {
         "bad-scenario-ref.toml",
         1,
         &[
-            r#"bad-scenario-ref.toml:14:12: error: scenario `no-such-scenario-qqq` does not exist"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "bad-scenario-ref.toml:14:12: error: scenario `no-such-scenario-qqq` does not exist",
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -241,7 +237,7 @@ fn toml_syntax_errors() {
         1,
         &[
             r#"bad-syntax.toml:10:15: error: TOML syntax error: invalid basic string, expected `"`"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
+            "checked 2 files: 1 error, 0 warnings",
         ],
     );
 }
@@ -252,11 +248,11 @@ fn unknown_keys_with_did_you_mean() {
         "bad-unknown-key.toml",
         1,
         &[
-            r#"bad-unknown-key.toml:7:1: error: unknown key `autor` in `[pack]`; did you mean `authors`?"#,
-            r#"bad-unknown-key.toml:9:1: error: question `q1` is missing the required key `answer`"#,
-            r#"bad-unknown-key.toml:16:1: error: unknown key `anwser` in question `q1`; did you mean `answer`?"#,
-            r#"bad-unknown-key.toml:26:1: error: `choices` is not used by `true-false` questions"#,
-            r#"checked 2 files: 4 errors, 0 warnings"#,
+            "bad-unknown-key.toml:7:1: error: unknown key `autor` in `[pack]`; did you mean `authors`?",
+            "bad-unknown-key.toml:9:1: error: question `q1` is missing the required key `answer`",
+            "bad-unknown-key.toml:16:1: error: unknown key `anwser` in question `q1`; did you mean `answer`?",
+            "bad-unknown-key.toml:26:1: error: `choices` is not used by `true-false` questions",
+            "checked 2 files: 4 errors, 0 warnings",
         ],
     );
 }
@@ -266,10 +262,7 @@ fn non_utf8_files() {
     check(
         "bad-utf8.toml",
         1,
-        &[
-            r#"bad-utf8.toml:5:13: error: file is not valid UTF-8 (byte 0xE9)"#,
-            r#"checked 2 files: 1 error, 0 warnings"#,
-        ],
+        &["bad-utf8.toml:5:13: error: file is not valid UTF-8 (byte 0xE9)", "checked 2 files: 1 error, 0 warnings"],
     );
 }
 
@@ -279,13 +272,13 @@ fn wrong_value_types() {
         "bad-wrong-type.toml",
         1,
         &[
-            r#"bad-wrong-type.toml:13:14: error: `difficulty` must be an integer, not a string"#,
-            r#"bad-wrong-type.toml:14:10: error: `prompt` must be a string, not an integer"#,
-            r#"bad-wrong-type.toml:15:11: error: `choices` must be an array of strings, not a string"#,
-            r#"bad-wrong-type.toml:16:10: error: `answer` must be an array of strings, not a string"#,
-            r#"bad-wrong-type.toml:17:15: error: each entry of `tags` must be a string, not an integer"#,
-            r#"bad-wrong-type.toml:26:10: error: `answer` must be a boolean: write true without quotes"#,
-            r#"checked 2 files: 6 errors, 0 warnings"#,
+            "bad-wrong-type.toml:13:14: error: `difficulty` must be an integer, not a string",
+            "bad-wrong-type.toml:14:10: error: `prompt` must be a string, not an integer",
+            "bad-wrong-type.toml:15:11: error: `choices` must be an array of strings, not a string",
+            "bad-wrong-type.toml:16:10: error: `answer` must be an array of strings, not a string",
+            "bad-wrong-type.toml:17:15: error: each entry of `tags` must be a string, not an integer",
+            "bad-wrong-type.toml:26:10: error: `answer` must be a boolean: write true without quotes",
+            "checked 2 files: 6 errors, 0 warnings",
         ],
     );
 }
@@ -297,7 +290,7 @@ fn warns_on_choices_equal_after_case_folding() {
         0,
         &[
             r#"warn-casefold-choices.toml:14:26: warning: choices "python3.12" and "Python3.12" differ only in case or spacing"#,
-            r#"checked 2 files: 0 errors, 1 warning"#,
+            "checked 2 files: 0 errors, 1 warning",
         ],
     );
 }
@@ -308,9 +301,9 @@ fn warns_on_explanations_that_repeat_the_answer() {
         "warn-explanation-repeats.toml",
         0,
         &[
-            r#"warn-explanation-repeats.toml:16:15: warning: the explanation only repeats the answer: say why it is right"#,
-            r#"warn-explanation-repeats.toml:26:15: warning: the explanation only repeats the answer: say why it is right"#,
-            r#"checked 2 files: 0 errors, 2 warnings"#,
+            "warn-explanation-repeats.toml:16:15: warning: the explanation only repeats the answer: say why it is right",
+            "warn-explanation-repeats.toml:26:15: warning: the explanation only repeats the answer: say why it is right",
+            "checked 2 files: 0 errors, 2 warnings",
         ],
     );
 }
@@ -322,7 +315,7 @@ fn warns_on_questions_without_a_lesson() {
         0,
         &[
             r#"warn-no-lesson.toml:8:1: warning: question `q1` has no `lesson` link: learners get no "read more""#,
-            r#"checked 2 files: 0 errors, 1 warning"#,
+            "checked 2 files: 0 errors, 1 warning",
         ],
     );
 }
@@ -333,9 +326,9 @@ fn warns_on_true_false_without_a_reason() {
         "warn-true-false-explanation.toml",
         0,
         &[
-            r#"warn-true-false-explanation.toml:15:15: warning: the explanation of question `q1` gives no reason: say why it is true or false"#,
-            r#"warn-true-false-explanation.toml:24:15: warning: the explanation of question `q2` gives no reason: say why it is true or false"#,
-            r#"checked 2 files: 0 errors, 2 warnings"#,
+            "warn-true-false-explanation.toml:15:15: warning: the explanation of question `q1` gives no reason: say why it is true or false",
+            "warn-true-false-explanation.toml:24:15: warning: the explanation of question `q2` gives no reason: say why it is true or false",
+            "checked 2 files: 0 errors, 2 warnings",
         ],
     );
 }
