@@ -6,6 +6,8 @@ use lambda_tutor::quiz::model::{Grade, QuestionKind};
 use lambda_tutor::quiz::session::{SessionOptions, no_truth};
 use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs, validate_scenario};
 use lambda_tutor::quiz::{QuizSession, parse_pack};
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 
 fn check_all_kinds(bytes: &[u8]) {
@@ -153,7 +155,9 @@ fn toml_string(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
             c => out.push(c),
         }
     }
