@@ -51,10 +51,9 @@ fn check(path: &str, text: &str, context: &Context) -> Report {
 }
 
 fn rendered(report: &Report) -> String {
-    let mut out: String = report.diagnostics.iter().map(|d| format!("{d}\n")).collect();
-    out.push_str(&report.summary());
-    out.push('\n');
-    out
+    let mut lines: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    lines.push(report.summary());
+    lines.join("\n") + "\n"
 }
 
 #[test]
@@ -69,10 +68,10 @@ fn the_complete_pack_and_every_type_example_pass_check_cleanly() {
     // The per-type examples, together under the complete pack's header.
     let header = &complete[..complete.find("[[questions]]").expect("questions")];
     let examples: Vec<&&String> = toml.iter().filter(|b| b.starts_with("[[questions]]")).collect();
-    let pack = format!("{header}{}", examples.iter().map(|b| format!("\n{b}")).collect::<String>());
+    let pack = examples.iter().fold(header.to_owned(), |pack, b| pack + "\n" + b);
     let report = check("examples.toml", &pack, &context);
     assert_eq!(rendered(&report), "checked 1 file: 0 errors, 0 warnings\n", "{pack}");
-    let types: BTreeSet<&str> = report.packs[0].questions.iter().map(|q| q.type_name()).collect();
+    let types: BTreeSet<&str> = report.packs[0].questions.iter().map(lambda_tutor::quiz::Question::type_name).collect();
     assert_eq!(types, TYPE_NAMES.into_iter().collect(), "an example of every type");
 }
 
