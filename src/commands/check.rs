@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::quiz::validate::{Context, check_inputs, collect};
+use crate::quiz::validate::{Context, collect, validate_inputs};
 
 pub fn run(_global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
     let collected = collect(paths);
-    let report = check_inputs(&collected.inputs, &Context::builtin());
+    let report = validate_inputs(&collected.inputs, &Context::builtin());
     let mut err = std::io::stderr().lock();
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;

@@ -152,13 +152,15 @@ pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
         Err(d) => return ParsedPack::failed(d),
     };
     match parse_toml(path, src) {
-        Ok(doc) => pack_from_doc(path, src, doc.get_ref()),
+        Ok(doc) => pack_from_doc(path, src, doc.get_ref(), true),
         Err(diagnostics) => ParsedPack { diagnostics, ..ParsedPack::default() },
     }
 }
 
-/// Read a pack out of an already parsed TOML document of `src`.
-pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>) -> ParsedPack {
+/// Read a pack out of an already parsed TOML document of `src`. With
+/// `build` unset the file is only validated (as `check` does) and no
+/// [`Pack`] is made, which saves copying every string of a large pack.
+pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>, build: bool) -> ParsedPack {
     let mut r = Reader::new(path, src);
     let top = Fields::new(doc, 0..0, "the pack file");
     if !check_format(&mut r, &top) {
@@ -167,9 +169,9 @@ pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>) -> ParsedPack {
     top.check_keys(&mut r, &TOP_KEYS, |_| None);
     let mut parsed = ParsedPack::default();
     let meta = pack_meta(&mut r, &top, &mut parsed);
-    let questions = questions(&mut r, &top, &mut parsed.references);
+    let questions = questions(&mut r, &top, &mut parsed.references, build);
     let pack = match (meta, questions) {
-        (Some(meta), Some(questions)) if !r.has_errors() => {
+        (Some(meta), Some(questions)) if build && !r.has_errors() => {
             Some(Pack { meta, questions, path: path.to_owned(), builtin: false })
         }
         _ => None,
@@ -194,7 +196,7 @@ fn pack_meta(r: &mut Reader<'_>, top: &Fields<'_, '_>, parsed: &mut ParsedPack) 
     if let Some(id) = &id {
         if is_valid_id(id.get_ref()) {
             let (line, column) = r.place(&id.span());
-            parsed.id = Some((id.get_ref().clone(), line, column));
+            parsed.id = Some(((*id.get_ref()).to_owned(), line, column));
         } else {
             r.error(&id.span(), format!("pack id {:?} must match [a-z0-9-]+", id.get_ref()));
         }
@@ -204,15 +206,14 @@ fn pack_meta(r: &mut Reader<'_>, top: &Fields<'_, '_>, parsed: &mut ParsedPack) 
     let description = f.string(r, "description", false);
     let authors = f.string_list(r, "authors", false);
     let license = f.text(r, "license", false);
+    let text = |s: toml::Spanned<&str>| (*s.get_ref()).to_owned();
     Some(PackMeta {
-        id: id?.into_inner(),
-        title: title?.into_inner(),
-        version: version?.into_inner(),
-        description: description.map(toml::Spanned::into_inner).unwrap_or_default(),
-        authors: authors
-            .map(|a| a.into_inner().into_iter().map(toml::Spanned::into_inner).collect())
-            .unwrap_or_default(),
-        license: license.map(toml::Spanned::into_inner),
+        id: text(id?),
+        title: text(title?),
+        version: text(version?),
+        description: description.map(text).unwrap_or_default(),
+        authors: authors.map(|a| a.into_inner().into_iter().map(text).collect()).unwrap_or_default(),
+        license: license.map(text),
     })
 }
 
@@ -220,6 +221,7 @@ fn questions(
     r: &mut Reader<'_>,
     top: &Fields<'_, '_>,
     refs: &mut Vec<Reference>,
+    build: bool,
 ) -> Option<Vec<super::model::Question>> {
     let Some(v) = top.get("questions") else {
         r.error(&(0..0), "the pack has no questions: add `[[questions]]` tables");
@@ -234,7 +236,7 @@ fn questions(
         r.error(&v.span(), "the pack has no questions");
         return None;
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (n, item) in items.iter().enumerate() {
@@ -243,7 +245,7 @@ fn questions(
             ok = false;
             continue;
         };
-        match question::parse(r, table, item.span(), n + 1, &mut ids, refs) {
+        match question::parse(r, table, item.span(), n + 1, &mut ids, refs, build) {
             Some(q) => out.push(q),
             None => ok = false,
         }

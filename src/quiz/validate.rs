@@ -145,8 +145,19 @@ fn looks_like(doc: &DeTable<'_>) -> Looks {
 }
 
 /// Check `inputs` as one course, with `context` (normally the built-in
-/// course) for references.
+/// course) for references. The packs without errors are returned in the
+/// report.
 pub fn check_inputs(inputs: &[Input], context: &Context) -> Report {
+    check(inputs, context, true)
+}
+
+/// [`check_inputs`] for `check` itself: validate only, keep no packs (a
+/// large pack is then never copied out of the parsed document).
+pub fn validate_inputs(inputs: &[Input], context: &Context) -> Report {
+    check(inputs, context, false)
+}
+
+fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
     let mut report = Report::default();
     let mut lessons = context.lessons.clone();
     let mut scenarios = context.scenarios.clone();
@@ -202,7 +213,7 @@ pub fn check_inputs(inputs: &[Input], context: &Context) -> Report {
                                 scenarios.extend(scenario_ids(path, &input.bytes));
                                 continue;
                             }
-                            _ => pack_from_doc(path, src, doc.get_ref()),
+                            _ => pack_from_doc(path, src, doc.get_ref(), keep_packs),
                         },
                     },
                 };
@@ -402,6 +413,19 @@ mod tests {
         );
         assert!(report.packs.is_empty());
         assert_eq!(report.summary(), "checked 2 files: 5 errors, 0 warnings");
+    }
+
+    #[test]
+    fn validating_only_reports_exactly_what_loading_reports() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs");
+        let collected = collect(&[PathBuf::from(dir)]);
+        assert!(collected.inputs.len() > 20, "the fixtures are there");
+        let loaded = check_inputs(&collected.inputs, &Context::default());
+        let validated = validate_inputs(&collected.inputs, &Context::default());
+        assert_eq!(loaded.diagnostics, validated.diagnostics);
+        assert_eq!(loaded.files, validated.files);
+        assert!(!loaded.packs.is_empty());
+        assert!(validated.packs.is_empty());
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! mistake into a diagnostic at the exact place of the offending key or
 //! value. Nothing here stops at the first problem: each getter reports and
 //! returns `None`, and the caller carries on with the next key.
+//!
+//! Text is borrowed from the parsed document, not copied: `check` of a
+//! large pack validates without allocating a string per field, and only a
+//! pack that is kept is copied into the owned model.
 
 use std::ops::Range;
 
@@ -117,13 +121,13 @@ impl<'t, 'i> Fields<'t, 'i> {
         v
     }
 
-    pub fn string(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<String>> {
+    pub fn string(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<&'t str>> {
         let v = if required { self.require(r, key)? } else { self.get(key)? };
         as_string(r, key, v)
     }
 
     /// A string that must say something: blank text is an error.
-    pub fn text(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<String>> {
+    pub fn text(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<&'t str>> {
         let s = self.string(r, key, required)?;
         if s.get_ref().trim().is_empty() {
             r.error(&s.span(), format!("`{key}` is empty"));
@@ -174,13 +178,13 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An array of non-blank strings. Each bad element is reported; the
     /// list is returned only when every element is good.
-    pub fn string_list(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<Vec<Spanned<String>>>> {
+    pub fn string_list(&self, r: &mut Reader<'_>, key: &str, required: bool) -> Option<Spanned<Vec<Spanned<&'t str>>>> {
         let v = if required { self.require(r, key)? } else { self.get(key)? };
         as_string_list(r, key, v)
     }
 
     /// An inline table of string → string.
-    pub fn string_map(&self, r: &mut Reader<'_>, key: &str) -> Option<Vec<(Spanned<String>, Spanned<String>)>> {
+    pub fn string_map(&self, r: &mut Reader<'_>, key: &str) -> Option<Vec<(Spanned<&'t str>, Spanned<&'t str>)>> {
         let v = self.get(key)?;
         let DeValue::Table(t) = v.get_ref() else {
             r.error(
@@ -194,10 +198,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         for (k, val) in t {
             match val.get_ref() {
                 DeValue::String(s) => {
-                    out.push((
-                        Spanned::new(k.span(), k.get_ref().to_string()),
-                        Spanned::new(val.span(), s.to_string()),
-                    ));
+                    out.push((Spanned::new(k.span(), k.get_ref().as_ref()), Spanned::new(val.span(), s.as_ref())));
                 }
                 other => {
                     r.error(&val.span(), format!("each value of `{key}` must be a string, not {}", describe(other)));
@@ -209,9 +210,9 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
-pub fn as_string(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Spanned<String>> {
+pub fn as_string<'t>(r: &mut Reader<'_>, key: &str, v: &'t Value<'_>) -> Option<Spanned<&'t str>> {
     match v.get_ref() {
-        DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+        DeValue::String(s) => Some(Spanned::new(v.span(), s.as_ref())),
         other => {
             r.error(&v.span(), format!("`{key}` must be a string, not {}", describe(other)));
             None
@@ -235,7 +236,7 @@ pub fn as_integer(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Spanne
     }
 }
 
-pub fn as_string_list(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Spanned<Vec<Spanned<String>>>> {
+pub fn as_string_list<'t>(r: &mut Reader<'_>, key: &str, v: &'t Value<'_>) -> Option<Spanned<Vec<Spanned<&'t str>>>> {
     let DeValue::Array(items) = v.get_ref() else {
         r.error(&v.span(), format!("`{key}` must be an array of strings, not {}", describe(v.get_ref())));
         return None;
@@ -248,7 +249,7 @@ pub fn as_string_list(r: &mut Reader<'_>, key: &str, v: &Value<'_>) -> Option<Sp
                 r.error(&item.span(), format!("empty text in `{key}`"));
                 ok = false;
             }
-            DeValue::String(s) => out.push(Spanned::new(item.span(), s.to_string())),
+            DeValue::String(s) => out.push(Spanned::new(item.span(), s.as_ref())),
             other => {
                 r.error(&item.span(), format!("each entry of `{key}` must be a string, not {}", describe(other)));
                 ok = false;

@@ -4,7 +4,7 @@
 use toml::Spanned;
 
 use super::fields::{Fields, Reader};
-use crate::quiz::model::QuestionKind;
+use super::question::KindRef;
 
 /// Lower-case words of `s`, markdown and punctuation dropped.
 fn words(s: &str) -> Vec<String> {
@@ -40,6 +40,12 @@ const FILLER: [&str; 20] = [
 
 /// Whether `explanation` says nothing beyond the words of `answers`.
 pub fn repeats_answer(explanation: &str, answers: &[&str]) -> bool {
+    // Cheap bound first (checks of large packs): a text with many more
+    // words than the answer says something else too.
+    let answer_tokens: usize = answers.iter().map(|a| a.split_whitespace().count()).sum();
+    if explanation.split_whitespace().nth(answer_tokens + FILLER.len()).is_some() {
+        return false;
+    }
     let answer_words: Vec<String> = answers.iter().flat_map(|a| words(a)).collect();
     if answer_words.is_empty() {
         return false;
@@ -52,6 +58,9 @@ pub fn repeats_answer(explanation: &str, answers: &[&str]) -> bool {
 
 /// Whether a true-false explanation gives no reason ("True.", "No, false").
 pub fn says_only_true_or_false(explanation: &str) -> bool {
+    if explanation.split_whitespace().nth(FILLER.len()).is_some() {
+        return false;
+    }
     words(explanation).iter().filter(|w| !FILLER.contains(&w.as_str())).count() < 2
 }
 
@@ -59,10 +68,10 @@ fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
-pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &QuestionKind, explanation: &Spanned<String>) {
-    let text = explanation.get_ref();
+pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &KindRef<'_>, explanation: &Spanned<&str>) {
+    let text = *explanation.get_ref();
     let span = explanation.span();
-    if let QuestionKind::TrueFalse { .. } = kind {
+    if let KindRef::TrueFalse { .. } = kind {
         if says_only_true_or_false(text) {
             r.warning(&span, format!("the explanation of {} gives no reason: say why it is true or false", f.name));
         }
@@ -74,15 +83,13 @@ pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &QuestionKind, 
     }
     let number;
     let answers: Vec<&str> = match kind {
-        QuestionKind::Single { choices, answer } => choices.get(*answer).map(String::as_str).into_iter().collect(),
-        QuestionKind::Multiple { choices, answers } => {
-            answers.iter().filter_map(|i| choices.get(*i).map(String::as_str)).collect()
-        }
-        QuestionKind::Short { answer, .. } | QuestionKind::Card { answer } => vec![answer.as_str()],
-        QuestionKind::Numeric { answer, unit, .. } => {
+        KindRef::Single { choices, answer } => choices.get(*answer).copied().into_iter().collect(),
+        KindRef::Multiple { choices, answers } => answers.iter().filter_map(|i| choices.get(*i).copied()).collect(),
+        KindRef::Short { answer, .. } | KindRef::Card { answer } => vec![*answer],
+        KindRef::Numeric { answer, unit, .. } => {
             number = format_number(*answer);
             let mut v = vec![number.as_str()];
-            v.extend(unit.as_deref());
+            v.extend(*unit);
             v
         }
         _ => Vec::new(),

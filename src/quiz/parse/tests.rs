@@ -169,3 +169,17 @@ fn questions_must_be_an_array_of_tables() {
     let parsed = parse_pack("p.toml", HEADER.as_bytes());
     assert_eq!(errors(&parsed), ["p.toml:1:1: error: the pack has no questions: add `[[questions]]` tables"]);
 }
+
+#[test]
+fn all_keys_is_the_union_of_every_type_keys() {
+    use crate::quiz::model::TYPE_NAMES;
+    use question::{ALL_KEYS, COMMON_KEYS, type_keys};
+    let mut union: Vec<&str> = COMMON_KEYS.to_vec();
+    for t in TYPE_NAMES {
+        union.extend(type_keys(t).iter().filter(|k| !union.contains(k)).collect::<Vec<_>>());
+    }
+    union.sort_unstable();
+    let mut all = ALL_KEYS.to_vec();
+    all.sort_unstable();
+    assert_eq!(all, union);
+}
