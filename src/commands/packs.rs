@@ -5,8 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CommandResult;
 use super::quiz::available_packs;
+use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::text::sanitize;
 
@@ -36,9 +36,18 @@ pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
             source: if p.builtin { "built-in" } else { &p.path },
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = Vec::new();
+    render(&mut out, &rows, json)?;
+    match std::io::stdout().lock().write_all(&out) {
+        // A closed pipe (`packs | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Failure::from),
+    }
+}
+
+fn render(out: &mut Vec<u8>, rows: &[PackRow<'_>], json: bool) -> std::io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, rows).map_err(std::io::Error::other)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -48,7 +57,7 @@ pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
     }
     let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2);
     let version_width = rows.iter().map(|r| crate::text::width(&sanitize(r.version))).max().unwrap_or(1);
-    for r in &rows {
+    for r in rows {
         writeln!(
             out,
             "{:<id_width$}  {:<version_width$}  {:>4} questions  {}",

@@ -94,7 +94,8 @@ pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
     let session = QuizSession::new(&packs, &options, &no_truth).map_err(|e| no_questions(&e, &packs, &options))?;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let width = if stdout.is_terminal() { terminal_width() } else { None };
+    // A pseudo-terminal may report no size at all (0 columns): then 80.
+    let width = if stdout.is_terminal() { terminal_width().filter(|w| *w >= 20) } else { None };
     // A terminal echoes what is typed; a pipe does not, so echo it to keep
     // the transcript readable (and each verdict on a line of its own).
     let config = PlainConfig { width: width.unwrap_or(80).clamp(20, 100), echo: !stdin.is_terminal() };
