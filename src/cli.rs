@@ -64,6 +64,9 @@ pub enum Command {
     /// Run a quiz.
     Quiz {
         /// Pack ids or paths (default: every built-in pack).
+        // Its own id: the global `--pack` option is also called `packs`,
+        // and clap panics when two arguments share an id.
+        #[arg(id = "pack_args", value_name = "PACK")]
         packs: Vec<String>,
         #[arg(long = "topic")]
         topics: Vec<String>,

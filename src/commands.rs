@@ -2,8 +2,11 @@
 //! single entry point the binary calls; it maps results to exit codes
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
+mod check;
 mod history;
 mod lessons;
+mod packs;
+mod quiz;
 mod read;
 mod stats;
 
@@ -40,6 +43,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Read { target, width }) => read::run(&global, &target, width),
         Some(Command::Stats { json }) => stats::run(&global, json),
         Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
+        Some(Command::Check { paths }) => check::run(&global, &paths),
+        Some(Command::Packs { json }) => packs::run(&global, json),
+        Some(Command::Quiz { packs, topics, count, seed, plain }) => {
+            quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
+        }
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {

@@ -20,7 +20,10 @@ pub struct Course {
     /// Every lesson, in reading order (module by module).
     pub lessons: Vec<Lesson>,
     pub modules: Vec<Module>,
-    /// Problems met while loading: the files named here were skipped.
+    /// Quiz packs, built-in ones first. Packs with errors are skipped.
+    pub packs: Vec<crate::quiz::Pack>,
+    /// Problems met while loading (lessons and packs): the files named here
+    /// were skipped.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,7 +31,11 @@ impl Course {
     /// The built-in course embedded in the binary.
     pub fn builtin() -> Self {
         let files = embedded::lessons();
-        Self::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), *b)))
+        let mut course = Self::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), *b)));
+        let (packs, diagnostics) = crate::quiz::load::builtin_packs();
+        course.packs = packs;
+        course.diagnostics.extend(diagnostics);
+        course
     }
 
     /// Load lessons from (path, bytes) pairs. Modules appear in the order of
@@ -85,7 +92,7 @@ impl Course {
                 _ => modules.push(Module { name: lesson.meta.module.clone(), lessons: vec![i] }),
             }
         }
-        Self { lessons, modules, diagnostics }
+        Self { lessons, modules, packs: Vec::new(), diagnostics }
     }
 
     pub fn lesson_index(&self, id: &str) -> Option<usize> {

@@ -1,0 +1,491 @@
+//! `check`: validate packs, lessons and scenarios together, as one course,
+//! so that references between them (a question's `lesson`, a `predict`
+//! question's `scenario`) can be resolved. Every problem of every file is
+//! reported in one run, sorted by file, line and column.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+
+use super::model::Pack;
+use super::parse::fields::{Fields, Reader};
+use super::parse::{RefKind, check_format, decode, pack_from_doc, parse_toml, sort_diagnostics};
+use super::suggest;
+use crate::course::lesson::parse_lesson;
+use crate::course::{Diagnostic, embedded};
+
+/// What a file is taken to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pack,
+    Lesson,
+    Scenario,
+}
+
+/// One file to check.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// As shown in diagnostics.
+    pub path: String,
+    pub kind: FileKind,
+    pub bytes: Vec<u8>,
+    /// Named on the command line (rather than found in a directory): a
+    /// `.toml` file found in a directory that looks like no course file at
+    /// all (a `Cargo.toml`) is skipped, a named one is always checked.
+    pub explicit: bool,
+}
+
+/// What the checked files may refer to besides each other.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub lessons: BTreeSet<String>,
+    pub scenarios: BTreeSet<String>,
+}
+
+impl Context {
+    /// The built-in course: its lesson ids and its scenario presets (file
+    /// stems of `assets/scenarios/*.toml`).
+    pub fn builtin() -> Self {
+        let lessons = embedded::lessons()
+            .iter()
+            .filter_map(|(path, bytes)| parse_lesson(path, bytes).ok())
+            .map(|l| l.meta.id)
+            .collect();
+        let scenarios = embedded::scenarios().iter().filter_map(|(path, _)| stem(path)).collect();
+        Self { lessons, scenarios }
+    }
+}
+
+fn stem(path: &str) -> Option<String> {
+    Path::new(path).file_stem().and_then(|s| s.to_str()).map(str::to_owned)
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Sorted by path, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were checked.
+    pub files: usize,
+    /// Packs that loaded without errors.
+    pub packs: Vec<Pack>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// `checked 3 files: 2 errors, 1 warning`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "checked {}: {}, {}",
+            plural(self.files, "file"),
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning")
+        )
+    }
+}
+
+/// Validate a simulator scenario file.
+///
+/// HOOK for the simulator: for now this only checks that the file is
+/// UTF-8 TOML with `format = 1`; the simulator's own scenario parser is to
+/// replace the body (same signature) with its full validation.
+pub fn validate_scenario(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    let src = match decode(path, bytes) {
+        Ok(src) => src,
+        Err(d) => return vec![d],
+    };
+    let doc = match parse_toml(path, src) {
+        Ok(doc) => doc,
+        Err(diagnostics) => return diagnostics,
+    };
+    let mut r = Reader::new(path, src);
+    // An unsupported format is already reported; nothing more to read here.
+    check_format(&mut r, &Fields::new(doc.get_ref(), 0..0, "the scenario file"));
+    r.diagnostics
+}
+
+/// Ids a scenario file provides: its file stem and its `[scenario] id`.
+fn scenario_ids(path: &str, bytes: &[u8]) -> Vec<String> {
+    let mut ids: Vec<String> = stem(path).into_iter().collect();
+    let id = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|src| src.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("scenario")?.get("id")?.as_str().map(str::to_owned));
+    ids.extend(id);
+    ids
+}
+
+/// What a parsed `.toml` document looks like.
+#[derive(Debug, PartialEq, Eq)]
+enum Looks {
+    Pack,
+    Scenario,
+    Foreign,
+}
+
+fn looks_like(doc: &DeTable<'_>) -> Looks {
+    if doc.contains_key("pack") || doc.contains_key("questions") {
+        Looks::Pack
+    } else if doc.contains_key("scenario") || doc.contains_key("sources") {
+        Looks::Scenario
+    } else if doc.contains_key("format") {
+        Looks::Pack
+    } else {
+        Looks::Foreign
+    }
+}
+
+/// Check `inputs` as one course, with `context` (normally the built-in
+/// course) for references. The packs without errors are returned in the
+/// report.
+pub fn check_inputs(inputs: &[Input], context: &Context) -> Report {
+    check(inputs, context, true)
+}
+
+/// [`check_inputs`] for `check` itself: validate only, keep no packs (a
+/// large pack is then never copied out of the parsed document).
+pub fn validate_inputs(inputs: &[Input], context: &Context) -> Report {
+    check(inputs, context, false)
+}
+
+fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
+    let mut report = Report::default();
+    let mut lessons = context.lessons.clone();
+    let mut scenarios = context.scenarios.clone();
+    let mut lesson_paths: BTreeMap<String, String> = BTreeMap::new();
+    let mut packs = Vec::new();
+
+    for input in inputs {
+        let path = input.path.as_str();
+        match input.kind {
+            FileKind::Lesson => {
+                report.files += 1;
+                match parse_lesson(path, &input.bytes) {
+                    Ok(lesson) => {
+                        if let Some(first) = lesson_paths.get(&lesson.meta.id) {
+                            let (line, column) = id_place(&input.bytes);
+                            report.diagnostics.push(Diagnostic::error(
+                                path,
+                                line,
+                                column,
+                                format!("lesson id `{}` is already used by {first}", lesson.meta.id),
+                            ));
+                        } else {
+                            lesson_paths.insert(lesson.meta.id.clone(), path.to_owned());
+                            lessons.insert(lesson.meta.id);
+                        }
+                    }
+                    Err(diagnostics) => report.diagnostics.extend(diagnostics),
+                }
+            }
+            FileKind::Scenario => {
+                report.files += 1;
+                report.diagnostics.extend(validate_scenario(path, &input.bytes));
+                scenarios.extend(scenario_ids(path, &input.bytes));
+            }
+            FileKind::Pack => {
+                let parsed = match decode(path, &input.bytes) {
+                    Err(d) => {
+                        report.files += 1;
+                        report.diagnostics.push(d);
+                        continue;
+                    }
+                    Ok(src) => match parse_toml(path, src) {
+                        Err(diagnostics) => {
+                            report.files += 1;
+                            report.diagnostics.extend(diagnostics);
+                            continue;
+                        }
+                        Ok(doc) => match looks_like(doc.get_ref()) {
+                            Looks::Foreign if !input.explicit => continue,
+                            Looks::Scenario => {
+                                report.files += 1;
+                                report.diagnostics.extend(validate_scenario(path, &input.bytes));
+                                scenarios.extend(scenario_ids(path, &input.bytes));
+                                continue;
+                            }
+                            _ => pack_from_doc(path, src, doc.get_ref(), keep_packs),
+                        },
+                    },
+                };
+                report.files += 1;
+                packs.push((input.path.clone(), parsed));
+            }
+        }
+    }
+
+    // References are resolved once every file is known.
+    let mut pack_ids: BTreeMap<String, String> = BTreeMap::new();
+    for (path, mut parsed) in packs {
+        let mut errors = false;
+        if let Some((id, line, column)) = &parsed.id {
+            if let Some(first) = pack_ids.get(id) {
+                parsed.diagnostics.push(Diagnostic::error(
+                    &path,
+                    *line,
+                    *column,
+                    format!("pack id `{id}` is already used by {first}"),
+                ));
+                errors = true;
+            } else {
+                pack_ids.insert(id.clone(), path.clone());
+            }
+        }
+        for reference in &parsed.references {
+            let (known, what) = match reference.kind {
+                RefKind::Lesson => (&lessons, "lesson"),
+                RefKind::Scenario => (&scenarios, "scenario"),
+            };
+            if !known.contains(&reference.id) {
+                let hint = suggest::hint(&reference.id, known.iter().map(String::as_str));
+                parsed.diagnostics.push(Diagnostic::error(
+                    &path,
+                    reference.line,
+                    reference.column,
+                    format!("{what} `{}` does not exist{hint}", reference.id),
+                ));
+                errors = true;
+            }
+        }
+        report.diagnostics.extend(parsed.diagnostics);
+        if let Some(pack) = parsed.pack.filter(|_| !errors) {
+            report.packs.push(pack);
+        }
+    }
+    sort_diagnostics(&mut report.diagnostics);
+    report
+}
+
+/// Where the `id =` line of a lesson's front matter is (1-based line and
+/// column), or 1:1.
+fn id_place(bytes: &[u8]) -> (usize, usize) {
+    let src = String::from_utf8_lossy(bytes);
+    src.lines().position(|l| l.trim_start().starts_with("id") && l.contains('=')).map_or((1, 1), |i| (i + 1, 1))
+}
+
+/// Files gathered from the paths of a `check` (or a `--pack`), plus the
+/// paths that could not be read.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    /// One sentence per path that is missing or unreadable.
+    pub problems: Vec<String>,
+}
+
+/// Gather the files named by `paths`: files as they are, directories
+/// recursively (hidden entries, `target/` and README files skipped).
+pub fn collect(paths: &[PathBuf]) -> Collected {
+    let mut out = Collected::default();
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.problems.push(format!("{}: no such file or directory", path.display()));
+            }
+            Err(e) => out.problems.push(format!("cannot read {}: {e}", path.display())),
+            Ok(meta) if meta.is_dir() => walk(path, &mut out, &mut seen),
+            Ok(_) => match kind_of(path, true) {
+                Some(kind) => add_file(path, kind, true, &mut out, &mut seen),
+                None => out.problems.push(format!(
+                    "{}: not a quiz pack (.toml), lesson (.md) or scenario (.toml) file",
+                    path.display()
+                )),
+            },
+        }
+    }
+    out
+}
+
+/// Pack, lesson or scenario, by extension and folder; `None` for other files.
+fn kind_of(path: &Path, explicit: bool) -> Option<FileKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let name = path.file_name()?.to_str()?;
+    if !explicit && name.eq_ignore_ascii_case("README.md") {
+        return None;
+    }
+    match ext.as_str() {
+        "md" => Some(FileKind::Lesson),
+        "toml" => {
+            let in_scenarios =
+                path.parent().and_then(Path::file_name).is_some_and(|d| d.eq_ignore_ascii_case("scenarios"));
+            Some(if in_scenarios { FileKind::Scenario } else { FileKind::Pack })
+        }
+        _ => None,
+    }
+}
+
+fn add_file(path: &Path, kind: FileKind, explicit: bool, out: &mut Collected, seen: &mut BTreeSet<PathBuf>) {
+    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(key) {
+        return;
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => out.inputs.push(Input { path: path.display().to_string(), kind, bytes, explicit }),
+        Err(e) => out.problems.push(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Collected, seen: &mut BTreeSet<PathBuf>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.problems.push(format!("cannot read {}: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "target" {
+            continue;
+        }
+        let path = entry.path();
+        // Symbolic links to directories are not followed: no cycles.
+        let Ok(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() {
+            walk(&path, out, seen);
+        } else if (file_type.is_file() || std::fs::metadata(&path).is_ok_and(|m| m.is_file()))
+            && let Some(kind) = kind_of(&path, false)
+        {
+            add_file(&path, kind, false, out, seen);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: &str, kind: FileKind, text: &str) -> Input {
+        Input { path: path.to_owned(), kind, bytes: text.as_bytes().to_vec(), explicit: true }
+    }
+
+    const LESSON: &str = "+++\nid = \"limits\"\ntitle = \"Limits\"\nmodule = \"M\"\norder = 1\n+++\nBody.\n";
+
+    fn pack(id: &str, lesson: &str) -> String {
+        format!(
+            "format = 1\n[pack]\nid = \"{id}\"\ntitle = \"T\"\nversion = \"1\"\n\n[[questions]]\nid = \"q\"\n\
+             type = \"predict\"\ntopic = \"t\"\nlesson = \"{lesson}\"\nprompt = \"How many?\"\n\
+             scenario = \"burst\"\nmetric = \"cold_starts\"\nexplanation = \"Each new environment runs Init.\"\n"
+        )
+    }
+
+    #[test]
+    fn references_resolve_against_checked_files_and_context() {
+        let context = Context { lessons: BTreeSet::new(), scenarios: ["burst".to_owned()].into() };
+        let inputs = [
+            input("content/limits.md", FileKind::Lesson, LESSON),
+            input("a.toml", FileKind::Pack, &pack("a", "limits")),
+        ];
+        let report = check_inputs(&inputs, &context);
+        assert_eq!(report.diagnostics, vec![], "{:#?}", report.diagnostics);
+        assert_eq!(report.files, 2);
+        assert_eq!(report.packs.len(), 1);
+        assert_eq!(report.summary(), "checked 2 files: 0 errors, 0 warnings");
+    }
+
+    #[test]
+    fn missing_references_and_duplicate_packs_are_errors() {
+        let inputs =
+            [input("a.toml", FileKind::Pack, &pack("a", "limitz")), input("b.toml", FileKind::Pack, &pack("a", "x"))];
+        let report = check_inputs(&inputs, &Context { lessons: ["limits".to_owned()].into(), ..Context::default() });
+        let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+        assert!(
+            messages
+                .contains(&"a.toml:11:10: error: lesson `limitz` does not exist; did you mean `limits`?".to_owned()),
+            "{messages:#?}"
+        );
+        assert!(messages.contains(&"a.toml:13:12: error: scenario `burst` does not exist".to_owned()), "{messages:#?}");
+        assert!(
+            messages.contains(&"b.toml:3:6: error: pack id `a` is already used by a.toml".to_owned()),
+            "{messages:#?}"
+        );
+        assert!(report.packs.is_empty());
+        assert_eq!(report.summary(), "checked 2 files: 5 errors, 0 warnings");
+    }
+
+    #[test]
+    fn validating_only_reports_exactly_what_loading_reports() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs");
+        let collected = collect(&[PathBuf::from(dir)]);
+        assert!(collected.inputs.len() > 20, "the fixtures are there");
+        let loaded = check_inputs(&collected.inputs, &Context::default());
+        let validated = validate_inputs(&collected.inputs, &Context::default());
+        assert_eq!(loaded.diagnostics, validated.diagnostics);
+        assert_eq!(loaded.files, validated.files);
+        assert!(!loaded.packs.is_empty());
+        assert!(validated.packs.is_empty());
+    }
+
+    #[test]
+    fn scenario_hook_checks_syntax_and_format() {
+        assert!(validate_scenario("s.toml", b"format = 1\n[scenario]\nid = \"x\"\n").is_empty());
+        let d = validate_scenario("s.toml", b"format = 2\n");
+        assert_eq!((d[0].line, d[0].column), (1, 10));
+        let d = validate_scenario("s.toml", b"[scenario]\nid = \"x\"\n");
+        assert!(d[0].message.contains("format"));
+        let d = validate_scenario("s.toml", b"x = \n");
+        assert!(d[0].message.starts_with("TOML syntax error"));
+    }
+
+    #[test]
+    fn foreign_toml_found_in_a_directory_is_skipped_but_a_named_one_is_checked() {
+        let cargo = "[package]\nname = \"x\"\n";
+        let mut walked = input("Cargo.toml", FileKind::Pack, cargo);
+        walked.explicit = false;
+        let report = check_inputs(&[walked], &Context::default());
+        assert_eq!((report.files, report.diagnostics.len()), (0, 0));
+        let report = check_inputs(&[input("Cargo.toml", FileKind::Pack, cargo)], &Context::default());
+        assert!(report.errors() > 0);
+    }
+
+    #[test]
+    fn duplicate_lessons_are_reported_at_their_id() {
+        let inputs = [input("a.md", FileKind::Lesson, LESSON), input("b.md", FileKind::Lesson, LESSON)];
+        let report = check_inputs(&inputs, &Context::default());
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].to_string(), "b.md:2:1: error: lesson id `limits` is already used by a.md");
+    }
+
+    #[test]
+    fn directories_are_walked_and_classified() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("quizzes")).expect("mkdir");
+        std::fs::create_dir_all(root.join("assets/scenarios")).expect("mkdir");
+        std::fs::create_dir_all(root.join(".git")).expect("mkdir");
+        std::fs::write(root.join("quizzes/a.toml"), "x").expect("write");
+        std::fs::write(root.join("quizzes/README.md"), "guide").expect("write");
+        std::fs::write(root.join("assets/scenarios/s.toml"), "x").expect("write");
+        std::fs::write(root.join("lesson.md"), "x").expect("write");
+        std::fs::write(root.join("notes.txt"), "x").expect("write");
+        std::fs::write(root.join(".git/config.toml"), "x").expect("write");
+        let collected = collect(&[root.to_path_buf(), root.join("quizzes/a.toml"), root.join("missing")]);
+        let kinds: Vec<(String, FileKind)> = collected
+            .inputs
+            .iter()
+            .map(|i| (Path::new(&i.path).strip_prefix(root).expect("inside").display().to_string(), i.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("assets/scenarios/s.toml".to_owned(), FileKind::Scenario),
+                ("lesson.md".to_owned(), FileKind::Lesson),
+                ("quizzes/a.toml".to_owned(), FileKind::Pack),
+            ]
+        );
+        assert_eq!(collected.problems.len(), 1);
+        assert!(collected.problems[0].ends_with("missing: no such file or directory"));
+    }
+}
