@@ -7,6 +7,7 @@
 pub mod action;
 pub mod ansi;
 pub mod app;
+pub mod documents;
 pub mod input;
 pub mod keymap;
 pub mod list;
@@ -33,6 +34,7 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
     let course = Course::builtin();
     let theme = Theme::choose(global.use_color(true), global.theme);
     let store = open_store(global)?;
+    documents::prepare_in_background(course.lessons.iter().map(documents::lesson_markdown).collect());
     let mut app = App::new(course, theme, Progress::new(Some(store)));
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;

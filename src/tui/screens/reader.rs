@@ -4,6 +4,8 @@
 //! The lesson is parsed (and its code highlighted) once when it is opened;
 //! the layout is cached for the current width and redone only on resize.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
@@ -14,6 +16,7 @@ use super::{Input, Screen, SearchScreen, Transition};
 use crate::course::Course;
 use crate::markdown::{Document, Layout};
 use crate::tui::action::Action;
+use crate::tui::documents;
 use crate::tui::input::{InputOutcome, TextInput};
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
@@ -29,7 +32,7 @@ const MAX_TEXT_WIDTH: usize = 100;
 #[derive(Debug)]
 pub struct ReaderScreen {
     pub lesson: usize,
-    document: Document,
+    document: Arc<Document>,
     layout: Layout,
     /// First visible line.
     pub scroll: usize,
@@ -54,11 +57,10 @@ struct Search {
 
 impl ReaderScreen {
     pub fn open(course: &Course, lesson: usize) -> Self {
-        let l = &course.lessons[lesson];
-        let markdown = format!("# {}\n\n{}", l.meta.title, l.body);
+        let markdown = documents::lesson_markdown(&course.lessons[lesson]);
         Self {
             lesson,
-            document: Document::parse(&markdown),
+            document: documents::get(&markdown),
             layout: Layout::default(),
             scroll: 0,
             viewport: 1,
