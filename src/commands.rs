@@ -4,6 +4,8 @@
 
 mod lessons;
 mod read;
+pub mod scenarios;
+pub mod simulate;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -33,6 +35,10 @@ pub fn run(cli: Cli) -> ExitCode {
         None => open_home(&global),
         Some(Command::Lessons { json }) => lessons::run(&global, json),
         Some(Command::Read { target, width }) => read::run(&global, &target, width),
+        Some(Command::Simulate { scenario, seed, sets, json, trace }) => {
+            simulate::run(&global, scenario.as_deref(), seed, &sets, json, trace.as_deref())
+        }
+        Some(Command::Scenarios { json }) => scenarios::run(&global, json),
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {
