@@ -85,7 +85,8 @@ pub(super) fn load(
         }
     }
     let scenario = cx.scenario(&root, read_file);
-    cx.diags.sort_by_key(|d| (d.line == 0, d.line, d.column));
+    // The file's problems top to bottom, then a trace file's, then the overrides'.
+    cx.diags.sort_by_key(|d| (d.line == 0, d.path != path, d.line, d.column));
     match scenario {
         Some(scenario) if !cx.diags.iter().any(Diagnostic::is_error) => Ok(Loaded { scenario, warnings: cx.diags }),
         _ => Err(cx.diags),
@@ -210,6 +211,10 @@ impl Cx<'_> {
     fn int(&mut self, node: &Node, key: &str, min: i64, max: i64, unit: &str) -> Option<i64> {
         let n = match node.val {
             Val::Int(n) => n,
+            Val::Float(f) if f.is_infinite() => {
+                self.error(node.at, format!("`{key}` is far too large: it must be between {min} and {max}{unit}"));
+                return None;
+            }
             Val::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e15 => {
                 self.error(
                     node.at,
@@ -377,7 +382,7 @@ impl Cx<'_> {
         };
         let Some(node) = node else { return Some(f) };
         let mut t = self.table(node, "[function]")?;
-        let errors_before = self.error_count();
+
         let init_given = t.has("init_ms");
         if let Some(n) = t.get("runtime")
             && let Some(r) = self.str(n, "runtime")
@@ -463,7 +468,9 @@ impl Cx<'_> {
         f.cpu_bound = self.opt_bool(&mut t, "cpu_bound", false);
         f.per_item_ms = self.opt_num(&mut t, "per_item_ms", 0.0, 900_000.0, " ms", 0.0);
         self.finish(&t, FUNCTION_KEYS, &|_| None);
-        (self.error_count() == errors_before).then_some(f)
+        // Returned even after errors (the run is refused anyway), so the
+        // sources can still be checked against it.
+        Some(f)
     }
 
     fn error_count(&self) -> usize {
@@ -680,8 +687,13 @@ impl Cx<'_> {
             if STREAM_KEYS.contains(&k) {
                 homes.push("stream sources (dynamodb-stream, kinesis)");
             }
-            (!homes.is_empty())
-                .then(|| format!("does not apply to a {kind_id} source; it is a key of {}", homes.join(" and ")))
+            (!homes.is_empty()).then(|| {
+                format!(
+                    "does not apply to {} {kind_id} source; it is a key of {}",
+                    article(kind_id),
+                    homes.join(" and ")
+                )
+            })
         });
         let arrival = arrival?;
         (self.error_count() == errors_before).then_some(Source { kind, arrival, poison_rate, poison_events, settings })
@@ -995,6 +1007,11 @@ impl Cx<'_> {
         }
         (bad == 0).then_some(out)
     }
+}
+
+/// "a" or "an" before a source kind id, as it is read aloud ("an s3 source").
+fn article(id: &str) -> &'static str {
+    if id.starts_with(['a', 'e', 'i', 'o', 'u', 's']) { "an" } else { "a" }
 }
 
 /// The closest known word, if it is close enough to be a likely typo.
