@@ -38,8 +38,11 @@
 //!
 //! # Driving it from a visualizer
 //! The engine is stepped, not timed: map wall time to simulated time and call
-//! [`Engine::advance_to`] (or [`Engine::step`] for one event at a time).
-//! Build it with [`Options`] `{ observe: true, .. }` to get, at any moment:
+//! [`Engine::advance_to`] (microseconds) or [`Engine::advance_to_ms`], or
+//! [`Engine::step`] for one event at a time. `Engine` is `Clone`, so a
+//! visualizer can keep a copy to rewind to. Build it with [`Options`]
+//! `{ observe: true, .. }` to get, at any moment ([`Engine::snapshot`] gathers
+//! the first five):
 //!
 //! - [`Engine::now_us`], [`Engine::is_finished`], [`Engine::next_event_us`];
 //! - [`Engine::environments`]: every environment with its [`EnvState`]
@@ -74,7 +77,7 @@ pub mod scenario;
 pub mod stats;
 pub mod summary;
 
-pub use engine::{Engine, Options};
+pub use engine::{Engine, Options, Snapshot};
 pub use observe::{
     ConcurrencyView, EnvState, EnvView, InvocationRecord, Moment, Narration, Outcome, QueueView, SeriesPoint,
     ShardView, TraceKind, TraceRecord,

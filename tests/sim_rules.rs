@@ -523,3 +523,18 @@ fn observer_api_sees_cold_starts_series_and_payloads() {
     let payload = sim::payload::example_batch(last.kind, last.first_event, last.events, 1);
     assert_eq!(payload["detail-type"], "Scheduled Event");
 }
+
+#[test]
+fn snapshot_gathers_the_state_for_a_frame() {
+    let loaded = sim::load_preset("sqs-backlog", &[]).expect("preset");
+    let mut e = Engine::with_options(&loaded.scenario, 1, Options { observe: true, trace: false });
+    e.advance_to_ms(2000.0);
+    let snap = e.snapshot(10_000_000);
+    assert_eq!(snap.now_us, 2_000_000);
+    assert!(!snap.finished);
+    assert_eq!(snap.concurrency.in_use, snap.environments.iter().filter(|v| v.invocation.is_some()).count() as u32);
+    let sim::QueueView::Sqs { backlog, in_flight, pollers, .. } = snap.queues[0] else { panic!("an SQS queue") };
+    assert_eq!(backlog + in_flight + snap.summary.event_outcomes.succeeded, 20_000);
+    assert!(pollers > 5, "{pollers}");
+    assert_eq!(snap.summary.event_outcomes.pending, backlog + in_flight);
+}

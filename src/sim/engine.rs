@@ -10,6 +10,8 @@ mod sqs;
 mod stream;
 mod views;
 
+pub use self::views::Snapshot;
+
 use std::collections::VecDeque;
 
 use self::pool::{Pool, Single, Work};
@@ -305,11 +307,11 @@ impl Engine {
         if self.finished {
             return false;
         }
-        if self.next_due().is_none() {
-            self.finish();
-            return false;
-        }
-        let Some(ev) = self.queue.pop() else {
+        // Once every event is accounted for, only housekeeping up to the end
+        // of the scenario's duration is still of interest.
+        let work_done = self.outstanding == 0 && self.arrivals_pending == 0;
+        let limit = if work_done { self.duration_us.max(self.now) } else { u64::MAX };
+        let Some(ev) = self.queue.pop_until(limit) else {
             self.finish();
             return false;
         };
@@ -340,6 +342,11 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// [`Engine::advance_to`] in milliseconds.
+    pub fn advance_to_ms(&mut self, t_ms: f64) {
+        self.advance_to(ms_to_us(t_ms.max(0.0)));
     }
 
     /// Run to the end and return the summary.

@@ -112,8 +112,14 @@ impl Queue {
         }
     }
 
-    #[inline]
+    #[cfg(test)]
     pub fn pop(&mut self) -> Option<Ev> {
+        self.pop_until(u64::MAX)
+    }
+
+    /// The earliest event, if it is due at or before `limit`.
+    #[inline]
+    pub fn pop_until(&mut self, limit: u64) -> Option<Ev> {
         let timer = self.first_timer();
         let arrival_first = match (self.first_arrival, timer) {
             (Some((t, s, _)), Some((top, _))) => (t, s) < (top.at, top.seq),
@@ -122,11 +128,15 @@ impl Queue {
         };
         if !arrival_first {
             return match timer {
+                Some((ev, _)) if ev.at > limit => None,
                 Some((_, true)) => self.lifetimes.pop_front(),
                 _ => self.heap.pop(),
             };
         }
         let (at, seq, src) = self.first_arrival?;
+        if at > limit {
+            return None;
+        }
         self.arrivals[usize::from(src)] = None;
         self.first_arrival = self
             .arrivals
@@ -193,6 +203,17 @@ mod tests {
                 Kind::Lifetime(2)
             ]
         );
+    }
+
+    #[test]
+    fn nothing_is_popped_after_the_limit() {
+        let mut q = Queue::default();
+        q.push(10, Kind::IdleExpiry);
+        q.push(20, Kind::Arrival(0));
+        assert!(q.pop_until(9).is_none());
+        assert_eq!(q.pop_until(10).map(|e| e.kind), Some(Kind::IdleExpiry));
+        assert!(q.pop_until(19).is_none());
+        assert_eq!(q.pop_until(20).map(|e| e.kind), Some(Kind::Arrival(0)));
     }
 
     #[test]

@@ -3,8 +3,33 @@
 use super::pool::Work;
 use super::{Detail, Engine, SCALING_WINDOW_US};
 use crate::sim::observe::{ConcurrencyView, EnvState, EnvView, QueueView, ShardView};
+use crate::sim::summary::Summary;
+
+/// Everything a frame of the visualizer draws, at one moment.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Snapshot {
+    pub now_us: u64,
+    pub finished: bool,
+    pub environments: Vec<EnvView>,
+    pub concurrency: ConcurrencyView,
+    pub queues: Vec<QueueView>,
+    pub summary: Summary,
+}
 
 impl Engine {
+    /// The whole state at once; environments reclaimed more than
+    /// `reclaimed_within_us` ago are left out.
+    pub fn snapshot(&self, reclaimed_within_us: u64) -> Snapshot {
+        Snapshot {
+            now_us: self.now,
+            finished: self.finished,
+            environments: self.environments(reclaimed_within_us).collect(),
+            concurrency: self.concurrency(),
+            queues: self.queues(),
+            summary: self.summary(),
+        }
+    }
+
     /// Every environment that is live, or was reclaimed within the last
     /// `reclaimed_within_us` (so the grid can show it fading out).
     pub fn environments(&self, reclaimed_within_us: u64) -> impl Iterator<Item = EnvView> + '_ {
