@@ -98,6 +98,10 @@ fn trace_writes_one_json_line_per_event() {
     tutor().args(["simulate", "reserved-zero", "--json", "--trace"]).arg(&throttled).assert().success();
     let text = std::fs::read_to_string(&throttled).expect("trace written");
     assert_eq!(text.lines().filter(|l| l.contains("\"type\":\"throttle\"")).count(), 360);
+    let cliff = dir.path().join("t3.jsonl");
+    tutor().args(["simulate", "keep-alive-cliff", "--json", "--trace"]).arg(&cliff).assert().success();
+    let text = std::fs::read_to_string(&cliff).expect("trace written");
+    assert_eq!(text.lines().filter(|l| l.contains("\"type\":\"expiry\"")).count(), 8, "each idle environment expires");
 }
 
 #[test]

@@ -538,3 +538,31 @@ fn snapshot_gathers_the_state_for_a_frame() {
     assert!(pollers > 5, "{pollers}");
     assert_eq!(snap.summary.event_outcomes.pending, backlog + in_flight);
 }
+
+#[test]
+fn endless_retries_stop_at_the_step_budget() {
+    // A poison message in a queue without a DLQ is re-received for 14 days.
+    let s = scenario_of(
+        "duration_s = 1\n[function]\nhandler_ms = 10\ntimeout_s = 1\n[[sources]]\nkind = \"sqs\"\n\
+         arrival = { process = \"burst\", count = 1 }\npoison_events = [0]\nmax_receive_count = 0\n\
+         visibility_timeout_s = 1\nmessage_retention_s = 1209600\n",
+    );
+    let mut e = Engine::new(&s, 1);
+    e.set_step_budget(10_000);
+    let sum = e.run();
+    assert!(e.stopped_early());
+    assert!(sum.stopped_early);
+    assert!(!sum.finished);
+    assert_eq!(sum.event_outcomes.pending, 1);
+    assert!(sum.invocations.total > 1000);
+    // With room enough it ends: SQS deletes the message after its retention.
+    let s = scenario_of(
+        "duration_s = 1\n[function]\nhandler_ms = 10\ntimeout_s = 1\n[[sources]]\nkind = \"sqs\"\n\
+         arrival = { process = \"burst\", count = 1 }\npoison_events = [0]\nmax_receive_count = 0\n\
+         visibility_timeout_s = 60\nmessage_retention_s = 3600\n",
+    );
+    let sum = Engine::new(&s, 1).run();
+    assert!(sum.finished);
+    assert_eq!(sum.invocations.dropped, 1);
+    assert_eq!(sum.invocations.total, 60);
+}

@@ -99,6 +99,9 @@ fn lambda_refusals_are_errors() {
         "{base}duration_s = 2592000\n[[sources]]\nkind = \"alb\"\narrival = {{ process = \"poisson\", rate_per_s = 1000000 }}\n"
     ));
     assert!(d[0].message.contains("at most 250000000"), "{}", d[0]);
+    let d =
+        errors(&format!("{base}[[sources]]\nkind = \"sqs\"\narrival = {{ process = \"burst\", count = 20000000 }}\n"));
+    assert!(d[0].message.contains("at most 10000000 of them"), "{}", d[0]);
 }
 
 #[test]

@@ -34,6 +34,14 @@ pub fn run(
         None => engine.run(),
         Some(path) => run_with_trace(&mut engine, path)?,
     };
+    if summary.stopped_early {
+        eprintln!(
+            "lambda-tutor: warning: the run was stopped after {} simulated events at {:.0} s with {} events still pending (it keeps retrying); the figures cover the time simulated so far",
+            sim::engine::DEFAULT_STEP_BUDGET,
+            summary.simulated_s,
+            summary.event_outcomes.pending
+        );
+    }
     let mut out = std::io::stdout().lock();
     let text = if json {
         let mut s = serde_json::to_string_pretty(&summary).map_err(|e| Failure::Usage(e.to_string()))?;

@@ -52,6 +52,12 @@ pub struct Options {
     pub observe: bool,
 }
 
+/// The most events one run processes (about two minutes of work) before it
+/// stops early: a scenario can retry without end (a poison message in a
+/// queue with no DLQ, re-received every second for 14 days), and no input
+/// may make the program hang.
+pub const DEFAULT_STEP_BUDGET: u64 = 1_000_000_000;
+
 /// How many narration records and recent invocations are kept.
 pub const NARRATION_CAPACITY: usize = 1024;
 pub const RECENT_INVOCATIONS: usize = 256;
@@ -177,6 +183,10 @@ pub struct Engine {
     /// Sources with arrivals still to come.
     arrivals_pending: usize,
     finished: bool,
+    /// Stopped by the step budget with events still pending.
+    stopped_early: bool,
+    steps: u64,
+    step_budget: u64,
     busy_area: u128,
     live_area: u128,
     obs: Option<Box<Observer>>,
@@ -226,6 +236,9 @@ impl Engine {
             outstanding: 0,
             arrivals_pending: 0,
             finished: false,
+            stopped_early: false,
+            steps: 0,
+            step_budget: DEFAULT_STEP_BUDGET,
             busy_area: 0,
             live_area: 0,
             obs: options.observe.then(|| Box::new(Observer { next_sample_us: SECOND, ..Observer::default() })),
@@ -311,10 +324,16 @@ impl Engine {
         // of the scenario's duration is still of interest.
         let work_done = self.outstanding == 0 && self.arrivals_pending == 0;
         let limit = if work_done { self.duration_us.max(self.now) } else { u64::MAX };
+        if self.steps >= self.step_budget {
+            self.stopped_early = true;
+            self.finished = true;
+            return false;
+        }
         let Some(ev) = self.queue.pop_until(limit) else {
             self.finish();
             return false;
         };
+        self.steps += 1;
         self.advance_clock(ev.at);
         self.handle(ev.kind);
         true
@@ -342,6 +361,16 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// Stop after `steps` events (default [`DEFAULT_STEP_BUDGET`]).
+    pub fn set_step_budget(&mut self, steps: u64) {
+        self.step_budget = steps;
+    }
+
+    /// Whether the run hit its step budget with events still pending.
+    pub fn stopped_early(&self) -> bool {
+        self.stopped_early
     }
 
     /// [`Engine::advance_to`] in milliseconds.
@@ -926,7 +955,8 @@ impl Engine {
                 provisioned: money(cost.provisioned),
                 total: money(cost.total),
             },
-            finished: self.finished,
+            finished: self.finished && !self.stopped_early,
+            stopped_early: self.stopped_early,
             event_outcomes: EventOutcomes {
                 succeeded: c.ev_succeeded,
                 failed: c.ev_failed,

@@ -44,6 +44,11 @@ pub mod defaults {
 /// program run for hours (86.4 M, a day at 1,000 requests per second, fits).
 pub const MAX_EVENTS: f64 = 250_000_000.0;
 
+/// The most events that asynchronous, SQS and stream sources may emit:
+/// unlike synchronous requests they can all be waiting at the same moment,
+/// and each waiting event takes memory (about 40 bytes).
+pub const MAX_QUEUED_EVENTS: f64 = 10_000_000.0;
+
 /// A checked scenario with every default filled in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {

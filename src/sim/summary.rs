@@ -28,8 +28,11 @@ pub struct Summary {
     pub cost_usd: Cost,
     // ---- extras ----
     /// False when the run was stopped before every event was accounted for
-    /// (a summary taken mid-run).
+    /// (a summary taken mid-run, or a run stopped early).
     pub finished: bool,
+    /// The run hit the simulator's step budget (a scenario that retries
+    /// without end): the figures cover the time simulated so far.
+    pub stopped_early: bool,
     /// The final fate of every event; these add up to `events` once finished.
     pub event_outcomes: EventOutcomes,
     /// `invocations.throttled` by cause.

@@ -306,6 +306,21 @@ impl Cx<'_> {
                 ),
             );
         }
+        let queued: f64 = scenario
+            .sources
+            .iter()
+            .filter(|s| s.kind.invocation_type() != super::InvocationType::Synchronous)
+            .map(|s| s.arrival.expected_events(duration_s))
+            .sum();
+        if queued > super::MAX_QUEUED_EVENTS && expected <= super::MAX_EVENTS {
+            self.error(
+                top.place_of("sources"),
+                format!(
+                    "asynchronous and queue/stream sources would emit about {queued:.0} events; they can all wait at once, so the simulator takes at most {:.0} of them (lower a rate or the duration)",
+                    super::MAX_QUEUED_EVENTS
+                ),
+            );
+        }
         Some(scenario)
     }
 
