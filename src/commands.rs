@@ -4,8 +4,8 @@
 
 mod lessons;
 mod read;
-pub mod scenarios;
-pub mod simulate;
+mod scenarios;
+mod simulate;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
