@@ -8,6 +8,8 @@ mod lessons;
 mod packs;
 mod quiz;
 mod read;
+mod scenarios;
+mod simulate;
 mod stats;
 
 use std::io::IsTerminal;
@@ -48,6 +50,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Quiz { packs, topics, count, seed, plain }) => {
             quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
         }
+        Some(Command::Simulate { scenario, seed, sets, json, trace }) => {
+            simulate::run(&global, scenario.as_deref(), seed, &sets, json, trace.as_deref())
+        }
+        Some(Command::Scenarios { json }) => scenarios::run(&global, json),
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {

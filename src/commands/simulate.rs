@@ -1,0 +1,234 @@
+//! `simulate [SCENARIO] [--seed S] [--set KEY=VALUE]... [--json] [--trace FILE]`:
+//! run a scenario headless and print its summary (JSON or text). The
+//! animated visualizer is not part of this build yet, so a terminal gets
+//! the text summary too.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::Path;
+
+use super::{CommandResult, Failure};
+use crate::cli::GlobalOptions;
+use crate::course::Diagnostic;
+use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
+
+/// How many events to process between flushes of `--trace` records.
+const TRACE_CHUNK: usize = 1 << 16;
+
+pub fn run(
+    _global: &GlobalOptions,
+    target: Option<&str>,
+    seed: Option<u64>,
+    sets: &[String],
+    json: bool,
+    trace: Option<&Path>,
+) -> CommandResult {
+    let overrides = sets.iter().map(|s| Override::parse(s)).collect::<Result<Vec<_>, _>>().map_err(Failure::Usage)?;
+    let loaded = load(target.unwrap_or(sim::DEFAULT_PRESET), &overrides)?;
+    for w in &loaded.warnings {
+        eprintln!("{}", scenario::describe(w));
+    }
+    let scenario = &loaded.scenario;
+    let seed = seed.unwrap_or(scenario.seed);
+    let mut engine = Engine::with_options(scenario, seed, Options { trace: trace.is_some(), observe: false });
+    let summary = match trace {
+        None => engine.run(),
+        Some(path) => run_with_trace(&mut engine, path)?,
+    };
+    if summary.stopped_early {
+        eprintln!(
+            "lambda-tutor: warning: the run was stopped after {} simulated events at {:.0} s with {} events still pending (it keeps retrying); the figures cover the time simulated so far",
+            sim::engine::DEFAULT_STEP_BUDGET,
+            summary.simulated_s,
+            summary.event_outcomes.pending
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    let text = if json {
+        let mut s = serde_json::to_string_pretty(&summary).map_err(|e| Failure::Usage(e.to_string()))?;
+        s.push('\n');
+        s
+    } else {
+        text_summary(&loaded, &summary)
+    };
+    let written = out.write_all(text.as_bytes());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(Failure::from),
+    }
+}
+
+/// A preset id, or a path to a scenario file.
+fn load(target: &str, overrides: &[Override]) -> Result<Loaded, Failure> {
+    let looks_like_path =
+        target.contains(['/', '\\']) || Path::new(target).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let result = if !looks_like_path && sim::preset(target).is_some() {
+        sim::load_preset(target, overrides)
+    } else {
+        let path = Path::new(target);
+        if !path.is_file() {
+            let known = sim::preset_ids().join(", ");
+            return Err(Failure::Usage(format!(
+                "no scenario preset `{target}` and no file at {target} (presets: {known})"
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {target}: {e}")))?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        scenario::load(target, &bytes, overrides, &mut |name: &str| {
+            let full = dir.join(name);
+            let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
+            Ok((full.display().to_string(), text))
+        })
+    };
+    result.map_err(|diags| report(&diags))
+}
+
+/// Print diagnostics; a bad `--set` is a usage error (exit 2), a bad file
+/// is wrong input (exit 1).
+fn report(diags: &[Diagnostic]) -> Failure {
+    let mut usage = false;
+    for d in diags {
+        eprintln!("{}", scenario::describe(d));
+        usage |= d.is_error() && (scenario::is_override_diagnostic(d) || d.line == 0);
+    }
+    if usage { Failure::Usage("the scenario was not run (see the errors above)".to_owned()) } else { Failure::Invalid }
+}
+
+fn run_with_trace(engine: &mut Engine, path: &Path) -> Result<Summary, Failure> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| Failure::Usage(format!("cannot create the trace file {}: {e}", path.display())))?;
+    let mut w = BufWriter::new(file);
+    let write_err = |e: std::io::Error| Failure::Usage(format!("cannot write the trace file {}: {e}", path.display()));
+    loop {
+        let mut more = true;
+        for _ in 0..TRACE_CHUNK {
+            if !engine.step() {
+                more = false;
+                break;
+            }
+        }
+        for record in engine.take_trace() {
+            serde_json::to_writer(&mut w, &record).map_err(std::io::Error::other).map_err(write_err)?;
+            w.write_all(b"\n").map_err(write_err)?;
+        }
+        if !more {
+            break;
+        }
+    }
+    w.flush().map_err(write_err)?;
+    Ok(engine.summary())
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn dollars(x: f64) -> String {
+    if x != 0.0 && x.abs() < 0.01 { format!("${x:.6}") } else { format!("${x:.2}") }
+}
+
+/// The summary for people.
+pub fn text_summary(loaded: &Loaded, s: &Summary) -> String {
+    let sc = &loaded.scenario;
+    let inv = &s.invocations;
+    let title = crate::text::sanitize(&sc.title);
+    let limit = sc.function.reserved_concurrency.unwrap_or(sc.account.concurrency_limit);
+    let lines = [
+        format!("{} — {title} (seed {})", sc.id, s.seed),
+        format!(
+            "simulated {:.1} s · {} events from {}",
+            s.simulated_s,
+            thousands(s.events),
+            sc.sources
+                .iter()
+                .map(|x| format!("{} ({})", x.kind.id(), x.arrival.describe()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        String::new(),
+        format!(
+            "invocations   {} total: {} succeeded, {} failed, {} timed out; {} were retries",
+            thousands(inv.total),
+            thousands(inv.succeeded),
+            thousands(inv.failed),
+            thousands(inv.timed_out),
+            thousands(inv.retried)
+        ),
+        format!(
+            "throttled     {} (concurrency {}, scaling rate {}, reserved 0: {})",
+            thousands(inv.throttled),
+            thousands(s.throttle_reasons.concurrency),
+            thousands(s.throttle_reasons.scaling_rate),
+            thousands(s.throttle_reasons.reserved_zero)
+        ),
+        format!(
+            "events        {} succeeded, {} failed, {} timed out, {} rejected (429), {} dead-lettered, {} dropped",
+            thousands(s.event_outcomes.succeeded),
+            thousands(s.event_outcomes.failed),
+            thousands(s.event_outcomes.timed_out),
+            thousands(s.event_outcomes.rejected),
+            thousands(inv.dead_lettered),
+            thousands(inv.dropped)
+        ),
+        format!(
+            "cold starts   {} ({:.1}% of invocations), Init {} ms on {}",
+            thousands(s.cold_starts),
+            s.cold_start_ratio * 100.0,
+            s.function.init_ms,
+            crate::text::sanitize(&s.function.runtime)
+        ),
+        format!(
+            "environments  {} created, peak {}, average {:.1}",
+            thousands(s.environments.created),
+            s.environments.peak,
+            s.environments.average
+        ),
+        format!("concurrency   peak {}, average {:.1} (limit {limit})", s.concurrency.peak, s.concurrency.average),
+        format!(
+            "latency       p50 {} ms · p90 {} ms · p99 {} ms · max {} ms",
+            s.latency_ms.p50, s.latency_ms.p90, s.latency_ms.p99, s.latency_ms.max
+        ),
+        format!("billed        {:.3} GB-s at {} MB, {}", s.billed_gb_s, s.billing.memory_mb, s.billing.architecture),
+        format!(
+            "cost          {} = requests {} + compute {} + provisioned {}{}",
+            dollars(s.cost_usd.total),
+            dollars(s.cost_usd.requests),
+            dollars(s.cost_usd.compute),
+            dollars(s.cost_usd.provisioned),
+            if s.billing.free_tier { " (after the free tier)" } else { "" }
+        ),
+    ];
+    let mut out = lines.join("\n");
+    out.push('\n');
+    if std::io::stdout().is_terminal() {
+        out.push_str("\n--json prints every figure; --trace FILE records each event.\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn small_costs_keep_their_digits() {
+        assert_eq!(dollars(1.8666), "$1.87");
+        assert_eq!(dollars(0.000_123), "$0.000123");
+        assert_eq!(dollars(0.0), "$0.00");
+    }
+}

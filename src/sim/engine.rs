@@ -1,0 +1,1033 @@
+//! The discrete-event engine. See the module documentation of
+//! [`crate::sim`] for the model and the API; this file holds the clock, the
+//! environment pool logic and the invocation life cycle; the per-source
+//! logic lives in `asynchronous`, `sqs` and `stream`.
+
+mod asynchronous;
+mod pool;
+mod queue;
+mod sqs;
+mod stream;
+mod views;
+
+pub use self::views::Snapshot;
+
+use std::collections::VecDeque;
+
+use self::pool::{Pool, Single, Work};
+use self::queue::{Kind, Queue};
+use super::arrivals::Arrivals;
+use super::billing::{self, Usage};
+use super::dist::{Dist, ms_to_us};
+use super::observe::{
+    Destination, EnvState, GiveUpReason, InvocationRecord, Moment, Narration, Outcome, ReclaimReason, SeriesPoint,
+    ThrottleReason, ThrottleResponse, TraceKind, TraceRecord,
+};
+use super::rng::Rng;
+use super::runtime;
+use super::scenario::{InvocationType, Scenario, Settings, SourceKind};
+use super::stats::{Histogram, quantile_of};
+use super::summary::{self, Summary};
+
+/// Microseconds per second.
+pub(crate) const SECOND: u64 = 1_000_000;
+/// Init longer than this fails and is retried inside the first invoke (DG).
+const INIT_LIMIT_US: u64 = 10 * SECOND;
+/// The scaling rate's window.
+const SCALING_WINDOW_US: u64 = 10 * SECOND;
+/// API Gateway's integration timeout.
+const API_GATEWAY_TIMEOUT_US: u64 = 29 * SECOND;
+/// One vCPU's worth of memory: a CPU-bound handler's `handler_ms` is its
+/// time at this size.
+const ONE_VCPU_MB: f64 = 1769.0;
+
+/// What to record besides the summary. Both are off by default, and then
+/// cost nothing but a branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Keep `--trace` records until [`Engine::take_trace`] collects them.
+    pub trace: bool,
+    /// Keep narration, the per-second series and recent invocations (the
+    /// visualizer's needs).
+    pub observe: bool,
+}
+
+/// The most events one run processes (about two minutes of work) before it
+/// stops early: a scenario can retry without end (a poison message in a
+/// queue with no DLQ, re-received every second for 14 days), and no input
+/// may make the program hang.
+pub const DEFAULT_STEP_BUDGET: u64 = 1_000_000_000;
+
+/// How many narration records and recent invocations are kept.
+pub const NARRATION_CAPACITY: usize = 1024;
+pub const RECENT_INVOCATIONS: usize = 256;
+
+/// The numbers of a scenario that the hot path needs, precomputed.
+#[derive(Debug, Clone)]
+struct Params {
+    timeout_us: u64,
+    timeout_s: u32,
+    memory_mb: u32,
+    cpu_factor: f64,
+    handler: Dist,
+    init: Dist,
+    error_rate: f64,
+    per_item_ms: f64,
+    /// The function's concurrency cap (reserved, else the account limit).
+    cap: u32,
+    provisioned: u32,
+    idle_expiry_us: u64,
+    max_lifetime_us: u64,
+    scale_per_10s: u32,
+    runtime: String,
+}
+
+#[derive(Debug, Clone)]
+struct SourceState {
+    kind: SourceKind,
+    itype: InvocationType,
+    arrivals: Arrivals,
+    rng: Rng,
+    emitted: u64,
+    poison_rate: f64,
+    poison_events: Vec<u64>,
+    poison_cursor: usize,
+    detail: Detail,
+}
+
+#[derive(Debug, Clone)]
+enum Detail {
+    Sync,
+    Async(asynchronous::AsyncState),
+    Sqs(Box<sqs::SqsState>),
+    Stream(Box<stream::StreamState>),
+}
+
+impl SourceState {
+    /// Whether the event with this source-local index is poison.
+    fn is_poison(&mut self, index: u64) -> bool {
+        let listed = match self.poison_events.get(self.poison_cursor) {
+            Some(&i) if i == index => {
+                self.poison_cursor += 1;
+                true
+            }
+            _ => false,
+        };
+        listed || self.rng.chance(self.poison_rate)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Counters {
+    events: u64,
+    total: u64,
+    succeeded: u64,
+    failed: u64,
+    timed_out: u64,
+    throttled: u64,
+    retried: u64,
+    dead_lettered: u64,
+    dropped: u64,
+    cold_starts: u64,
+    envs_created: u64,
+    env_peak: u32,
+    conc_peak: u32,
+    on_demand_ms: u64,
+    provisioned_ms: u64,
+    ev_succeeded: u64,
+    ev_failed: u64,
+    ev_timed_out: u64,
+    ev_rejected: u64,
+    thr_concurrency: u64,
+    thr_scaling: u64,
+    thr_reserved_zero: u64,
+    partial_batches: u64,
+    gateway_504s: u64,
+    pollers_peak: u32,
+}
+
+/// Per-second accumulators and ring buffers for an observer.
+#[derive(Debug, Clone, Default)]
+struct Observer {
+    narration: VecDeque<Narration>,
+    narration_seq: u64,
+    recent: VecDeque<InvocationRecord>,
+    series: Vec<SeriesPoint>,
+    next_sample_us: u64,
+    sec_invocations: u32,
+    sec_cold: u32,
+    sec_throttles: u32,
+    sec_errors: u32,
+    sec_peak: u32,
+    sec_latencies: Vec<u64>,
+}
+
+/// A seeded, stepped simulation of one scenario.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    scenario: Scenario,
+    seed: u64,
+    p: Params,
+    now: u64,
+    duration_us: u64,
+    queue: Queue,
+    pool: Pool,
+    sources: Vec<SourceState>,
+    rng: Rng,
+    c: Counters,
+    latency: Histogram,
+    next_event: u64,
+    next_invocation: u64,
+    /// Events emitted and not yet at their final outcome.
+    outstanding: u64,
+    /// Sources with arrivals still to come.
+    arrivals_pending: usize,
+    finished: bool,
+    /// Stopped by the step budget with events still pending.
+    stopped_early: bool,
+    steps: u64,
+    step_budget: u64,
+    busy_area: u128,
+    live_area: u128,
+    obs: Option<Box<Observer>>,
+    trace: Option<Vec<TraceRecord>>,
+}
+
+impl Engine {
+    /// A fresh run of `scenario` with `seed`, recording only the summary.
+    pub fn new(scenario: &Scenario, seed: u64) -> Self {
+        Self::with_options(scenario, seed, Options::default())
+    }
+
+    pub fn with_options(scenario: &Scenario, seed: u64, options: Options) -> Self {
+        let f = &scenario.function;
+        let init = f.init_ms.unwrap_or_else(|| Dist::fixed(runtime::init_ms(&f.runtime).unwrap_or(0.0)));
+        let p = Params {
+            timeout_us: u64::from(f.timeout_s) * SECOND,
+            timeout_s: f.timeout_s,
+            memory_mb: f.memory_mb,
+            cpu_factor: if f.cpu_bound { ONE_VCPU_MB / f64::from(f.memory_mb) } else { 1.0 },
+            handler: f.handler_ms,
+            init,
+            error_rate: f.error_rate,
+            per_item_ms: f.per_item_ms,
+            cap: f.reserved_concurrency.unwrap_or(scenario.account.concurrency_limit),
+            provisioned: f.provisioned_concurrency,
+            idle_expiry_us: u64::from(scenario.account.idle_expiry_s) * SECOND,
+            max_lifetime_us: u64::from(scenario.account.max_lifetime_s) * SECOND,
+            scale_per_10s: scenario.account.scale_per_10s,
+            runtime: f.runtime.clone(),
+        };
+        let duration_us = (scenario.duration_s * SECOND as f64).round() as u64;
+        let mut engine = Self {
+            scenario: scenario.clone(),
+            seed,
+            p,
+            now: 0,
+            duration_us,
+            queue: Queue::default(),
+            pool: Pool::default(),
+            sources: Vec::with_capacity(scenario.sources.len()),
+            rng: Rng::new(seed, 1),
+            c: Counters::default(),
+            latency: Histogram::new(),
+            next_event: 0,
+            next_invocation: 0,
+            outstanding: 0,
+            arrivals_pending: 0,
+            finished: false,
+            stopped_early: false,
+            steps: 0,
+            step_budget: DEFAULT_STEP_BUDGET,
+            busy_area: 0,
+            live_area: 0,
+            obs: options.observe.then(|| Box::new(Observer { next_sample_us: SECOND, ..Observer::default() })),
+            trace: options.trace.then(Vec::new),
+        };
+        for (i, s) in scenario.sources.iter().enumerate() {
+            let detail = match s.settings {
+                Settings::Sync => Detail::Sync,
+                Settings::Async(a) => Detail::Async(asynchronous::AsyncState::new(a)),
+                Settings::Sqs(q) => Detail::Sqs(Box::new(sqs::SqsState::new(q))),
+                Settings::Stream(st) => Detail::Stream(Box::new(stream::StreamState::new(st, s.kind))),
+            };
+            let mut state = SourceState {
+                kind: s.kind,
+                itype: s.kind.invocation_type(),
+                arrivals: Arrivals::new(&s.arrival, scenario.duration_s),
+                rng: Rng::new(seed, 100 + i as u64),
+                emitted: 0,
+                poison_rate: s.poison_rate,
+                poison_events: s.poison_events.clone(),
+                poison_cursor: 0,
+                detail,
+            };
+            if let Some(t) = state.arrivals.next(&mut state.rng) {
+                engine.queue.push(t, Kind::Arrival(i as u16));
+                engine.arrivals_pending += 1;
+            }
+            engine.sources.push(state);
+        }
+        // Provisioned environments are initialized before traffic arrives:
+        // not cold starts, and their Init is covered by the provisioned charge.
+        for _ in 0..engine.p.provisioned {
+            let id = engine.pool.add(EnvState::Idle, true, 0);
+            engine.pool.prov_idle.push(id);
+            engine.c.envs_created += 1;
+        }
+        engine.c.env_peak = engine.pool.live;
+        if engine.p.provisioned > 0 {
+            let count = engine.p.provisioned;
+            engine.narrate(|| Moment::ProvisionedReady { count });
+        }
+        engine
+    }
+
+    // ---- the clock ------------------------------------------------------
+
+    /// Simulated time now, in microseconds.
+    pub fn now_us(&self) -> u64 {
+        self.now
+    }
+
+    /// Simulated time now, in milliseconds.
+    pub fn now_ms(&self) -> f64 {
+        self.now as f64 / 1000.0
+    }
+
+    /// Whether every event has reached its final outcome (and the scenario's
+    /// duration has passed).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The time of the next event that will be processed, if any.
+    pub fn next_event_us(&self) -> Option<u64> {
+        if self.finished { None } else { self.next_due().or(Some(self.duration_us.max(self.now))) }
+    }
+
+    /// The next event's time, or None when the run should end now.
+    #[inline]
+    fn next_due(&self) -> Option<u64> {
+        let at = self.queue.peek_time()?;
+        let work_done = self.outstanding == 0 && self.arrivals_pending == 0;
+        if work_done && at > self.duration_us.max(self.now) { None } else { Some(at) }
+    }
+
+    /// Process the next event. Returns false once the run is finished.
+    #[inline]
+    pub fn step(&mut self) -> bool {
+        if self.finished {
+            return false;
+        }
+        // Once every event is accounted for, only housekeeping up to the end
+        // of the scenario's duration is still of interest.
+        let work_done = self.outstanding == 0 && self.arrivals_pending == 0;
+        let limit = if work_done { self.duration_us.max(self.now) } else { u64::MAX };
+        if self.steps >= self.step_budget {
+            self.stopped_early = true;
+            self.finished = true;
+            return false;
+        }
+        let Some(ev) = self.queue.pop_until(limit) else {
+            self.finish();
+            return false;
+        };
+        self.steps += 1;
+        self.advance_clock(ev.at);
+        self.handle(ev.kind);
+        true
+    }
+
+    /// Process every event up to and including `t_us`, then move the clock
+    /// to `t_us` (or to the end of the run, if it ends first).
+    pub fn advance_to(&mut self, t_us: u64) {
+        while !self.finished {
+            match self.next_due() {
+                Some(at) if at <= t_us => {
+                    self.step();
+                }
+                Some(_) => {
+                    self.advance_clock(t_us);
+                    break;
+                }
+                None => {
+                    if t_us >= self.duration_us.max(self.now) {
+                        self.finish();
+                    } else {
+                        self.advance_clock(t_us);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Stop after `steps` events (default [`DEFAULT_STEP_BUDGET`]).
+    pub fn set_step_budget(&mut self, steps: u64) {
+        self.step_budget = steps;
+    }
+
+    /// Whether the run hit its step budget with events still pending.
+    pub fn stopped_early(&self) -> bool {
+        self.stopped_early
+    }
+
+    /// [`Engine::advance_to`] in milliseconds.
+    pub fn advance_to_ms(&mut self, t_ms: f64) {
+        self.advance_to(ms_to_us(t_ms.max(0.0)));
+    }
+
+    /// Run to the end and return the summary.
+    pub fn run(&mut self) -> Summary {
+        while self.step() {}
+        self.summary()
+    }
+
+    fn finish(&mut self) {
+        debug_assert!(
+            self.outstanding == 0 && self.arrivals_pending == 0,
+            "the queue ran dry with {} events outstanding",
+            self.outstanding
+        );
+        let end = self.duration_us.max(self.now);
+        self.advance_clock(end);
+        self.finished = true;
+    }
+
+    /// Move the clock forward, integrating the time-averages and emitting
+    /// per-second samples on the way.
+    #[inline]
+    fn advance_clock(&mut self, t: u64) {
+        if t <= self.now {
+            return;
+        }
+        if self.obs.is_some() {
+            self.sample_until(t);
+        }
+        self.integrate(t);
+    }
+
+    #[inline]
+    fn integrate(&mut self, t: u64) {
+        let dt = u128::from(t - self.now);
+        self.busy_area += u128::from(self.pool.busy) * dt;
+        self.live_area += u128::from(self.pool.live) * dt;
+        self.now = t;
+    }
+
+    fn handle(&mut self, kind: Kind) {
+        match kind {
+            Kind::Arrival(src) => self.on_arrival(src as usize),
+            Kind::InitEnd(env) => self.on_init_end(env),
+            Kind::InvokeEnd(env) => self.on_invoke_end(env),
+            Kind::IdleExpiry => self.on_idle_expiry(),
+            Kind::Lifetime(env) => self.on_lifetime(env),
+            Kind::AsyncRetry(src, slot) => self.on_async_retry(src as usize, slot),
+            Kind::SqsPoll(src) => self.on_sqs_poll(src as usize),
+            Kind::SqsReturn(src, batch) => self.on_sqs_return(src as usize, batch),
+            Kind::SqsTick(src) => self.on_sqs_tick(src as usize),
+            Kind::StreamPoll(src, lane) => self.on_stream_poll(src as usize, lane),
+        }
+    }
+
+    // ---- arrivals -------------------------------------------------------
+
+    fn on_arrival(&mut self, src: usize) {
+        let now = self.now;
+        let s = &mut self.sources[src];
+        let index = s.emitted;
+        s.emitted += 1;
+        let poison = s.is_poison(index);
+        if let Some(t) = s.arrivals.next(&mut s.rng) {
+            self.queue.push(t, Kind::Arrival(src as u16));
+        } else {
+            self.arrivals_pending -= 1;
+        }
+        let itype = s.itype;
+        let kind = s.kind;
+        let id = self.next_event;
+        self.next_event += 1;
+        self.c.events += 1;
+        self.outstanding += 1;
+        self.trace(|| TraceKind::Arrival { event: id, source: src, kind: kind.id() });
+        let ev = Single { id, arrival: now, src: src as u16, runs: 0, throttles: 0, poison, last_end: 0 };
+        match itype {
+            InvocationType::Synchronous => self.sync_arrival(ev),
+            InvocationType::Asynchronous => self.async_arrival(ev),
+            InvocationType::EventSourceMapping => match self.sources[src].detail {
+                Detail::Sqs(_) => self.sqs_arrival(src, id, poison),
+                _ => self.stream_arrival(src, index, id, poison),
+            },
+        }
+    }
+
+    fn sync_arrival(&mut self, ev: Single) {
+        match self.acquire() {
+            Ok((env, cold)) => self.start(env, cold, Work::Single(ev), false, 1, ev.poison),
+            Err(reason) => {
+                let src = ev.src as usize;
+                self.throttle(src, reason, Some(ev.id), ThrottleResponse::Http429);
+                self.c.ev_rejected += 1;
+                self.outstanding -= 1;
+            }
+        }
+    }
+
+    // ---- environments ---------------------------------------------------
+
+    /// An environment for the next invocation: an idle provisioned one, else
+    /// the most recently used idle on-demand one, else a new one if the
+    /// concurrency cap and the scaling rate allow. Returns (env, cold).
+    #[inline]
+    fn acquire(&mut self) -> Result<(u32, bool), ThrottleReason> {
+        let found = self.pool.prov_idle.pop().or_else(|| self.pool.pop_idle());
+        if let Some(e) = found {
+            return Ok((e, self.pool.envs[e as usize].needs_init));
+        }
+        if self.p.cap == 0 {
+            return Err(ThrottleReason::ReservedZero);
+        }
+        if self.p.provisioned + self.pool.on_demand_busy >= self.p.cap {
+            return Err(ThrottleReason::Concurrency);
+        }
+        if self.pool.window_used(self.now, SCALING_WINDOW_US) >= self.p.scale_per_10s {
+            return Err(ThrottleReason::ScalingRate);
+        }
+        self.pool.window.push_back(self.now);
+        let id = self.pool.add(EnvState::Initializing, false, self.now);
+        self.c.envs_created += 1;
+        self.c.env_peak = self.c.env_peak.max(self.pool.live);
+        self.queue.push(self.now + self.p.max_lifetime_us, Kind::Lifetime(id));
+        Ok((id, true))
+    }
+
+    /// Hand `work` to environment `env`: draw its Init and handler times
+    /// and schedule the end of Init (cold) or of the invoke (warm).
+    #[inline]
+    fn start(&mut self, env: u32, cold: bool, work: Work, retry: bool, items: u32, poisoned: bool) {
+        let now = self.now;
+        let invocation = self.next_invocation;
+        self.next_invocation += 1;
+        let mut handler_ms = self.p.handler.sample(&mut self.rng) * self.p.cpu_factor;
+        if self.p.per_item_ms > 0.0 {
+            handler_ms += self.p.per_item_ms * f64::from(items);
+        }
+        let handler_us = ms_to_us(handler_ms);
+        let init_us = if cold { self.p.init.sample_us(&mut self.rng) } else { 0 };
+        // Init over 10 s fails; Lambda runs it again inside the first invoke,
+        // under the function timeout.
+        let (init_phase, invoke_work) =
+            if init_us > INIT_LIMIT_US { (INIT_LIMIT_US, init_us + handler_us) } else { (init_us, handler_us) };
+        let errored = self.rng.chance(self.p.error_rate);
+        let (outcome, run_us) = if invoke_work > self.p.timeout_us {
+            (Outcome::Timeout, self.p.timeout_us)
+        } else if errored || poisoned {
+            (Outcome::Error, invoke_work)
+        } else {
+            (Outcome::Success, invoke_work)
+        };
+        let e = &mut self.pool.envs[env as usize];
+        let provisioned = e.provisioned;
+        let after_reset = e.needs_init;
+        e.needs_init = false;
+        e.since = now;
+        e.state = if cold { EnvState::Initializing } else { EnvState::Busy };
+        e.job = pool::Job { work, invocation, start: now, init_us: init_phase, run_us, outcome, cold, retry };
+        self.pool.busy += 1;
+        if !provisioned {
+            self.pool.on_demand_busy += 1;
+        }
+        self.c.conc_peak = self.c.conc_peak.max(self.pool.busy);
+        if cold {
+            self.c.cold_starts += 1;
+            self.queue.push(now + init_phase, Kind::InitEnd(env));
+        } else {
+            self.queue.push(now + run_us, Kind::InvokeEnd(env));
+        }
+        if let Some(o) = self.obs.as_deref_mut() {
+            o.sec_peak = o.sec_peak.max(self.pool.busy);
+            if cold {
+                o.sec_cold += 1;
+            }
+        }
+        if cold {
+            let runtime = self.p.runtime.clone();
+            let init_ms = init_us as f64 / 1000.0;
+            self.narrate(|| Moment::ColdStart { env, runtime, init_ms, after_reset, provisioned });
+            self.trace(|| TraceKind::InitStart { env, invocation });
+        }
+        if self.trace.is_some() {
+            let events = self.work_events(&work);
+            let source = Self::work_source(&work);
+            self.trace(|| TraceKind::InvokeStart { env, invocation, source, events, cold, retry });
+        }
+    }
+
+    fn on_init_end(&mut self, env: u32) {
+        let now = self.now;
+        let e = &mut self.pool.envs[env as usize];
+        e.state = EnvState::Busy;
+        e.since = now;
+        let (invocation, init_us, run_us) = (e.job.invocation, e.job.init_us, e.job.run_us);
+        self.queue.push(now + run_us, Kind::InvokeEnd(env));
+        self.trace(|| TraceKind::InitEnd { env, invocation, init_ms: init_us as f64 / 1000.0 });
+    }
+
+    fn on_invoke_end(&mut self, env: u32) {
+        let now = self.now;
+        let e = &self.pool.envs[env as usize];
+        let job = e.job;
+        let provisioned = e.provisioned;
+        let retire = e.retire;
+        self.pool.busy -= 1;
+        if !provisioned {
+            self.pool.on_demand_busy -= 1;
+        }
+        self.c.total += 1;
+        match job.outcome {
+            Outcome::Success => self.c.succeeded += 1,
+            Outcome::Error => self.c.failed += 1,
+            Outcome::Timeout => self.c.timed_out += 1,
+        }
+        if job.retry {
+            self.c.retried += 1;
+        }
+        let billed_ms = (job.init_us + job.run_us).div_ceil(1000);
+        if provisioned {
+            self.c.provisioned_ms += billed_ms;
+        } else {
+            self.c.on_demand_ms += billed_ms;
+        }
+        if self.obs.is_some() || self.trace.is_some() {
+            self.observe_invoke_end(env, &job, billed_ms);
+        }
+        // The environment first, so the source's next batch can reuse it.
+        let e = &mut self.pool.envs[env as usize];
+        e.job.work = Work::None;
+        if job.outcome == Outcome::Timeout {
+            e.needs_init = true;
+        }
+        if retire {
+            self.reclaim(env, ReclaimReason::MaxLifetime);
+        } else if !provisioned && self.p.idle_expiry_us == 0 {
+            self.reclaim(env, ReclaimReason::IdleExpiry);
+        } else {
+            e.state = EnvState::Idle;
+            e.since = now;
+            if provisioned {
+                self.pool.prov_idle.push(env);
+            } else {
+                self.pool.idle.push_back(env);
+                if !self.pool.expiry_timer {
+                    self.arm_expiry_timer();
+                }
+            }
+        }
+        match job.work {
+            Work::Single(ev) => {
+                if self.sources[ev.src as usize].itype == InvocationType::Synchronous {
+                    self.sync_done(ev, job.outcome);
+                } else {
+                    self.async_done(ev, job.outcome);
+                }
+            }
+            Work::Sqs { src, batch } => self.sqs_done(src as usize, batch, job.outcome),
+            Work::Stream { src, lane, len } => self.stream_done(src as usize, lane, len, job.outcome),
+            Work::None => {}
+        }
+    }
+
+    fn sync_done(&mut self, ev: Single, outcome: Outcome) {
+        let latency = self.now - ev.arrival;
+        self.record_latency(latency);
+        match outcome {
+            Outcome::Success => self.c.ev_succeeded += 1,
+            Outcome::Error => self.c.ev_failed += 1,
+            Outcome::Timeout => self.c.ev_timed_out += 1,
+        }
+        if latency > API_GATEWAY_TIMEOUT_US && self.sources[ev.src as usize].kind == SourceKind::ApiGateway {
+            self.c.gateway_504s += 1;
+        }
+        self.outstanding -= 1;
+    }
+
+    /// Schedule an expiry check for the oldest idle environment.
+    fn arm_expiry_timer(&mut self) {
+        if let Some(e) = self.pool.oldest_idle() {
+            let at = self.pool.envs[e as usize].since + self.p.idle_expiry_us;
+            self.queue.push(at, Kind::IdleExpiry);
+            self.pool.expiry_timer = true;
+        }
+    }
+
+    fn on_idle_expiry(&mut self) {
+        self.pool.expiry_timer = false;
+        while let Some(e) = self.pool.oldest_idle() {
+            if self.pool.envs[e as usize].since + self.p.idle_expiry_us > self.now {
+                break;
+            }
+            self.pool.idle.pop_front();
+            self.reclaim(e, ReclaimReason::IdleExpiry);
+        }
+        self.arm_expiry_timer();
+    }
+
+    fn on_lifetime(&mut self, env: u32) {
+        match self.pool.envs[env as usize].state {
+            EnvState::Reclaimed => {}
+            // Its entry in the idle deque goes stale and is skipped.
+            EnvState::Idle => self.reclaim(env, ReclaimReason::MaxLifetime),
+            EnvState::Busy | EnvState::Initializing => self.pool.envs[env as usize].retire = true,
+        }
+    }
+
+    fn reclaim(&mut self, env: u32, reason: ReclaimReason) {
+        let now = self.now;
+        let e = &mut self.pool.envs[env as usize];
+        let idle_ms = if e.state == EnvState::Idle { (now - e.since) as f64 / 1000.0 } else { 0.0 };
+        e.state = EnvState::Reclaimed;
+        e.since = now;
+        self.pool.live -= 1;
+        self.narrate(|| Moment::Reclaimed { env, reason, idle_ms });
+        let why = match reason {
+            ReclaimReason::IdleExpiry => "idle",
+            ReclaimReason::MaxLifetime => "max-lifetime",
+        };
+        self.trace(|| TraceKind::Expiry { env, reason: why });
+    }
+
+    // ---- outcomes shared by the sources ----------------------------------
+
+    fn throttle(&mut self, src: usize, reason: ThrottleReason, event: Option<u64>, response: ThrottleResponse) {
+        self.c.throttled += 1;
+        match reason {
+            ThrottleReason::Concurrency => self.c.thr_concurrency += 1,
+            ThrottleReason::ScalingRate => self.c.thr_scaling += 1,
+            ThrottleReason::ReservedZero => self.c.thr_reserved_zero += 1,
+        }
+        if let Some(o) = self.obs.as_deref_mut() {
+            o.sec_throttles += 1;
+        }
+        let kind = self.sources[src].kind;
+        self.narrate(|| Moment::Throttled { source: src, kind, reason, response });
+        self.trace(|| TraceKind::Throttle { source: src, kind: kind.id(), event, reason: reason.id() });
+    }
+
+    /// An event reaches its end without success: to a DLQ or destination,
+    /// or dropped. `last_end` is the end of its last handler run, if any.
+    fn give_up(
+        &mut self,
+        id: u64,
+        src: usize,
+        arrival: u64,
+        last_end: Option<u64>,
+        reason: GiveUpReason,
+        destination: Destination,
+    ) {
+        if let Some(end) = last_end {
+            self.record_latency(end - arrival);
+        }
+        if destination == Destination::Dropped {
+            self.c.dropped += 1;
+            let why = match reason {
+                GiveUpReason::RetriesExhausted => "retries-exhausted",
+                GiveUpReason::MaxAge => "max-age",
+                GiveUpReason::ReservedZero => "reserved-zero",
+                GiveUpReason::MaxReceiveCount => "max-receive-count",
+                GiveUpReason::Retention => "retention",
+            };
+            self.trace(|| TraceKind::Drop { event: id, source: src, reason: why });
+        } else {
+            self.c.dead_lettered += 1;
+            self.trace(|| TraceKind::DeadLetter { event: id, source: src, destination: destination.id() });
+        }
+        self.narrate(|| Moment::GaveUp { event: id, source: src, reason, destination });
+        self.outstanding -= 1;
+    }
+
+    #[inline]
+    fn record_latency(&mut self, us: u64) {
+        self.latency.record(us);
+        if let Some(o) = self.obs.as_deref_mut() {
+            o.sec_latencies.push(us);
+        }
+    }
+
+    // ---- observation ----------------------------------------------------
+
+    #[inline]
+    fn narrate(&mut self, moment: impl FnOnce() -> Moment) {
+        if let Some(o) = self.obs.as_deref_mut() {
+            if o.narration.len() == NARRATION_CAPACITY {
+                o.narration.pop_front();
+            }
+            o.narration.push_back(Narration { seq: o.narration_seq, t_us: self.now, moment: moment() });
+            o.narration_seq += 1;
+        }
+    }
+
+    #[inline]
+    fn trace(&mut self, what: impl FnOnce() -> TraceKind) {
+        if let Some(t) = self.trace.as_mut() {
+            t.push(TraceRecord { t_ms: self.now as f64 / 1000.0, what: what() });
+        }
+    }
+
+    fn work_source(work: &Work) -> usize {
+        match *work {
+            Work::Single(ev) => ev.src as usize,
+            Work::Sqs { src, .. } | Work::Stream { src, .. } => src as usize,
+            Work::None => 0,
+        }
+    }
+
+    /// The event ids an invocation carries.
+    fn work_events(&self, work: &Work) -> Vec<u64> {
+        match *work {
+            Work::Single(ev) => vec![ev.id],
+            Work::Sqs { src, batch } => self.sqs_batch_events(src as usize, batch),
+            Work::Stream { src, lane, len } => self.stream_batch_events(src as usize, lane, len),
+            Work::None => Vec::new(),
+        }
+    }
+
+    fn observe_invoke_end(&mut self, env: u32, job: &pool::Job, billed_ms: u64) {
+        let timeout_s = self.p.timeout_s;
+        let error = match job.outcome {
+            Outcome::Timeout => Some(format!("Task timed out after {timeout_s}.00 seconds")),
+            Outcome::Error => Some("Error: the handler threw".to_owned()),
+            Outcome::Success => None,
+        };
+        let invocation = job.invocation;
+        let duration_ms = job.run_us as f64 / 1000.0;
+        let outcome = job.outcome;
+        self.trace(|| TraceKind::InvokeEnd {
+            env,
+            invocation,
+            outcome: outcome.id(),
+            duration_ms,
+            billed_ms,
+            error: error.clone(),
+        });
+        if self.obs.is_none() {
+            return;
+        }
+        let source = Self::work_source(&job.work);
+        let poison = match job.work {
+            Work::Single(ev) => ev.poison,
+            _ => false,
+        };
+        match outcome {
+            Outcome::Timeout => self.narrate(|| Moment::Timeout { env, invocation, timeout_s }),
+            Outcome::Error => self.narrate(|| Moment::FunctionError { env, invocation, source, poison }),
+            Outcome::Success => {}
+        }
+        let events = self.work_events(&job.work);
+        let failed_items = self.failed_items(&job.work, outcome);
+        let result = match (&error, failed_items) {
+            (Some(e), _) => e.clone(),
+            (None, 0) => "success".to_owned(),
+            (None, n) => format!("success with {n} batchItemFailures"),
+        };
+        let kind = self.sources[source].kind;
+        let record = InvocationRecord {
+            invocation,
+            env,
+            source,
+            kind,
+            first_event: events.first().copied().unwrap_or(0),
+            events: events.len() as u32,
+            start_us: job.start,
+            init_us: job.init_us,
+            end_us: self.now,
+            cold: job.cold,
+            retry: job.retry,
+            outcome,
+            failed_items,
+            result,
+        };
+        if let Some(o) = self.obs.as_deref_mut() {
+            o.sec_invocations += 1;
+            if outcome != Outcome::Success {
+                o.sec_errors += 1;
+            }
+            if o.recent.len() == RECENT_INVOCATIONS {
+                o.recent.pop_front();
+            }
+            o.recent.push_back(record);
+        }
+    }
+
+    /// Emit a series point for every whole second up to `t`.
+    fn sample_until(&mut self, t: u64) {
+        loop {
+            let next = match self.obs.as_deref() {
+                Some(o) if o.next_sample_us <= t => o.next_sample_us,
+                _ => return,
+            };
+            self.integrate(next);
+            let cost = self.cost_at(next, false).total;
+            let (busy, live) = (self.pool.busy, self.pool.live);
+            let Some(o) = self.obs.as_deref_mut() else { return };
+            let p50 = quantile_of(&mut o.sec_latencies, 0.5) as f64 / 1000.0;
+            let p99 = quantile_of(&mut o.sec_latencies, 0.99) as f64 / 1000.0;
+            o.series.push(SeriesPoint {
+                t_s: next / SECOND - 1,
+                concurrency: busy,
+                concurrency_peak: o.sec_peak.max(busy),
+                environments: live,
+                invocations: o.sec_invocations,
+                cold_starts: o.sec_cold,
+                throttles: o.sec_throttles,
+                errors: o.sec_errors,
+                latency_p50_ms: p50,
+                latency_p99_ms: p99,
+                cost_usd: summary::round_to(cost, 9),
+            });
+            o.sec_invocations = 0;
+            o.sec_cold = 0;
+            o.sec_throttles = 0;
+            o.sec_errors = 0;
+            o.sec_peak = busy;
+            o.sec_latencies.clear();
+            o.next_sample_us += SECOND;
+        }
+    }
+
+    // ---- results --------------------------------------------------------
+
+    fn cost_at(&self, t_us: u64, round_provisioned: bool) -> billing::Cost {
+        let usage = Usage {
+            requests: self.c.total,
+            on_demand_ms: self.c.on_demand_ms,
+            provisioned_exec_ms: self.c.provisioned_ms,
+            provisioned_concurrency: self.p.provisioned,
+            provisioned_seconds: t_us as f64 / SECOND as f64,
+            round_provisioned,
+        };
+        billing::cost(&usage, self.p.memory_mb, self.scenario.function.architecture, self.scenario.billing.free_tier)
+    }
+
+    /// The summary of the run so far (final once [`Engine::is_finished`]).
+    pub fn summary(&self) -> Summary {
+        use summary::{
+            BillingDetail, Concurrency, Environments, EventOutcomes, FunctionInfo, Invocations, Latency,
+            ThrottleReasons, round_to,
+        };
+        let c = &self.c;
+        let elapsed = self.now as f64;
+        let avg = |area: u128| if self.now == 0 { 0.0 } else { round_to(area as f64 / elapsed, 6) };
+        let cost = self.cost_at(self.now, true);
+        let money = |x: f64| round_to(x, 9);
+        let ms = |us: u64| round_to(us as f64 / 1000.0, 3);
+        let mem = self.p.memory_mb;
+        let billed = billing::gb_s(c.on_demand_ms, mem) + billing::gb_s(c.provisioned_ms, mem);
+        Summary {
+            scenario: self.scenario.id.clone(),
+            seed: self.seed,
+            simulated_s: round_to(elapsed / SECOND as f64, 6),
+            events: c.events,
+            invocations: Invocations {
+                total: c.total,
+                succeeded: c.succeeded,
+                failed: c.failed,
+                throttled: c.throttled,
+                timed_out: c.timed_out,
+                retried: c.retried,
+                dead_lettered: c.dead_lettered,
+                dropped: c.dropped,
+            },
+            cold_starts: c.cold_starts,
+            cold_start_ratio: if c.total == 0 { 0.0 } else { round_to(c.cold_starts as f64 / c.total as f64, 6) },
+            environments: Environments { created: c.envs_created, peak: c.env_peak, average: avg(self.live_area) },
+            concurrency: Concurrency { peak: c.conc_peak, average: avg(self.busy_area) },
+            latency_ms: Latency {
+                p50: ms(self.latency.quantile(0.50)),
+                p90: ms(self.latency.quantile(0.90)),
+                p99: ms(self.latency.quantile(0.99)),
+                max: ms(self.latency.max()),
+            },
+            billed_gb_s: round_to(billed, 6),
+            cost_usd: billing::Cost {
+                requests: money(cost.requests),
+                compute: money(cost.compute),
+                provisioned: money(cost.provisioned),
+                total: money(cost.total),
+            },
+            finished: self.finished && !self.stopped_early,
+            stopped_early: self.stopped_early,
+            event_outcomes: EventOutcomes {
+                succeeded: c.ev_succeeded,
+                failed: c.ev_failed,
+                timed_out: c.ev_timed_out,
+                rejected: c.ev_rejected,
+                dead_lettered: c.dead_lettered,
+                dropped: c.dropped,
+                pending: self.outstanding,
+            },
+            throttle_reasons: ThrottleReasons {
+                concurrency: c.thr_concurrency,
+                scaling_rate: c.thr_scaling,
+                reserved_zero: c.thr_reserved_zero,
+            },
+            billing: BillingDetail {
+                architecture: self.scenario.function.architecture.id(),
+                memory_mb: mem,
+                requests: c.total,
+                on_demand_gb_s: round_to(billing::gb_s(c.on_demand_ms, mem), 6),
+                provisioned_exec_gb_s: round_to(billing::gb_s(c.provisioned_ms, mem), 6),
+                provisioned_gb_s: round_to(
+                    f64::from(self.p.provisioned) * f64::from(mem) / 1024.0 * elapsed / SECOND as f64,
+                    6,
+                ),
+                free_tier: self.scenario.billing.free_tier,
+            },
+            function: FunctionInfo {
+                runtime: self.p.runtime.clone(),
+                init_ms: round_to(self.p.init.mean(), 3),
+                memory_mb: mem,
+                timeout_s: self.p.timeout_s,
+            },
+            partial_batch_failures: c.partial_batches,
+            api_gateway_504s: c.gateway_504s,
+            sqs_pollers_peak: c.pollers_peak,
+        }
+    }
+
+    /// The scenario being run.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Trace records collected since the last call (empty unless
+    /// [`Options::trace`] is set).
+    pub fn take_trace(&mut self) -> Vec<TraceRecord> {
+        self.trace.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Narration records with `seq >= since`, oldest first (only with
+    /// [`Options::observe`]; the last [`NARRATION_CAPACITY`] are kept).
+    pub fn narration_since(&self, since: u64) -> impl Iterator<Item = &Narration> {
+        self.obs.iter().flat_map(move |o| o.narration.iter().filter(move |n| n.seq >= since))
+    }
+
+    /// One point per simulated second so far (only with [`Options::observe`]).
+    pub fn series(&self) -> &[SeriesPoint] {
+        self.obs.as_deref().map_or(&[], |o| &o.series)
+    }
+
+    /// The last [`RECENT_INVOCATIONS`] finished invocations, oldest first.
+    pub fn recent_invocations(&self) -> impl Iterator<Item = &InvocationRecord> {
+        self.obs.iter().flat_map(|o| o.recent.iter())
+    }
+
+    /// Events in the queue (for diagnostics and benchmarks).
+    pub fn queue_len(&self) -> usize {
+        self.queue.len()
+    }
+}

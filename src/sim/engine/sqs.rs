@@ -1,0 +1,361 @@
+//! SQS event source mapping: messages wait in the queue; pollers (5
+//! concurrent batches at first, +300 a minute while there is a backlog, at
+//! most 1,000 or `maximum_concurrency`) take batches of up to `batch_size`,
+//! waiting up to `batching_window_s` for a full one. A failed batch returns
+//! to the queue when its visibility timeout ends (only the failed messages
+//! with `report_batch_item_failures`); a message received
+//! `max_receive_count` times goes to the queue's DLQ. A throttled poller
+//! leaves the messages in the queue and backs off.
+
+use std::collections::VecDeque;
+
+use super::pool::Work;
+use super::queue::Kind;
+use super::{Detail, Engine, SECOND};
+use crate::sim::observe::{Destination, GiveUpReason, Moment, Outcome, ThrottleResponse};
+use crate::sim::scenario::SqsSettings;
+
+const INITIAL_POLLERS: u32 = 5;
+/// +300 concurrent batches a minute, applied as +5 each second.
+const POLLERS_PER_SECOND: u32 = 5;
+const POLLER_BACKOFF_US: u64 = SECOND;
+const POLLER_BACKOFF_CAP_US: u64 = 60 * SECOND;
+/// Pollers long-poll, so a message is seen at once; the 1 µs delay lets
+/// every message sent at the same instant land in the same batches.
+const PICKUP_DELAY_US: u64 = 1;
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Msg {
+    pub id: u64,
+    pub arrival: u64,
+    pub receives: u32,
+    pub poison: bool,
+    pub last_end: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Batch {
+    pub msgs: Vec<u32>,
+    pub received: u64,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct SqsState {
+    pub cfg: SqsSettings,
+    pub msgs: Vec<Msg>,
+    free_msgs: Vec<u32>,
+    /// Visible messages, oldest first.
+    pub ready: VecDeque<u32>,
+    pub batches: Vec<Batch>,
+    free_batches: Vec<u32>,
+    pub pollers: u32,
+    pub in_flight: u32,
+    pub in_flight_msgs: u64,
+    /// Messages of failed batches waiting out their visibility timeout.
+    pub returning: u64,
+    window_deadline: Option<u64>,
+    backoff_until: u64,
+    backoff_us: u64,
+    tick_pending: bool,
+    pickup_pending: bool,
+}
+
+impl SqsState {
+    pub fn new(cfg: SqsSettings) -> Self {
+        Self {
+            cfg,
+            msgs: Vec::new(),
+            free_msgs: Vec::new(),
+            ready: VecDeque::new(),
+            batches: Vec::new(),
+            free_batches: Vec::new(),
+            pollers: INITIAL_POLLERS.min(cfg.maximum_concurrency),
+            in_flight: 0,
+            in_flight_msgs: 0,
+            returning: 0,
+            window_deadline: None,
+            backoff_until: 0,
+            backoff_us: 0,
+            tick_pending: false,
+            pickup_pending: false,
+        }
+    }
+
+    fn alloc_msg(&mut self, m: Msg) -> u32 {
+        if let Some(i) = self.free_msgs.pop() {
+            self.msgs[i as usize] = m;
+            i
+        } else {
+            self.msgs.push(m);
+            (self.msgs.len() - 1) as u32
+        }
+    }
+
+    fn alloc_batch(&mut self, received: u64) -> u32 {
+        if let Some(i) = self.free_batches.pop() {
+            let b = &mut self.batches[i as usize];
+            b.msgs.clear();
+            b.received = received;
+            i
+        } else {
+            self.batches.push(Batch { msgs: Vec::new(), received });
+            (self.batches.len() - 1) as u32
+        }
+    }
+
+    fn has_work(&self) -> bool {
+        !self.ready.is_empty() || self.in_flight > 0 || self.returning > 0
+    }
+}
+
+impl Engine {
+    fn sqs(&mut self, src: usize) -> &mut SqsState {
+        match &mut self.sources[src].detail {
+            Detail::Sqs(q) => q,
+            _ => unreachable!("source {src} is an SQS queue"),
+        }
+    }
+
+    fn sqs_ref(&self, src: usize) -> &SqsState {
+        match &self.sources[src].detail {
+            Detail::Sqs(q) => q,
+            _ => unreachable!("source {src} is an SQS queue"),
+        }
+    }
+
+    pub(super) fn sqs_arrival(&mut self, src: usize, id: u64, poison: bool) {
+        let now = self.now;
+        let q = self.sqs(src);
+        let m = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, last_end: 0 });
+        q.ready.push_back(m);
+        let pickup = !q.pickup_pending;
+        q.pickup_pending = true;
+        if pickup {
+            self.queue.push(now + PICKUP_DELAY_US, Kind::SqsPoll(src as u16));
+        }
+        self.sqs_ensure_tick(src);
+    }
+
+    pub(super) fn on_sqs_poll(&mut self, src: usize) {
+        self.sqs(src).pickup_pending = false;
+        self.sqs_dispatch(src);
+    }
+
+    fn sqs_ensure_tick(&mut self, src: usize) {
+        let at = self.now + SECOND;
+        let q = self.sqs(src);
+        if !q.tick_pending {
+            q.tick_pending = true;
+            self.queue.push(at, Kind::SqsTick(src as u16));
+        }
+    }
+
+    /// Poller scaling, once a second while the queue has work.
+    pub(super) fn on_sqs_tick(&mut self, src: usize) {
+        let q = self.sqs(src);
+        q.tick_pending = false;
+        let before = q.pollers;
+        if !q.ready.is_empty() && q.in_flight >= q.pollers {
+            q.pollers = (q.pollers + POLLERS_PER_SECOND).min(q.cfg.maximum_concurrency);
+        } else if q.ready.is_empty() && q.in_flight < q.pollers {
+            let floor = INITIAL_POLLERS.min(q.cfg.maximum_concurrency);
+            q.pollers = q.pollers.saturating_sub(POLLERS_PER_SECOND).max(floor);
+        }
+        let (pollers, cap, has_work) = (q.pollers, q.cfg.maximum_concurrency, q.has_work());
+        self.c.pollers_peak = self.c.pollers_peak.max(pollers);
+        if pollers > before && (pollers % 50 == 0 || pollers == cap) {
+            self.narrate(|| Moment::PollersScaled { source: src, pollers });
+        }
+        if has_work {
+            self.sqs_ensure_tick(src);
+        }
+        self.sqs_dispatch(src);
+    }
+
+    /// Start as many batches as pollers, messages and concurrency allow.
+    pub(super) fn sqs_dispatch(&mut self, src: usize) {
+        let now = self.now;
+        self.c.pollers_peak = self.c.pollers_peak.max(self.sqs_ref(src).pollers);
+        loop {
+            let q = self.sqs(src);
+            if q.in_flight >= q.pollers || q.ready.is_empty() || now < q.backoff_until {
+                return;
+            }
+            let batch_size = q.cfg.batch_size as usize;
+            if q.cfg.batching_window_s > 0.0 && q.ready.len() < batch_size {
+                match q.window_deadline {
+                    None => {
+                        let at = now + (q.cfg.batching_window_s * SECOND as f64).round() as u64;
+                        q.window_deadline = Some(at);
+                        self.queue.push(at, Kind::SqsPoll(src as u16));
+                        return;
+                    }
+                    Some(d) if now < d => return,
+                    Some(_) => {}
+                }
+            }
+            // Take the batch first; drop messages past the retention period.
+            let retention = u64::from(q.cfg.message_retention_s) * SECOND;
+            let b = q.alloc_batch(now);
+            let mut expired = Vec::new();
+            while q.batches[b as usize].msgs.len() < batch_size {
+                let Some(m) = q.ready.pop_front() else { break };
+                if now - q.msgs[m as usize].arrival >= retention {
+                    expired.push(m);
+                } else {
+                    q.batches[b as usize].msgs.push(m);
+                }
+            }
+            for m in expired {
+                self.sqs_give_up(src, m, GiveUpReason::Retention, Destination::Dropped);
+            }
+            let q = self.sqs(src);
+            let count = q.batches[b as usize].msgs.len();
+            if count == 0 {
+                q.free_batches.push(b);
+                continue;
+            }
+            q.window_deadline = None;
+            match self.acquire() {
+                Err(reason) => {
+                    let q = self.sqs(src);
+                    // Not received: the messages go back where they were.
+                    for &m in q.batches[b as usize].msgs.iter().rev() {
+                        q.ready.push_front(m);
+                    }
+                    q.free_batches.push(b);
+                    q.backoff_us = if q.backoff_us == 0 {
+                        POLLER_BACKOFF_US
+                    } else {
+                        (q.backoff_us * 2).min(POLLER_BACKOFF_CAP_US)
+                    };
+                    q.backoff_until = now + q.backoff_us;
+                    let (after, until) = (q.backoff_us, q.backoff_until);
+                    self.queue.push(until, Kind::SqsPoll(src as u16));
+                    self.throttle(src, reason, None, ThrottleResponse::StaysInSource { after_ms: after / 1000 });
+                    return;
+                }
+                Ok((env, cold)) => {
+                    let q = self.sqs(src);
+                    q.backoff_us = 0;
+                    let mut retry = false;
+                    let mut poisoned = false;
+                    for &m in &q.batches[b as usize].msgs {
+                        let msg = &mut q.msgs[m as usize];
+                        msg.receives += 1;
+                        retry |= msg.receives > 1;
+                        poisoned |= msg.poison;
+                    }
+                    // With a partial batch response the handler reports
+                    // poison messages instead of throwing.
+                    let throws = poisoned && !q.cfg.report_batch_item_failures;
+                    q.in_flight += 1;
+                    q.in_flight_msgs += count as u64;
+                    let work = Work::Sqs { src: src as u16, batch: b };
+                    self.start(env, cold, work, retry, count as u32, throws);
+                }
+            }
+        }
+    }
+
+    pub(super) fn sqs_done(&mut self, src: usize, b: u32, outcome: Outcome) {
+        let now = self.now;
+        let q = self.sqs(src);
+        q.in_flight -= 1;
+        let msgs = std::mem::take(&mut q.batches[b as usize].msgs);
+        q.in_flight_msgs -= msgs.len() as u64;
+        let partial_ok = outcome == Outcome::Success;
+        let mut failed = Vec::new();
+        let mut succeeded = Vec::new();
+        for &m in &msgs {
+            let msg = &mut q.msgs[m as usize];
+            msg.last_end = now;
+            if partial_ok && !msg.poison {
+                succeeded.push(m);
+            } else {
+                failed.push(m);
+            }
+        }
+        let total = msgs.len() as u32;
+        let visible = q.batches[b as usize].received + u64::from(q.cfg.visibility_timeout_s) * SECOND;
+        for m in succeeded {
+            let q = self.sqs(src);
+            let arrival = q.msgs[m as usize].arrival;
+            q.free_msgs.push(m);
+            self.record_latency(now - arrival);
+            self.c.ev_succeeded += 1;
+            self.outstanding -= 1;
+        }
+        let q = self.sqs(src);
+        if failed.is_empty() {
+            q.batches[b as usize].msgs = msgs;
+            q.free_batches.push(b);
+        } else {
+            let failed_count = failed.len() as u32;
+            q.returning += u64::from(failed_count);
+            q.batches[b as usize].msgs = failed;
+            let at = visible.max(now);
+            self.queue.push(at, Kind::SqsReturn(src as u16, b));
+            if partial_ok {
+                self.c.partial_batches += 1;
+            }
+            let visible_after_ms = (at - now) / 1000;
+            self.narrate(|| Moment::BatchReturned {
+                source: src,
+                failed: failed_count,
+                total,
+                visible_after_ms,
+                partial: partial_ok,
+            });
+        }
+        self.sqs_dispatch(src);
+    }
+
+    /// The visibility timeout of a failed batch ended.
+    pub(super) fn on_sqs_return(&mut self, src: usize, b: u32) {
+        let now = self.now;
+        let q = self.sqs(src);
+        let msgs = std::mem::take(&mut q.batches[b as usize].msgs);
+        q.returning -= msgs.len() as u64;
+        let (max_receives, retention) = (q.cfg.max_receive_count, u64::from(q.cfg.message_retention_s) * SECOND);
+        for &m in &msgs {
+            let q = self.sqs(src);
+            let msg = q.msgs[m as usize];
+            if max_receives > 0 && msg.receives >= max_receives {
+                self.sqs_give_up(src, m, GiveUpReason::MaxReceiveCount, Destination::QueueDlq);
+            } else if now - msg.arrival >= retention {
+                self.sqs_give_up(src, m, GiveUpReason::Retention, Destination::Dropped);
+            } else {
+                q.ready.push_back(m);
+            }
+        }
+        let q = self.sqs(src);
+        q.batches[b as usize].msgs = msgs;
+        q.free_batches.push(b);
+        self.sqs_dispatch(src);
+    }
+
+    fn sqs_give_up(&mut self, src: usize, m: u32, reason: GiveUpReason, destination: Destination) {
+        let q = self.sqs(src);
+        let msg = q.msgs[m as usize];
+        q.free_msgs.push(m);
+        let last_end = (msg.receives > 0).then_some(msg.last_end);
+        self.give_up(msg.id, src, msg.arrival, last_end, reason, destination);
+    }
+
+    pub(super) fn sqs_batch_events(&self, src: usize, b: u32) -> Vec<u64> {
+        let q = self.sqs_ref(src);
+        q.batches[b as usize].msgs.iter().map(|&m| q.msgs[m as usize].id).collect()
+    }
+
+    /// Messages a successful handler reported as failed (partial batch response).
+    pub(super) fn failed_items(&self, work: &Work, outcome: Outcome) -> u32 {
+        match *work {
+            Work::Sqs { src, batch } if outcome == Outcome::Success => {
+                let q = self.sqs_ref(src as usize);
+                q.batches[batch as usize].msgs.iter().filter(|&&m| q.msgs[m as usize].poison).count() as u32
+            }
+            _ => 0,
+        }
+    }
+}

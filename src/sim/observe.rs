@@ -1,0 +1,550 @@
+//! What the engine tells an observer: narration of notable moments, trace
+//! records (`--trace`), per-second time series, recent invocations and
+//! read-only views of its state. Nothing here is computed unless asked for
+//! (see [`crate::sim::Options`]), so a headless run pays nothing for it.
+
+use serde::Serialize;
+
+use super::scenario::{OnFailure, SourceKind};
+
+/// The state of an execution environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnvState {
+    /// Running Init for the invocation it was created (or reset) for.
+    Initializing,
+    /// Running a handler.
+    Busy,
+    /// Frozen, waiting for the next invocation.
+    Idle,
+    /// Gone: idle too long, too old, or never to be used again.
+    Reclaimed,
+}
+
+/// Why an invocation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThrottleReason {
+    /// The function's concurrency (reserved, or the account's) is all in use.
+    Concurrency,
+    /// No more than `scale_per_10s` new environments in any 10 s.
+    ScalingRate,
+    /// Reserved concurrency is 0: every invoke is refused.
+    ReservedZero,
+}
+
+impl ThrottleReason {
+    pub fn id(self) -> &'static str {
+        match self {
+            ThrottleReason::Concurrency => "concurrency",
+            ThrottleReason::ScalingRate => "scaling-rate",
+            ThrottleReason::ReservedZero => "reserved-zero",
+        }
+    }
+}
+
+/// What happens to a refused invocation, by invocation type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum ThrottleResponse {
+    /// Synchronous: the caller gets 429 TooManyRequestsException; Lambda does not retry.
+    Http429,
+    /// Asynchronous: the event stays queued and is retried after `after_ms`.
+    RetryLater { after_ms: u64 },
+    /// Asynchronous with reserved concurrency 0, or past its maximum age:
+    /// no retry; the event goes to its on-failure target (or is dropped).
+    NoRetry,
+    /// Event source mapping: the messages stay in the queue or stream; the
+    /// poller backs off for `after_ms`.
+    StaysInSource { after_ms: u64 },
+}
+
+/// Why an environment went away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReclaimReason {
+    /// Idle for `idle_expiry_s`.
+    IdleExpiry,
+    /// Reached `max_lifetime_s` since it was created.
+    MaxLifetime,
+}
+
+/// Why an event was given up on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GiveUpReason {
+    /// Every allowed retry failed.
+    RetriesExhausted,
+    /// Older than the maximum event (or record) age.
+    MaxAge,
+    /// Reserved concurrency 0: asynchronous events are not retried.
+    ReservedZero,
+    /// Received `max_receive_count` times: the queue's redrive policy moves it.
+    MaxReceiveCount,
+    /// Older than the queue's retention period: SQS deletes it.
+    Retention,
+}
+
+/// Where a given-up event went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Destination {
+    /// The function's dead-letter queue (asynchronous).
+    Dlq,
+    /// An on-failure destination (asynchronous or stream).
+    OnFailure,
+    /// The SQS queue's own dead-letter queue (redrive policy).
+    QueueDlq,
+    /// Nowhere: discarded.
+    Dropped,
+}
+
+impl Destination {
+    pub fn from_on_failure(f: OnFailure) -> Self {
+        match f {
+            OnFailure::None => Destination::Dropped,
+            OnFailure::Dlq => Destination::Dlq,
+            OnFailure::Destination => Destination::OnFailure,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Destination::Dlq => "dlq",
+            Destination::OnFailure => "on-failure",
+            Destination::QueueDlq => "queue-dlq",
+            Destination::Dropped => "dropped",
+        }
+    }
+}
+
+/// A notable moment, with the data a sentence needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "moment", rename_all = "kebab-case")]
+pub enum Moment {
+    /// Provisioned environments were initialized before traffic.
+    ProvisionedReady {
+        count: u32,
+    },
+    /// No idle environment: a new one runs Init (or a reset one re-runs it).
+    ColdStart {
+        env: u32,
+        runtime: String,
+        init_ms: f64,
+        after_reset: bool,
+        provisioned: bool,
+    },
+    Throttled {
+        source: usize,
+        kind: SourceKind,
+        reason: ThrottleReason,
+        response: ThrottleResponse,
+    },
+    Timeout {
+        env: u32,
+        invocation: u64,
+        timeout_s: u32,
+    },
+    FunctionError {
+        env: u32,
+        invocation: u64,
+        source: usize,
+        poison: bool,
+    },
+    /// An asynchronous event will run again after a function error.
+    Retry {
+        event: u64,
+        source: usize,
+        attempt: u8,
+        after_ms: u64,
+    },
+    /// An SQS batch returned: some or all messages go back to the queue.
+    BatchReturned {
+        source: usize,
+        failed: u32,
+        total: u32,
+        visible_after_ms: u64,
+        partial: bool,
+    },
+    /// A stream batch failed and was split in two.
+    Bisect {
+        source: usize,
+        shard: u32,
+        from: u32,
+        to: u32,
+    },
+    /// A stream batch failed and blocks its shard until it succeeds or expires.
+    ShardBlocked {
+        source: usize,
+        shard: u32,
+        retries: u32,
+        iterator_age_ms: f64,
+    },
+    GaveUp {
+        event: u64,
+        source: usize,
+        reason: GiveUpReason,
+        destination: Destination,
+    },
+    Reclaimed {
+        env: u32,
+        reason: ReclaimReason,
+        idle_ms: f64,
+    },
+    PollersScaled {
+        source: usize,
+        pollers: u32,
+    },
+}
+
+/// A moment with its time and a sequence number (for "what is new since").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Narration {
+    pub seq: u64,
+    pub t_us: u64,
+    pub moment: Moment,
+}
+
+fn ms(us: u64) -> String {
+    let ms = us as f64 / 1000.0;
+    if ms >= 10_000.0 { format!("{:.0} s", ms / 1000.0) } else { format!("{ms:.0} ms") }
+}
+
+impl Narration {
+    /// The moment in plain words, e.g. "no idle environment: cold start,
+    /// Init 83 ms on python3.12".
+    pub fn sentence(&self) -> String {
+        match &self.moment {
+            Moment::ProvisionedReady { count } => {
+                format!("{count} provisioned environments initialized ahead of traffic: no cold start for them")
+            }
+            Moment::ColdStart { env, runtime, init_ms, after_reset: false, provisioned: _ } => {
+                format!("no idle environment: cold start, Init {init_ms:.0} ms on {runtime} (environment {env})")
+            }
+            Moment::ColdStart { env, runtime, init_ms, .. } => {
+                format!("environment {env} was reset after a timeout: Init runs again, {init_ms:.0} ms on {runtime}")
+            }
+            Moment::Throttled { kind, reason, response, .. } => {
+                let why = match reason {
+                    ThrottleReason::Concurrency => "all concurrency in use",
+                    ThrottleReason::ScalingRate => "scaling limit: no more new environments this 10 s",
+                    ThrottleReason::ReservedZero => "reserved concurrency is 0",
+                };
+                let then = match response {
+                    ThrottleResponse::Http429 => "429 TooManyRequestsException to the caller, no retry".to_owned(),
+                    ThrottleResponse::RetryLater { after_ms } => {
+                        format!("event stays queued, retry in {}", ms(after_ms * 1000))
+                    }
+                    ThrottleResponse::NoRetry => "no retry for this event".to_owned(),
+                    ThrottleResponse::StaysInSource { after_ms } => {
+                        format!("records stay in the source, poller backs off {}", ms(after_ms * 1000))
+                    }
+                };
+                format!("{} throttled ({why}): {then}", kind.label())
+            }
+            Moment::Timeout { env, timeout_s, .. } => {
+                format!(
+                    "Task timed out after {timeout_s}.00 seconds: billed the full timeout, environment {env} is reset"
+                )
+            }
+            Moment::FunctionError { env, poison: true, .. } => {
+                format!("handler failed on a poison event in environment {env}")
+            }
+            Moment::FunctionError { env, .. } => format!("handler threw an error in environment {env}"),
+            Moment::Retry { event, attempt, after_ms, .. } => {
+                format!("event {event} failed: retry {attempt} in {}", ms(after_ms * 1000))
+            }
+            Moment::BatchReturned { failed, total, visible_after_ms, partial, .. } => {
+                if *partial {
+                    format!(
+                        "partial batch failure: {failed} of {total} messages return to the queue after the visibility timeout ({}), the rest are deleted",
+                        ms(visible_after_ms * 1000)
+                    )
+                } else {
+                    format!(
+                        "batch failed: all {total} messages return to the queue after the visibility timeout ({})",
+                        ms(visible_after_ms * 1000)
+                    )
+                }
+            }
+            Moment::Bisect { shard, from, to, .. } => {
+                format!("shard {shard}: batch of {from} failed, bisected into a batch of {to}")
+            }
+            Moment::ShardBlocked { shard, retries, iterator_age_ms, .. } => format!(
+                "shard {shard} blocked: the failing batch is retried (attempt {}), iterator age {}",
+                retries + 1,
+                ms((*iterator_age_ms * 1000.0) as u64)
+            ),
+            Moment::GaveUp { event, reason, destination, .. } => {
+                let why = match reason {
+                    GiveUpReason::RetriesExhausted => "retries exhausted",
+                    GiveUpReason::MaxAge => "too old",
+                    GiveUpReason::ReservedZero => "reserved concurrency 0, no retries",
+                    GiveUpReason::MaxReceiveCount => "received max_receive_count times",
+                    GiveUpReason::Retention => "past the queue's retention period",
+                };
+                let to = match destination {
+                    Destination::Dlq => "sent to the dead-letter queue",
+                    Destination::OnFailure => "sent to the on-failure destination",
+                    Destination::QueueDlq => "moved to the queue's dead-letter queue",
+                    Destination::Dropped => "dropped (no destination configured)",
+                };
+                format!("event {event}: {why}, {to}")
+            }
+            Moment::Reclaimed { env, reason: ReclaimReason::IdleExpiry, idle_ms } => {
+                format!(
+                    "environment {env} reclaimed after {} idle: the next request here is a cold start",
+                    ms((*idle_ms * 1000.0) as u64)
+                )
+            }
+            Moment::Reclaimed { env, reason: ReclaimReason::MaxLifetime, .. } => {
+                format!("environment {env} recycled at its maximum lifetime")
+            }
+            Moment::PollersScaled { pollers, .. } => {
+                format!("SQS backlog: Lambda scales its pollers to {pollers} concurrent batches")
+            }
+        }
+    }
+}
+
+/// One `--trace` line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceRecord {
+    pub t_ms: f64,
+    #[serde(flatten)]
+    pub what: TraceKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TraceKind {
+    Arrival {
+        event: u64,
+        source: usize,
+        kind: &'static str,
+    },
+    Throttle {
+        source: usize,
+        kind: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        event: Option<u64>,
+        reason: &'static str,
+    },
+    InitStart {
+        env: u32,
+        invocation: u64,
+    },
+    InitEnd {
+        env: u32,
+        invocation: u64,
+        init_ms: f64,
+    },
+    InvokeStart {
+        env: u32,
+        invocation: u64,
+        source: usize,
+        events: Vec<u64>,
+        cold: bool,
+        retry: bool,
+    },
+    InvokeEnd {
+        env: u32,
+        invocation: u64,
+        outcome: &'static str,
+        duration_ms: f64,
+        billed_ms: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
+    Retry {
+        event: u64,
+        source: usize,
+        attempt: u8,
+        at_ms: f64,
+    },
+    Expiry {
+        env: u32,
+        reason: &'static str,
+    },
+    DeadLetter {
+        event: u64,
+        source: usize,
+        destination: &'static str,
+    },
+    Drop {
+        event: u64,
+        source: usize,
+        reason: &'static str,
+    },
+}
+
+/// One simulated second, for the visualizer's charts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SeriesPoint {
+    /// The second this point covers: [t_s, t_s + 1).
+    pub t_s: u64,
+    /// Busy environments at the end of the second.
+    pub concurrency: u32,
+    /// Most busy environments at any moment of the second.
+    pub concurrency_peak: u32,
+    /// Live environments at the end of the second.
+    pub environments: u32,
+    pub invocations: u32,
+    pub cold_starts: u32,
+    pub throttles: u32,
+    pub errors: u32,
+    /// Latency of events finished in this second (0 when none).
+    pub latency_p50_ms: f64,
+    pub latency_p99_ms: f64,
+    /// Cost so far, in dollars.
+    pub cost_usd: f64,
+}
+
+/// How an invocation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Success,
+    Error,
+    Timeout,
+}
+
+impl Outcome {
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Error => "error",
+            Outcome::Timeout => "timeout",
+        }
+    }
+}
+
+/// A recent invocation, for "open this event": its payload (see
+/// [`crate::sim::payload`]) and its result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InvocationRecord {
+    pub invocation: u64,
+    pub env: u32,
+    pub source: usize,
+    pub kind: SourceKind,
+    /// The first event of the invocation (its id is also the index to give
+    /// `payload::example_batch`) and how many (a batch has several).
+    pub first_event: u64,
+    pub events: u32,
+    pub start_us: u64,
+    pub init_us: u64,
+    pub end_us: u64,
+    pub cold: bool,
+    pub retry: bool,
+    pub outcome: Outcome,
+    /// Messages of a batch reported as failed (partial batch response).
+    pub failed_items: u32,
+    /// What the handler returned or threw, in the runtime's words.
+    pub result: String,
+}
+
+/// One environment as the visualizer draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EnvView {
+    pub id: u32,
+    pub state: EnvState,
+    /// When it entered that state.
+    pub since_us: u64,
+    pub provisioned: bool,
+    /// The invocation it is running, if busy or initializing.
+    pub invocation: Option<u64>,
+    /// Reset after a timeout: its next invocation runs Init again.
+    pub needs_init: bool,
+}
+
+/// Concurrency as the Lambda service sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ConcurrencyView {
+    /// Environments initializing for or running an invocation.
+    pub in_use: u32,
+    /// The function's cap: reserved concurrency, else the account limit.
+    pub limit: u32,
+    pub account_limit: u32,
+    pub reserved: Option<u32>,
+    pub provisioned: u32,
+    /// New environments created in the last 10 s, and the most allowed.
+    pub scaling_window_used: u32,
+    pub scale_per_10s: u32,
+}
+
+/// Waiting work, per source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum QueueView {
+    /// Synchronous sources queue nothing: the caller waits or gets a 429.
+    Sync {
+        source: usize,
+        kind: SourceKind,
+    },
+    /// Lambda's internal queue of asynchronous events waiting for a retry.
+    Async {
+        source: usize,
+        kind: SourceKind,
+        waiting_after_error: u64,
+        waiting_after_throttle: u64,
+    },
+    Sqs {
+        source: usize,
+        /// Visible messages waiting for a poller.
+        backlog: u64,
+        /// Messages in batches being processed.
+        in_flight: u64,
+        /// Messages invisible until their visibility timeout ends after a failure.
+        returning: u64,
+        pollers: u32,
+        batches_in_flight: u32,
+        oldest_age_ms: f64,
+    },
+    Stream {
+        source: usize,
+        kind: SourceKind,
+        shards: Vec<ShardView>,
+    },
+}
+
+/// One shard (or, with a parallelization factor, one of its lanes).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ShardView {
+    pub shard: u32,
+    pub lane: u32,
+    pub backlog: u64,
+    /// Age of the oldest unprocessed record.
+    pub iterator_age_ms: f64,
+    pub in_flight: bool,
+    /// A failing batch is holding the shard back.
+    pub blocked: bool,
+    pub retries: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cold_start_sentence_names_runtime_and_init() {
+        let n = Narration {
+            seq: 0,
+            t_us: 0,
+            moment: Moment::ColdStart {
+                env: 3,
+                runtime: "python3.12".into(),
+                init_ms: 83.0,
+                after_reset: false,
+                provisioned: false,
+            },
+        };
+        assert_eq!(n.sentence(), "no idle environment: cold start, Init 83 ms on python3.12 (environment 3)");
+    }
+
+    #[test]
+    fn trace_records_are_flat_json() {
+        let r = TraceRecord { t_ms: 1.5, what: TraceKind::Arrival { event: 7, source: 0, kind: "s3" } };
+        let line = serde_json::to_string(&r).expect("serializes");
+        assert_eq!(line, r#"{"t_ms":1.5,"type":"arrival","event":7,"source":0,"kind":"s3"}"#);
+    }
+}
