@@ -68,7 +68,7 @@ impl Pty {
                 return Instant::now();
             }
             assert!(Instant::now() < deadline, "timed out waiting for {needle}");
-            std::hint::spin_loop();
+            std::thread::sleep(Duration::from_micros(100));
         }
     }
 
@@ -76,7 +76,7 @@ impl Pty {
         let deadline = Instant::now() + Duration::from_secs(10);
         while *self.bytes.lock().expect("bytes") == before {
             assert!(Instant::now() < deadline, "no redraw");
-            std::hint::spin_loop();
+            std::thread::sleep(Duration::from_micros(100));
         }
         Instant::now()
     }

@@ -34,7 +34,6 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
     let course = Course::builtin();
     let theme = Theme::choose(global.use_color(true), global.theme);
     let store = open_store(global)?;
-    documents::prepare_in_background(course.lessons.iter().map(documents::lesson_markdown).collect());
     let mut app = App::new(course, theme, Progress::new(Some(store)));
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
@@ -45,8 +44,10 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
-        let event = event::read()?;
-        app.handle_event(&event);
+        match app.tick_interval() {
+            Some(interval) if !event::poll(interval)? => app.tick(),
+            _ => app.handle_event(&event::read()?),
+        }
     }
 }
 

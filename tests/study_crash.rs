@@ -136,14 +136,18 @@ fn a_writer_killed_mid_write_loses_nothing_it_committed() {
         let mut child = spawn_writer(dir.path(), &tag, 1_000_000, 0);
         let stdout = child.stdout.take().expect("stdout");
         let mut last = None;
+        let mut killed = false;
+        // Read to the end: the writer runs ahead of this reader (the pipe
+        // buffers its lines), so the last answer it reported committed is
+        // only known once its output is drained after the kill.
         for line in BufReader::new(stdout).lines() {
-            let line = line.expect("line");
+            let Ok(line) = line else { break };
             if let Some(i) = committed(&line, &tag) {
                 last = Some(i);
-                if i >= 40 + 25 * round {
-                    // SIGKILL while it is in the middle of the next write.
+                if !killed && i >= 40 + 25 * round {
+                    // SIGKILL while it is in the middle of a later write.
                     child.kill().expect("SIGKILL");
-                    break;
+                    killed = true;
                 }
             }
         }

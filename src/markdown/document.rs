@@ -16,9 +16,28 @@ impl Document {
     /// Parses CommonMark with GFM tables, task lists, strikethrough,
     /// footnotes and alerts. Never fails: any text is some document.
     pub fn parse(src: &str) -> Self {
-        let blocks = super::parse::parse(src);
+        Self::parse_with(src, true)
+    }
+
+    /// Like [`parse`](Self::parse) but leaves code blocks uncoloured: the
+    /// same text and layout, without syntect's cost (milliseconds per
+    /// lesson, tens of them for a grammar's first use). Shown while the
+    /// coloured document is prepared in the background.
+    pub fn parse_plain(src: &str) -> Self {
+        Self::parse_with(src, false)
+    }
+
+    fn parse_with(src: &str, highlight: bool) -> Self {
+        let blocks = super::parse::parse(src, highlight);
         let headings = collect_headings(&blocks);
         Self { blocks, headings }
+    }
+
+    /// Whether parsing this text would colour any code (a fenced block with
+    /// a language): if not, [`parse`](Self::parse) is as cheap as
+    /// [`parse_plain`](Self::parse_plain).
+    pub fn has_code(src: &str) -> bool {
+        src.contains("```") || src.contains("~~~")
     }
 
     /// Every heading, in the order the layout shows them.

@@ -63,11 +63,14 @@ struct Parser {
     open: Vec<BlockId>,
     leaf: Option<Leaf>,
     footnotes: Vec<BlockId>,
+    /// Colour code blocks (syntect) or leave them plain.
+    highlight: bool,
 }
 
 /// Parses markdown into blocks. Never panics, whatever the input.
-pub(crate) fn parse(src: &str) -> Blocks {
-    let mut p = Parser { arena: vec![Block::Root(Vec::new())], open: vec![ROOT], leaf: None, footnotes: Vec::new() };
+pub(crate) fn parse(src: &str, highlight: bool) -> Blocks {
+    let mut p =
+        Parser { arena: vec![Block::Root(Vec::new())], open: vec![ROOT], leaf: None, footnotes: Vec::new(), highlight };
     for event in pulldown_cmark::Parser::new_ext(src, options()) {
         p.event(event);
     }
@@ -158,7 +161,7 @@ impl Parser {
             }
             Leaf::Heading(level, b) => Block::Heading(level, b.finish()),
             Leaf::Code { language, text } => {
-                let lines = highlight(language.as_deref(), &text);
+                let lines = highlight(language.as_deref().filter(|_| self.highlight), &text);
                 Block::CodeBlock(CodeBlock { language, lines })
             }
             Leaf::Html(text) => {
@@ -435,15 +438,15 @@ mod tests {
 
     #[test]
     fn tight_and_loose_lists() {
-        let tight = parse("- a\n- b\n");
-        let loose = parse("- a\n\n- b\n");
+        let tight = parse("- a\n- b\n", true);
+        let loose = parse("- a\n\n- b\n", true);
         assert!(matches!(root_children(&tight)[0], Block::List(List { tight: true, .. })));
         assert!(matches!(root_children(&loose)[0], Block::List(List { tight: false, .. })));
     }
 
     #[test]
     fn task_items_are_marked() {
-        let blocks = parse("- [x] done\n- [ ] todo\n- plain\n");
+        let blocks = parse("- [x] done\n- [ ] todo\n- plain\n", true);
         let list = blocks.children(ROOT)[0];
         let tasks: Vec<Option<bool>> = blocks
             .children(list)
@@ -458,7 +461,7 @@ mod tests {
 
     #[test]
     fn footnotes_move_to_the_end() {
-        let blocks = parse("[^1]: First.\n\nText[^1].\n");
+        let blocks = parse("[^1]: First.\n\nText[^1].\n", true);
         let kinds: Vec<&str> = root_children(&blocks)
             .iter()
             .map(|b| match b {
@@ -473,7 +476,7 @@ mod tests {
 
     #[test]
     fn table_rows_are_padded_to_the_header() {
-        let blocks = parse("| a | b |\n|---|--:|\n| 1 |\n| 1 | 2 | 3 |\n");
+        let blocks = parse("| a | b |\n|---|--:|\n| 1 |\n| 1 | 2 | 3 |\n", true);
         let Block::Table(table) = root_children(&blocks)[0] else { panic!("not a table") };
         assert_eq!(table.header.len(), 2);
         assert_eq!(table.alignments, [Align::Left, Align::Right]);
@@ -489,7 +492,7 @@ mod tests {
 
     #[test]
     fn alerts_are_typed() {
-        let blocks = parse("> [!WARNING]\n> Careful.\n");
+        let blocks = parse("> [!WARNING]\n> Careful.\n", true);
         assert!(matches!(root_children(&blocks)[0], Block::Alert(AlertKind::Warning, _)));
     }
 }

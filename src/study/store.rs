@@ -49,6 +49,9 @@ use schema::MigrateError;
 /// How long a write waits for another process's transaction to finish.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How often opening is retried when another copy holds the file (about 5 s in all).
+const OPEN_RETRIES: u32 = 60;
+
 /// An open progress database.
 #[derive(Debug)]
 pub struct Store {
@@ -80,7 +83,21 @@ impl Store {
         {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
         }
-        Self::open_checked(path.to_path_buf())
+        // Two copies starting at once race to create, switch to WAL and
+        // migrate a new file. SQLite answers some of those collisions with
+        // SQLITE_BUSY at once, without waiting on the busy handler (a read
+        // that must become a write, a journal-mode change), so the whole
+        // open is retried for a while before giving up.
+        let mut attempt = 0;
+        loop {
+            match Self::open_checked(path.to_path_buf()) {
+                Err(StoreError::Busy { .. }) if attempt < OPEN_RETRIES => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(10 * u64::from(attempt.min(10))));
+                }
+                other => return other,
+            }
+        }
     }
 
     fn open_checked(path: PathBuf) -> Result<Self, StoreError> {
@@ -89,8 +106,15 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags).map_err(sql)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         // Read-only checks first: nothing is written to a file we refuse.
-        let version = schema::version(&conn).map_err(sql)?;
-        schema::vet(&conn, version).map_err(|e| migrate_error(&path, e))?;
+        // One read transaction, so the version and the tables are seen at
+        // the same moment (another copy may be migrating right now).
+        let version = {
+            let tx = conn.transaction().map_err(sql)?;
+            let version = schema::version(&tx).map_err(sql)?;
+            schema::vet(&tx, version).map_err(|e| migrate_error(&path, e))?;
+            tx.commit().map_err(sql)?;
+            version
+        };
         // journal_mode=WAL persists in the file; setting it again is a no-op.
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(sql)?;
         if !mode.eq_ignore_ascii_case("wal") {

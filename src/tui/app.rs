@@ -2,6 +2,8 @@
 //! overlay. Events change state in `handle_event`; `prepare` does the work
 //! that needs the frame size (layout caches); rendering is pure.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -59,6 +61,23 @@ impl App {
             Screen::Home(_) => HomeScreen::CONTEXTS,
             Screen::Reader(r) => r.contexts(),
             Screen::Search(_) => screens::SearchScreen::CONTEXTS,
+        }
+    }
+
+    /// How long the loop may wait for input before calling [`App::tick`]:
+    /// `None` (wait for ever) unless something is on its way to the screen.
+    /// Idle costs no CPU.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        match self.screen() {
+            Screen::Reader(r) if r.is_colouring() => Some(Duration::from_millis(15)),
+            _ => None,
+        }
+    }
+
+    /// Time passed without input: pick up finished background work.
+    pub fn tick(&mut self) {
+        if let Some(Screen::Reader(r)) = self.stack.last_mut() {
+            r.poll_colouring();
         }
     }
 

@@ -1,65 +1,112 @@
-//! Parsed lessons, ready before they are asked for.
+//! Parsed lessons for the reader, coloured without making anyone wait.
 //!
-//! Parsing a lesson highlights its code with syntect, which costs a few
-//! milliseconds per lesson and tens of milliseconds for the first use of a
-//! grammar: too slow for the 5 ms key-to-frame budget when a lesson opens.
-//! So at start-up a background thread parses every lesson once, in course
-//! order, and the reader takes the finished document from here. A lesson
-//! asked for before the thread reached it is parsed on the spot (and kept).
-//! The thread ends when it is done: nothing runs while the learner reads.
+//! Colouring code with syntect costs milliseconds per lesson and tens of
+//! milliseconds the first time a grammar is used: too slow for the 5 ms
+//! key-to-frame budget when a lesson opens. So a lesson is first parsed
+//! plain (same text, same layout, in microseconds) and shown at once, while
+//! a short-lived thread colours it; the reader swaps the coloured document
+//! in when it is ready (the app polls only while such a job is pending).
+//! Finished documents are kept for the rest of the session. Only grammars
+//! of lessons actually opened are ever loaded, which keeps memory small.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::markdown::Document;
 
-type Cache = Mutex<HashMap<u64, Arc<Document>>>;
-
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(Cache::default)
+#[derive(Default)]
+struct Cache {
+    coloured: HashMap<u64, Arc<Document>>,
+    in_flight: HashSet<u64>,
 }
 
-fn key(markdown: &str) -> u64 {
+fn cache() -> &'static Mutex<Cache> {
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
+    CACHE.get_or_init(Mutex::default)
+}
+
+/// Identifies a markdown text in the cache.
+pub fn key(markdown: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     markdown.hash(&mut hasher);
     hasher.finish()
 }
 
-/// The parsed document for this markdown, from the cache or parsed now.
-pub fn get(markdown: &str) -> Arc<Document> {
+/// A document to show now, and whether it is final (`false`: a coloured
+/// version is on its way; ask [`coloured`] for it later).
+pub fn get(markdown: &str) -> (Arc<Document>, bool) {
+    if !Document::has_code(markdown) {
+        return (Arc::new(Document::parse(markdown)), true);
+    }
     let key = key(markdown);
-    if let Some(doc) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return doc;
+    let Ok(mut c) = cache().lock() else {
+        return (Arc::new(Document::parse(markdown)), true);
+    };
+    if let Some(doc) = c.coloured.get(&key) {
+        return (Arc::clone(doc), true);
     }
-    let doc = Arc::new(Document::parse(markdown));
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, Arc::clone(&doc));
+    if c.in_flight.insert(key) {
+        let text = markdown.to_owned();
+        let spawned = std::thread::Builder::new().name("highlight".to_owned()).spawn(move || {
+            let doc = Arc::new(Document::parse(&text));
+            if let Ok(mut c) = cache().lock() {
+                c.in_flight.remove(&key);
+                c.coloured.insert(key, doc);
+            }
+        });
+        if spawned.is_err() {
+            // No thread to be had: colour it here rather than never.
+            c.in_flight.remove(&key);
+            let doc = Arc::new(Document::parse(markdown));
+            c.coloured.insert(key, Arc::clone(&doc));
+            return (doc, true);
+        }
     }
-    doc
+    (Arc::new(Document::parse_plain(markdown)), false)
 }
 
-/// Parse these documents on a background thread, first to last.
-pub fn prepare_in_background(markdown: Vec<String>) {
-    let spawned = std::thread::Builder::new().name("lesson-parser".to_owned()).spawn(move || {
-        for md in markdown {
-            let key = key(&md);
-            let known = cache().lock().map(|c| c.contains_key(&key)).unwrap_or(true);
-            if !known {
-                let doc = Arc::new(Document::parse(&md));
-                if let Ok(mut c) = cache().lock() {
-                    c.entry(key).or_insert(doc);
-                }
-            }
-        }
-    });
-    // Without the thread, lessons are simply parsed when opened.
-    drop(spawned);
+/// The coloured document for `key`, once its thread has finished.
+pub fn coloured(key: u64) -> Option<Arc<Document>> {
+    cache().lock().ok().and_then(|c| c.coloured.get(&key).cloned())
 }
 
 /// The markdown the reader shows for a lesson: its title as a heading,
 /// then its body.
 pub fn lesson_markdown(lesson: &crate::course::Lesson) -> String {
     format!("# {}\n\n{}", lesson.meta.title, lesson.body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_is_shown_plain_first_then_coloured_with_the_same_layout() {
+        let md = "# T\n\n```python\nprint('hi')\n```\n\nunique text for this test 8c1f\n";
+        let (plain, done) = get(md);
+        let key = key(md);
+        let coloured_doc = if done {
+            plain.clone()
+        } else {
+            let start = std::time::Instant::now();
+            loop {
+                if let Some(d) = coloured(key) {
+                    break d;
+                }
+                assert!(start.elapsed().as_secs() < 20, "colouring never finished");
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        };
+        let (a, b) = (plain.layout(40), coloured_doc.layout(40));
+        assert_eq!(a.to_plain(), b.to_plain());
+        assert!(b.lines.iter().flat_map(|l| &l.spans).any(|s| s.style.fg.is_some()), "coloured");
+        // Asked again, it is final at once.
+        assert!(get(md).1);
+    }
+
+    #[test]
+    fn text_without_code_is_final_at_once() {
+        assert!(get("just *prose*").1);
+    }
 }

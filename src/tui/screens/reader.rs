@@ -33,6 +33,8 @@ const MAX_TEXT_WIDTH: usize = 100;
 pub struct ReaderScreen {
     pub lesson: usize,
     document: Arc<Document>,
+    /// While the coloured version of the lesson is being prepared: its key.
+    colouring: Option<u64>,
     layout: Layout,
     /// First visible line.
     pub scroll: usize,
@@ -58,9 +60,11 @@ struct Search {
 impl ReaderScreen {
     pub fn open(course: &Course, lesson: usize) -> Self {
         let markdown = documents::lesson_markdown(&course.lessons[lesson]);
+        let (document, is_final) = documents::get(&markdown);
         Self {
             lesson,
-            document: documents::get(&markdown),
+            document,
+            colouring: (!is_final).then(|| documents::key(&markdown)),
             layout: Layout::default(),
             scroll: 0,
             viewport: 1,
@@ -92,6 +96,25 @@ impl ReaderScreen {
             return self.pending_position.unwrap_or(0);
         }
         self.scroll * POSITION_SCALE / self.layout.lines.len()
+    }
+
+    /// Whether a coloured version of the lesson is still on its way.
+    pub fn is_colouring(&self) -> bool {
+        self.colouring.is_some()
+    }
+
+    /// Swap in the coloured document if it is ready; true when it was.
+    /// The text is the same, so the layout keeps its lines and the reader
+    /// its place.
+    pub fn poll_colouring(&mut self) -> bool {
+        let Some(key) = self.colouring else { return false };
+        let Some(doc) = documents::coloured(key) else { return false };
+        self.document = doc;
+        self.colouring = None;
+        if self.layout.width > 0 {
+            self.layout = self.document.layout(self.layout.width);
+        }
+        true
     }
 
     pub fn contexts(&self) -> &'static [Context] {
