@@ -2,17 +2,36 @@
 //! directories; report every problem as `path:line:column: error: …`, then
 //! a summary line. Exit 0 when clean (warnings allowed), 1 with errors, 2
 //! when a path is missing or unreadable.
+//!
+//! References resolve against the files checked together, the built-in
+//! course and the courses of `--pack` (never the data folder's: a check in
+//! CI must not depend on what one machine has installed). A lesson, pack
+//! or scenario whose id the built-in course already uses is a warning: it
+//! would be skipped once installed.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
+use crate::course::Course;
+use crate::course::installed::{builtin_clashes, check_course_files};
+use crate::quiz::parse::sort_diagnostics;
 use crate::quiz::validate::{Context, collect, validate_inputs};
 
-pub fn run(_global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
+pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
     let collected = collect(paths);
-    let report = validate_inputs(&collected.inputs, &Context::builtin());
+    let context = if global.packs.is_empty() {
+        Context::builtin()
+    } else {
+        Context::from_course(&Course::load(&global.packs, None))
+    };
+    let mut report = validate_inputs(&collected.inputs, &context);
+    let (course_files, count) = check_course_files(paths);
+    report.files += count;
+    report.diagnostics.extend(course_files);
+    report.diagnostics.extend(builtin_clashes(&report.defined, &collected.inputs));
+    sort_diagnostics(&mut report.diagnostics);
     let mut err = std::io::stderr().lock();
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;
