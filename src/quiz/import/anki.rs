@@ -297,7 +297,8 @@ fn field_text(read: &mut Read, line: usize, html_flag: Option<bool>, raw: &str) 
         }
         converted.text
     } else {
-        text.trim().to_owned()
+        // Plain text: a `<b>` in it is meant to be seen, not to be HTML.
+        html::escape_angle(text.trim())
     }
 }
 

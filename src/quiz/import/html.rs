@@ -129,7 +129,25 @@ fn text(out: &mut Out, raw: &str) {
     }
     let decoded = decode_entities(raw);
     let clean: String = decoded.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
-    out.push_text(&clean);
+    if out.pre > 0 {
+        out.push_text(&clean);
+    } else {
+        out.push_text(&escape_angle(&clean));
+    }
+}
+
+/// Text `<` that markdown would take for the start of an HTML tag
+/// (`&lt;b&gt;` in the HTML, meant to be seen) gets a backslash.
+pub fn escape_angle(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 struct Tag {
@@ -486,7 +504,8 @@ mod tests {
 
     #[test]
     fn entities_are_decoded() {
-        assert_eq!(md("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &unknown; &"), "a & b <c> \"d\" 'e' f &unknown; &");
+        assert_eq!(md("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &unknown; &"), "a & b \\<c> \"d\" 'e' f &unknown; &");
+        assert_eq!(md("1 &lt; 2"), "1 < 2");
         assert_eq!(decode_entities("&#0;&#xZZ;&#99999999;"), "&#0;&#xZZ;&#99999999;");
     }
 
@@ -503,7 +522,7 @@ mod tests {
     #[test]
     fn broken_html_is_kept_as_text() {
         assert_eq!(md("1 < 2 and 3 > 2"), "1 < 2 and 3 > 2");
-        assert_eq!(md("a <b"), "a <b");
+        assert_eq!(md("a <b"), "a \\<b");
         assert_eq!(md("<script>alert(1)</script>ok<!-- hidden -->"), "ok");
         assert_eq!(md("x<b></b>y"), "xy");
     }

@@ -449,7 +449,8 @@ impl Context<'_> {
         if pending.has_list {
             return;
         }
-        if pending.prompt.last().is_some_and(|p| p.trim_end().ends_with('?')) {
+        let asks = |t: &String| t.trim_end().ends_with('?');
+        if pending.prompt.last().is_some_and(asks) || pending.title.as_ref().is_some_and(asks) {
             self.read.skip(pending.line, "a question with no task list (`- [ ]` / `- [x]`) after it");
         }
     }
