@@ -8,7 +8,7 @@
 //! #deck column:3
 //! #tags column:6
 //! #columns:Guid	Notetype	Deck	Front	Back	Tags
-//! lambda-basics/default-timeout	Basic	Lambda basics::limits	<p>What…</p>	<p><strong>3 seconds</strong></p>…	interview
+//! lambda-basics/default-timeout	Basic	Lambda basics::limits	<p>What…</p>	<p>3 seconds</p>…	interview
 //! ```
 //!
 //! Every question becomes a Basic note. Its guid is the progress key
@@ -21,7 +21,7 @@
 
 use std::fmt::Write as _;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, html};
 
 use super::{ExportNote, Exported};
 use crate::quiz::model::{Pack, Question, QuestionKind};
@@ -69,11 +69,18 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Markdown rendered to HTML, on as few lines as HTML allows.
+/// Markdown rendered to HTML. Raw HTML in the markdown is shown as its
+/// source text, as lambda-tutor's reader shows it (comments dropped), so
+/// that a card reads the same in Anki as in the tutor.
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if raw.trim_start().starts_with("<!--") => Event::Text("".into()),
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(markdown, options));
+    html::push_html(&mut out, events);
     out.trim_end().to_owned()
 }
 
@@ -102,7 +109,7 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
     let answer = match &q.kind {
         QuestionKind::Single { choices, answer } => {
             let _ = write!(front, "\n\n{}", markdown_list(choices, true));
-            choices.get(*answer).map(|c| format!("**{}**", c.trim())).unwrap_or_default()
+            choices.get(*answer).map(|c| c.trim().to_owned()).unwrap_or_default()
         }
         QuestionKind::Multiple { choices, answers } => {
             let _ = write!(front, "\n\n_Pick every right answer._\n\n{}", markdown_list(choices, true));
@@ -111,10 +118,10 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
         }
         QuestionKind::TrueFalse { answer } => {
             front.push_str("\n\n_True or false?_");
-            if *answer { "**True**".to_owned() } else { "**False**".to_owned() }
+            if *answer { "True".to_owned() } else { "False".to_owned() }
         }
         QuestionKind::Short { answer, accept } => {
-            let mut a = format!("**{}**", answer.trim());
+            let mut a = answer.trim().to_owned();
             if !accept.is_empty() {
                 let _ = write!(a, "\n\nAlso accepted: {}", accept.join("; "));
             }
@@ -123,9 +130,9 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
         QuestionKind::Numeric { answer, tolerance, unit } => {
             let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             if *tolerance > 0.0 {
-                format!("**{}{unit}** (± {}{unit})", number(*answer), number(*tolerance))
+                format!("{}{unit} (± {}{unit})", number(*answer), number(*tolerance))
             } else {
-                format!("**{}{unit}**", number(*answer))
+                format!("{}{unit}", number(*answer))
             }
         }
         QuestionKind::Order { items } => {

@@ -138,6 +138,9 @@ fn answer_block(q: &Question, notes: &mut Vec<ExportNote>) -> Option<String> {
             let _ = writeln!(block, "{value}{feedback}");
         }
         QuestionKind::Short { answer, accept } => {
+            if std::iter::once(answer).chain(accept).any(|a| a.contains("->")) {
+                return skip("an accepted answer contains `->`, which GIFT would read as a matching question");
+            }
             for text in std::iter::once(answer).chain(accept) {
                 let _ = writeln!(block, "={}", answer_text(text, "100"));
             }

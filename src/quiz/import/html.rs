@@ -24,10 +24,13 @@ struct Out {
     images: Vec<(String, String)>,
     /// Inside `<pre>`: whitespace is kept.
     pre: usize,
+    /// Inside `<code>`: markdown takes the text literally, so no escapes.
+    code: usize,
     /// Skipping the content of `<script>` / `<style>`.
     skip: Option<String>,
-    /// Open lists: `None` bullet, `Some(n)` the next number.
-    lists: Vec<Option<u32>>,
+    /// Open lists: `None` bullet, `Some(n)` the next number; and the width
+    /// of the marker of the list's current item (its children indent so).
+    lists: Vec<(Option<u32>, usize)>,
     /// Where each open `<a>` began in `text`, and its target.
     links: Vec<(usize, String)>,
 }
@@ -85,6 +88,7 @@ pub fn to_markdown(html: &str) -> Converted {
         text: String::with_capacity(html.len()),
         images: Vec::new(),
         pre: 0,
+        code: 0,
         skip: None,
         lists: Vec::new(),
         links: Vec::new(),
@@ -129,7 +133,7 @@ fn text(out: &mut Out, raw: &str) {
     }
     let decoded = decode_entities(raw);
     let clean: String = decoded.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
-    if out.pre > 0 {
+    if out.pre > 0 || out.code > 0 {
         out.push_text(&clean);
     } else {
         out.push_text(&escape_angle(&clean));
@@ -224,11 +228,11 @@ fn element(out: &mut Out, tag: &Tag) {
         ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => out.block(),
         ("ul", false) => {
             list_start(out);
-            out.lists.push(None);
+            out.lists.push((None, 2));
         }
         ("ol", false) => {
             list_start(out);
-            out.lists.push(Some(1));
+            out.lists.push((Some(1), 3));
         }
         ("ul" | "ol", true) => {
             out.lists.pop();
@@ -240,23 +244,42 @@ fn element(out: &mut Out, tag: &Tag) {
         }
         ("li", false) => {
             out.newline();
-            let depth = out.lists.len().saturating_sub(1);
+            let outer = out.lists.len().saturating_sub(1);
+            let indent: usize = out.lists[..outer].iter().map(|(_, width)| width).sum();
             let marker = match out.lists.last_mut() {
-                Some(Some(n)) => {
+                Some((Some(n), width)) => {
                     let m = format!("{n}. ");
                     *n += 1;
+                    *width = m.len();
                     m
                 }
                 _ => "- ".to_owned(),
             };
-            out.text.push_str(&"  ".repeat(depth));
+            out.text.push_str(&" ".repeat(indent));
             out.text.push_str(&marker);
         }
         ("li", true) => out.newline(),
         ("b" | "strong", _) => mark(out, "**", tag.closing),
         ("i" | "em", _) => mark(out, "_", tag.closing),
         ("s" | "strike" | "del", _) => mark(out, "~~", tag.closing),
-        ("code" | "tt" | "kbd" | "samp", _) if out.pre == 0 => mark(out, "`", tag.closing),
+        // `<pre><code class="language-python">`: the fence says the language.
+        ("code", false) if out.pre > 0 && out.text.ends_with("```\n") => {
+            let class = tag.attribute("class").unwrap_or_default();
+            if let Some(lang) = class.split_whitespace().find_map(|c| c.strip_prefix("language-")) {
+                let lang: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.')).collect();
+                out.text.truncate(out.text.len() - 1);
+                out.text.push_str(&lang);
+                out.text.push('\n');
+            }
+        }
+        ("code" | "tt" | "kbd" | "samp", closing) if out.pre == 0 => {
+            if closing {
+                out.code = out.code.saturating_sub(1);
+            } else {
+                out.code += 1;
+            }
+            mark(out, "`", closing);
+        }
         ("pre", false) => {
             out.block();
             out.text.push_str("```\n");
@@ -276,7 +299,9 @@ fn element(out: &mut Out, tag: &Tag) {
             out.push_text(alt.trim());
             out.images.push((alt.trim().to_owned(), src));
         }
-        ("a", false) => {
+        // Links nested deeper than a few are kept as text: each close
+        // copies its label, which must not grow quadratic on hostile input.
+        ("a", false) if out.links.len() < 8 => {
             let href = tag.attribute("href").unwrap_or_default();
             out.links.push((out.text.len(), href));
         }
@@ -345,7 +370,8 @@ fn finish(text: &str) -> String {
     let mut in_fence = false;
     for line in joined.lines() {
         let fence = line.trim_start().starts_with("```");
-        let line = if in_fence && !fence { line.trim_end() } else { line.trim() };
+        // Leading spaces outside code come only from list nesting: keep them.
+        let line = if fence { line.trim() } else { line.trim_end() };
         if fence {
             in_fence = !in_fence;
         }
@@ -512,11 +538,13 @@ mod tests {
     #[test]
     fn lists_links_images_and_code_blocks() {
         assert_eq!(md("<ul><li>a</li><li>b</li></ul><ol><li>x</li><li>y</li></ol>"), "- a\n- b\n\n1. x\n2. y");
+        assert_eq!(md("<ol><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li></ol>"), "1. a\n   - b\n     - c");
         assert_eq!(md("see <a href=\"https://aws.amazon.com\">AWS</a>."), "see [AWS](https://aws.amazon.com).");
         let c = to_markdown("<img src=\"d.png\" alt=\"A diagram\"> here");
         assert_eq!(c.text, "A diagram here");
         assert_eq!(c.images, vec![("A diagram".to_owned(), "d.png".to_owned())]);
         assert_eq!(md("<pre><code>fn main() {\n    x();\n}</code></pre>"), "```\nfn main() {\n    x();\n}\n```");
+        assert_eq!(md("<pre><code class=\"language-python\">x = 1\n</code></pre>"), "```python\nx = 1\n```");
     }
 
     #[test]

@@ -79,6 +79,11 @@ impl Item {
 
 type Events<'a> = std::iter::Peekable<pulldown_cmark::OffsetIter<'a>>;
 
+/// Lists nested deeper than this are kept as text, not read as lists: no
+/// question bank nests so deep, and a hostile file must not exhaust the
+/// stack.
+const MAX_LIST_DEPTH: usize = 16;
+
 /// Blocks until the end of the enclosing element (or the input).
 fn blocks(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>) -> Vec<Block> {
     let mut out = Vec::new();
@@ -92,7 +97,7 @@ fn blocks(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>) -> Vec<Bl
                 skip_to_end(events, images);
                 out.push(Block::Paragraph(range));
             }
-            Event::Start(Tag::List(_)) => out.push(Block::List(items(src, events, images))),
+            Event::Start(Tag::List(_)) => out.push(Block::List(items(src, events, images, 1))),
             Event::Start(Tag::Image { dest_url, .. }) => image(events, range, dest_url.to_string(), images),
             Event::Start(_) => {
                 skip_to_end(events, images);
@@ -144,11 +149,11 @@ fn image(events: &mut Events<'_>, range: Range<usize>, url: String, images: &mut
     images.push(Image { range, alt, url });
 }
 
-fn items(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>) -> Vec<Item> {
+fn items(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>, depth: usize) -> Vec<Item> {
     let mut out = Vec::new();
     while let Some((event, range)) = events.next() {
         match event {
-            Event::Start(Tag::Item) => out.push(item(src, events, range, images)),
+            Event::Start(Tag::Item) => out.push(item(src, events, range, images, depth)),
             Event::End(TagEnd::List(_)) | Event::End(_) => break,
             _ => {}
         }
@@ -156,7 +161,7 @@ fn items(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>) -> Vec<Ite
     out
 }
 
-fn item(src: &str, events: &mut Events<'_>, range: Range<usize>, images: &mut Vec<Image>) -> Item {
+fn item(src: &str, events: &mut Events<'_>, range: Range<usize>, images: &mut Vec<Image>, depth: usize) -> Item {
     let mut task = None;
     let mut text_start = content_start(src, &range);
     let mut text_end = range.end;
@@ -167,9 +172,13 @@ fn item(src: &str, events: &mut Events<'_>, range: Range<usize>, images: &mut Ve
                 task = Some(checked);
                 text_start = r.end;
             }
+            Event::Start(Tag::List(_)) if depth >= MAX_LIST_DEPTH => {
+                skip_to_end(events, images);
+                children.push(Block::Other(r));
+            }
             Event::Start(Tag::List(_)) => {
                 text_end = text_end.min(r.start);
-                children.push(Block::List(items(src, events, images)));
+                children.push(Block::List(items(src, events, images, depth + 1)));
             }
             Event::Start(Tag::Paragraph) => {
                 skip_to_end(events, images);
@@ -556,6 +565,18 @@ mod tests {
         assert_eq!(strip_explanation("Because"), None);
         assert_eq!(strip_number("3. What?"), "What?");
         assert_eq!(strip_number("3.5 seconds"), "3.5 seconds");
+    }
+
+    #[test]
+    fn deeply_nested_lists_do_not_exhaust_the_stack() {
+        let mut src = String::new();
+        for depth in 0..5000 {
+            src.push_str(&"  ".repeat(depth));
+            src.push_str("- [x] a\n");
+        }
+        let read = super::read(&src);
+        assert!(read.drafts.is_empty(), "a task list with no question before it");
+        assert_eq!(read.notes.len(), 1);
     }
 
     #[test]
