@@ -3,6 +3,7 @@
 //! `lessons`, `read`, `quiz`, `check DIR` with cross-references, and
 //! `new-course`.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -39,11 +40,12 @@ fn pack(id: &str, builtin_lesson: Option<&str>) -> String {
          explanation = \"Each new environment runs Init once.\"\n"
     );
     if let Some(lesson) = builtin_lesson {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[[questions]]\nid = \"builtin-link\"\ntype = \"card\"\ntopic = \"security\"\nlesson = \"{lesson}\"\n\
              prompt = \"Explain least privilege.\"\nanswer = \"Grant only what the function needs.\"\n\
              explanation = \"A narrow role limits the damage of a compromised function.\"\n"
-        ));
+        );
     }
     text
 }
@@ -104,7 +106,10 @@ fn the_data_folder_installs_courses_and_single_packs() {
     // A broken pack is reported and skipped; the others load.
     assert!(loaded.pack("extra").is_none());
     assert!(
-        loaded.diagnostics.iter().any(|d| d.path.ends_with("extra.toml") && d.message.contains("`no-such-lesson` does not exist")),
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.path.ends_with("extra.toml") && d.message.contains("`no-such-lesson` does not exist")),
         "{:#?}",
         loaded.diagnostics
     );
@@ -123,13 +128,20 @@ fn ids_that_clash_with_the_builtin_course_are_reported_and_skipped() {
     write(&dir, "quizzes/clash.toml", &pack(&taken.meta.id, None));
     let loaded = Course::load(std::slice::from_ref(&dir), None);
     let clash = |path: &str| {
-        loaded.diagnostics.iter().find(|d| d.path.ends_with(path)).unwrap_or_else(|| panic!("{path}: {:#?}", loaded.diagnostics))
+        loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.path.ends_with(path))
+            .unwrap_or_else(|| panic!("{path}: {:#?}", loaded.diagnostics))
     };
     let d = clash("02-clash.md");
     assert_eq!(d.line, 2);
     assert_eq!(
         d.message,
-        format!("lesson id `{}` is already used by the built-in course ({}): this lesson is skipped", lesson.meta.id, lesson.path)
+        format!(
+            "lesson id `{}` is already used by the built-in course ({}): this lesson is skipped",
+            lesson.meta.id, lesson.path
+        )
     );
     let d = clash("clash.toml");
     assert_eq!((d.line, d.column), (3, 6));
@@ -175,7 +187,8 @@ fn packs_lessons_read_and_quiz_see_the_course() {
     let row = lessons.as_array().expect("array").iter().find(|r| r["id"] == "aws-101-iam").expect("listed");
     assert_eq!(row["course"], "aws-101");
 
-    let read = bin(&data).arg("--pack").arg(&dir).args(["read", "aws-101-iam", "--width", "60"]).output().expect("runs");
+    let read =
+        bin(&data).arg("--pack").arg(&dir).args(["read", "aws-101-iam", "--width", "60"]).output().expect("runs");
     assert_eq!(read.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&read.stdout).contains("An execution role grants a function its permissions."));
 
@@ -219,8 +232,16 @@ fn check_validates_a_whole_course_and_its_cross_references() {
 
     // Broken references, a bad course id, and a clash with the built-in course.
     write(&dir, "course.toml", "id = \"AWS 101\"\ntitle = \"AWS 101\"\n");
-    write(&dir, "quizzes/aws-101.toml", &pack("aws-101", None).replace("scenario = \"aws-101-burst\"", "scenario = \"aws-101-brust\""));
-    write(&dir, "quizzes/more.toml", &pack("more", None).replace("lesson = \"aws-101-iam\"", "lesson = \"aws-101-iamm\""));
+    write(
+        &dir,
+        "quizzes/aws-101.toml",
+        &pack("aws-101", None).replace("scenario = \"aws-101-burst\"", "scenario = \"aws-101-brust\""),
+    );
+    write(
+        &dir,
+        "quizzes/more.toml",
+        &pack("more", None).replace("lesson = \"aws-101-iam\"", "lesson = \"aws-101-iamm\""),
+    );
     let builtin = Course::builtin();
     if let Some(lesson) = builtin.lessons.first() {
         write(&dir, "content/02-clash.md", &LESSON.replace("aws-101-iam", &lesson.meta.id));
@@ -229,8 +250,14 @@ fn check_validates_a_whole_course_and_its_cross_references() {
     assert_eq!(code, Some(1), "{lines:#?}");
     let has = |needle: &str| lines.iter().any(|l| l.contains(needle));
     assert!(has("course.toml:1:1: error: course id \"AWS 101\" must match [a-z0-9-]+"), "{lines:#?}");
-    assert!(has("aws-101.toml:22:12: error: scenario `aws-101-brust` does not exist; did you mean `aws-101-burst`?"), "{lines:#?}");
-    assert!(has("more.toml:11:10: error: lesson `aws-101-iamm` does not exist; did you mean `aws-101-iam`?"), "{lines:#?}");
+    assert!(
+        has("aws-101.toml:22:12: error: scenario `aws-101-brust` does not exist; did you mean `aws-101-burst`?"),
+        "{lines:#?}"
+    );
+    assert!(
+        has("more.toml:11:10: error: lesson `aws-101-iamm` does not exist; did you mean `aws-101-iam`?"),
+        "{lines:#?}"
+    );
     if let Some(lesson) = builtin.lessons.first() {
         assert!(
             has(&format!("02-clash.md:2:1: warning: lesson id `{}` is also a built-in lesson's", lesson.meta.id)),
@@ -246,7 +273,8 @@ fn new_course_scaffolds_a_course_that_checks_clean_and_never_overwrites() {
     let dir = tmp.path().join("lambda-201");
     let output = bin(&data).arg("new-course").arg(&dir).output().expect("runs");
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    for file in ["course.toml", "content/01-example.md", "quizzes/example.toml", "scenarios/example.toml", "README.md"] {
+    for file in ["course.toml", "content/01-example.md", "quizzes/example.toml", "scenarios/example.toml", "README.md"]
+    {
         assert!(dir.join(file).is_file(), "{file}");
     }
     let (lines, code) = check(&data, &dir);
@@ -256,7 +284,7 @@ fn new_course_scaffolds_a_course_that_checks_clean_and_never_overwrites() {
     let loaded = Course::load(std::slice::from_ref(&dir), None);
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     let pack = loaded.pack("lambda-201-example").expect("the example pack");
-    let mut types: Vec<&str> = pack.questions.iter().map(|q| q.type_name()).collect();
+    let mut types: Vec<&str> = pack.questions.iter().map(lambda_tutor::quiz::Question::type_name).collect();
     types.sort_unstable();
     assert_eq!(types, ["card", "match", "multiple", "numeric", "order", "short", "single", "true-false"]);
     assert!(loaded.scenario("lambda-201-flash-crowd").is_some());

@@ -19,8 +19,12 @@ fn a_builtin_pack_to_anki_on_stdout() {
     let data = data_dir();
     let course = lambda_tutor::course::Course::builtin();
     let Some(pack) = course.packs.first() else { return };
-    let output =
-        bin().arg("--data-dir").arg(data.path()).args(["export-pack", &pack.meta.id, "--to", "anki"]).output().expect("runs");
+    let output = bin()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["export-pack", &pack.meta.id, "--to", "anki"])
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).expect("utf-8");
     assert!(text.starts_with("#separator:tab\n#html:true\n#guid column:1\n"), "{text}");
@@ -55,8 +59,12 @@ fn a_pack_file_to_gift_in_a_file_then_back() {
 #[test]
 fn an_unknown_pack_is_a_usage_error() {
     let data = data_dir();
-    let output =
-        bin().arg("--data-dir").arg(data.path()).args(["export-pack", "no-such-pack", "--to", "gift"]).output().expect("runs");
+    let output = bin()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["export-pack", "no-such-pack", "--to", "gift"])
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no pack with id `no-such-pack`"));
 }
@@ -65,7 +73,8 @@ fn an_unknown_pack_is_a_usage_error() {
 fn a_pack_with_errors_is_refused() {
     let data = data_dir();
     let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs/bad-duplicate-id.toml");
-    let output = bin().arg("--data-dir").arg(data.path()).args(["export-pack", pack, "--to", "anki"]).output().expect("runs");
+    let output =
+        bin().arg("--data-dir").arg(data.path()).args(["export-pack", pack, "--to", "anki"]).output().expect("runs");
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("duplicate question id"));
 }

@@ -50,7 +50,14 @@ fn gift_view(q: &Question) -> (String, String, String, String, QuestionKind, BTr
         }
         other => other.clone(),
     };
-    (q.id.clone(), q.topic.clone(), q.prompt.trim().to_owned(), q.explanation.trim().to_owned(), kind, q.feedback.clone())
+    (
+        q.id.clone(),
+        q.topic.clone(),
+        q.prompt.trim().to_owned(),
+        q.explanation.trim().to_owned(),
+        kind,
+        q.feedback.clone(),
+    )
 }
 
 fn gift_holds(kind: &QuestionKind) -> bool {
@@ -104,7 +111,10 @@ fn awkward_pack() -> Pack {
     let mut single = question(
         "single",
         "Which `path\\n` is it? Keys: {a: 1}, ~x, =y, #z, \\* and **bold**.\n\nSecond line.",
-        QuestionKind::Single { choices: strings(&["%50% of requests", "C:\\temp\\", "a -> b", "<b>tag</b>"]), answer: 1 },
+        QuestionKind::Single {
+            choices: strings(&["%50% of requests", "C:\\temp\\", "a -> b", "<b>tag</b>"]),
+            answer: 1,
+        },
     );
     single.feedback.insert("%50% of requests".into(), "Half: = ~ # { }.".into());
     single.feedback.insert("C:\\temp\\".into(), "Right.".into());
@@ -120,18 +130,33 @@ fn awkward_pack() -> Pack {
     tf_both.feedback.insert("false".into(), "No: it is true.".into());
     tf_both.feedback.insert("true".into(), "Yes.".into());
     Pack {
-        meta: PackMeta { id: "awkward".into(), title: "Awkward: text".into(), version: "1".into(), ..PackMeta::default() },
+        meta: PackMeta {
+            id: "awkward".into(),
+            title: "Awkward: text".into(),
+            version: "1".into(),
+            ..PackMeta::default()
+        },
         questions: vec![
             single,
             multiple,
             tf_right_only,
             tf_both,
-            question("short", "Name it.", QuestionKind::Short { answer: "Init".into(), accept: strings(&["init: phase", "T"]) }),
-            question("numeric", "How long?", QuestionKind::Numeric { answer: -0.25, tolerance: 1e-3, unit: Some("s".into()) }),
+            question(
+                "short",
+                "Name it.",
+                QuestionKind::Short { answer: "Init".into(), accept: strings(&["init: phase", "T"]) },
+            ),
+            question(
+                "numeric",
+                "How long?",
+                QuestionKind::Numeric { answer: -0.25, tolerance: 1e-3, unit: Some("s".into()) },
+            ),
             question(
                 "match",
                 "Match them.",
-                QuestionKind::Match { pairs: vec![("a=1".into(), "x{}".into()), ("b#2".into(), "y~".into()), ("c:3".into(), "z".into())] },
+                QuestionKind::Match {
+                    pairs: vec![("a=1".into(), "x{}".into()), ("b#2".into(), "y~".into()), ("c:3".into(), "z".into())],
+                },
             ),
             question("order", "Order them.", QuestionKind::Order { items: strings(&["1", "2"]) }),
             question("card", "Explain it.", QuestionKind::Card { answer: "Like **this**:\n\n- one\n- two".into() }),

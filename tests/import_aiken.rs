@@ -12,7 +12,12 @@ fn text(name: &str) -> String {
 
 fn imported(name: &str) -> Imported {
     let imported = import(Format::Aiken, name, &text(name)).expect("imports");
-    let input = Input { path: name.to_owned(), kind: FileKind::Pack, bytes: imported.toml.clone().into_bytes(), explicit: true };
+    let input = Input {
+        path: name.to_owned(),
+        kind: FileKind::Pack,
+        bytes: imported.toml.clone().into_bytes(),
+        explicit: true,
+    };
     let report = validate_inputs(&[input], &Context::builtin());
     assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
     imported
@@ -33,7 +38,10 @@ fn questions_choices_and_answers() {
         qs[0].kind,
         QuestionKind::Single { choices: strings(&["1 second", "3 seconds", "15 minutes", "60 seconds"]), answer: 1 }
     );
-    assert_eq!(qs[1].kind, QuestionKind::Single { choices: strings(&["3,008 MB", "10,240 MB", "16,384 MB"]), answer: 1 });
+    assert_eq!(
+        qs[1].kind,
+        QuestionKind::Single { choices: strings(&["3,008 MB", "10,240 MB", "16,384 MB"]), answer: 1 }
+    );
     assert_eq!(
         qs[2].kind,
         QuestionKind::Multiple { choices: strings(&["Amazon SQS", "A spreadsheet", "Amazon S3"]), answers: vec![0, 2] }
@@ -46,8 +54,7 @@ fn questions_choices_and_answers() {
 #[test]
 fn problems_are_reported_at_their_question() {
     let pack = imported("basic.txt");
-    let notes: Vec<(usize, bool, &str)> =
-        pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
+    let notes: Vec<(usize, bool, &str)> = pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
     assert_eq!(
         notes,
         [

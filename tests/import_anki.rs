@@ -12,7 +12,12 @@ fn text(name: &str) -> String {
 
 fn imported(name: &str) -> Imported {
     let imported = import(Format::Anki, name, &text(name)).expect("imports");
-    let input = Input { path: name.to_owned(), kind: FileKind::Pack, bytes: imported.toml.clone().into_bytes(), explicit: true };
+    let input = Input {
+        path: name.to_owned(),
+        kind: FileKind::Pack,
+        bytes: imported.toml.clone().into_bytes(),
+        explicit: true,
+    };
     let report = validate_inputs(&[input], &Context::builtin());
     assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
     imported
@@ -59,8 +64,7 @@ fn the_same_file_gives_the_same_ids_every_time() {
 #[test]
 fn empty_sides_and_media_are_reported() {
     let pack = imported("headers.txt");
-    let notes: Vec<(usize, bool, &str)> =
-        pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
+    let notes: Vec<(usize, bool, &str)> = pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
     assert_eq!(
         notes,
         [

@@ -63,7 +63,10 @@ fn the_pack_goes_to_stdout_and_notes_to_stderr_with_lines() {
     let shown = file.display().to_string();
     assert!(stderr.contains(&format!("{shown}:54: not imported: essay question `Essay`")), "{stderr}");
     assert!(stderr.contains(&format!("{shown}:20: note: partial credit is lost")), "{stderr}");
-    assert!(stderr.trim_end().ends_with("13 questions from GIFT into pack `all-types`; 2 items not imported, 6 notes"), "{stderr}");
+    assert!(
+        stderr.trim_end().ends_with("13 questions from GIFT into pack `all-types`; 2 items not imported, 6 notes"),
+        "{stderr}"
+    );
 }
 
 #[test]

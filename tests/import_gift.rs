@@ -14,7 +14,12 @@ fn text(name: &str) -> String {
 
 fn imported(name: &str) -> Imported {
     let imported = import(Format::Gift, name, &text(name)).expect("imports");
-    let input = Input { path: name.to_owned(), kind: FileKind::Pack, bytes: imported.toml.clone().into_bytes(), explicit: true };
+    let input = Input {
+        path: name.to_owned(),
+        kind: FileKind::Pack,
+        bytes: imported.toml.clone().into_bytes(),
+        explicit: true,
+    };
     let report = validate_inputs(&[input], &Context::builtin());
     assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
     imported
@@ -63,7 +68,11 @@ fn every_question_type_converts() {
     assert_eq!(
         kind(&pack, "cold-start-causes"),
         &QuestionKind::Multiple {
-            choices: strings(&["A burst of new requests", "A new version deployed", "A request one second after another"]),
+            choices: strings(&[
+                "A burst of new requests",
+                "A new version deployed",
+                "A request one second after another"
+            ]),
             answers: vec![0, 1]
         }
     );
@@ -167,10 +176,7 @@ fn text_formats_and_html() {
     let q = |id: &str| pack.pack.question(id).unwrap_or_else(|| panic!("{id}"));
     assert_eq!(q("markdown").prompt, "What does **Init** do?");
     assert_eq!(q("markdown").explanation, "See `Init`.");
-    assert_eq!(
-        q("html").prompt,
-        "What is **bold**, _slanted_ and `code`?\\\nSecond line & more \\<tags>\n\nA diagram"
-    );
+    assert_eq!(q("html").prompt, "What is **bold**, _slanted_ and `code`?\\\nSecond line & more \\<tags>\n\nA diagram");
     assert_eq!(q("html").kind.choices().expect("choices")[0], "**all three**");
     assert_eq!(q("html").explanation, "HTML \"feedback\"");
     assert_eq!(q("plain").prompt, "Plain *text* stays as written.");

@@ -13,7 +13,12 @@ fn text(name: &str) -> String {
 
 fn imported(name: &str) -> Imported {
     let imported = import(Format::Markdown, name, &text(name)).expect("imports");
-    let input = Input { path: name.to_owned(), kind: FileKind::Pack, bytes: imported.toml.clone().into_bytes(), explicit: true };
+    let input = Input {
+        path: name.to_owned(),
+        kind: FileKind::Pack,
+        bytes: imported.toml.clone().into_bytes(),
+        explicit: true,
+    };
     let report = validate_inputs(&[input], &Context::builtin());
     assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
     imported
@@ -31,7 +36,10 @@ fn headings_lists_explanations_and_sections() {
     assert_eq!(qs[0].id, "what-is-the-default-timeout-of-a-new-function");
     assert_eq!(qs[0].prompt, "What is the default timeout of a new function?");
     assert_eq!(qs[0].topic, "lambda-limits", "the section heading");
-    assert_eq!(qs[0].kind, QuestionKind::Single { choices: strings(&["1 second", "3 seconds", "15 minutes"]), answer: 1 });
+    assert_eq!(
+        qs[0].kind,
+        QuestionKind::Single { choices: strings(&["1 second", "3 seconds", "15 minutes"]), answer: 1 }
+    );
     assert_eq!(qs[0].explanation, "New functions time out after **3 s**; you can raise it to 900 s.");
     assert_eq!(qs[1].kind.type_name(), "multiple");
     assert_eq!(qs[1].explanation, "no idle environment is free to take the request.", "`Explanation:` stripped");
@@ -48,8 +56,7 @@ fn headings_lists_explanations_and_sections() {
 #[test]
 fn images_unchecked_lists_and_lone_questions_are_reported() {
     let pack = imported("bank.md");
-    let notes: Vec<(usize, bool, &str)> =
-        pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
+    let notes: Vec<(usize, bool, &str)> = pack.notes.iter().map(|n| (n.line, n.skipped, n.message.as_str())).collect();
     assert_eq!(
         notes,
         [

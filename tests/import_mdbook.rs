@@ -12,7 +12,12 @@ fn text() -> String {
 
 fn imported() -> Imported {
     let imported = import(Format::MdbookQuiz, "rust-basics.toml", &text()).expect("imports");
-    let input = Input { path: "p.toml".to_owned(), kind: FileKind::Pack, bytes: imported.toml.clone().into_bytes(), explicit: true };
+    let input = Input {
+        path: "p.toml".to_owned(),
+        kind: FileKind::Pack,
+        bytes: imported.toml.clone().into_bytes(),
+        explicit: true,
+    };
     let report = validate_inputs(&[input], &Context::builtin());
     assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
     imported
@@ -28,8 +33,14 @@ fn every_convertible_type() {
     let qs = &pack.pack.questions;
     assert_eq!(qs.len(), 6, "{}", pack.toml);
     assert_eq!(qs[0].id, "b230bed3-d6ba-4048-8b06-aa655d837b04", "the mdbook-quiz id is kept");
-    assert_eq!(qs[0].prompt, "Lambda has limits on time and memory.\n\nWhat is the default timeout?", "multipart context first");
-    assert_eq!(qs[0].kind, QuestionKind::Single { choices: strings(&["3 seconds", "1 second", "15 minutes"]), answer: 0 });
+    assert_eq!(
+        qs[0].prompt, "Lambda has limits on time and memory.\n\nWhat is the default timeout?",
+        "multipart context first"
+    );
+    assert_eq!(
+        qs[0].kind,
+        QuestionKind::Single { choices: strings(&["3 seconds", "1 second", "15 minutes"]), answer: 0 }
+    );
     assert_eq!(qs[0].explanation, "New functions time out after 3 s.", "context explains");
     assert!(qs[0].shuffle);
     assert_eq!(
@@ -40,7 +51,10 @@ fn every_convertible_type() {
     assert!(!qs[2].shuffle, "answerIndex fixes the order");
     assert!(qs[3].id.starts_with("mdbook-keyword-"), "an id that is not valid is made valid: {}", qs[3].id);
     assert_eq!(qs[3].kind, QuestionKind::Short { answer: "let".into(), accept: strings(&["let mut"]) });
-    assert_eq!(qs[4].kind, QuestionKind::Card { answer: "An environment is created and Init runs before the first request.".into() });
+    assert_eq!(
+        qs[4].kind,
+        QuestionKind::Card { answer: "An environment is created and Init runs before the first request.".into() }
+    );
     assert_eq!(
         qs[5].prompt,
         "What does this program print?\n\n```rust\nfn main() {\n    println!(\"{}\", 1 + 1);\n}\n```"

@@ -6,7 +6,8 @@ use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 use proptest::prelude::*;
 
 fn check_clean(toml: &str) {
-    let input = Input { path: "p.toml".to_owned(), kind: FileKind::Pack, bytes: toml.as_bytes().to_vec(), explicit: true };
+    let input =
+        Input { path: "p.toml".to_owned(), kind: FileKind::Pack, bytes: toml.as_bytes().to_vec(), explicit: true };
     let report = validate_inputs(&[input], &Context::default());
     assert_eq!(report.errors(), 0, "{:#?}\n{toml}", report.diagnostics);
 }

@@ -62,14 +62,13 @@ pub fn run(global: &GlobalOptions, pack: &str, to: ExportFormat, output: Option<
         writeln!(err, "{}: no question of this pack can be written as {}", pack.meta.id, target.label())?;
         return Err(Failure::Invalid);
     }
-    match output {
-        Some(out) => std::fs::write(out, &exported.text)
-            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(exported.text.as_bytes())?;
-            stdout.flush()?;
-        }
+    if let Some(out) = output {
+        std::fs::write(out, &exported.text)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(exported.text.as_bytes())?;
+        stdout.flush()?;
     }
     writeln!(
         err,

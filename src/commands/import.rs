@@ -33,19 +33,20 @@ pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, out
         .map_err(|d| Failure::Usage(format!("{}: {}", file.display(), d.message)))?;
     let mut err = std::io::stderr().lock();
     let Ok(text) = String::from_utf8(source.bytes) else {
-        writeln!(err, "{}:1:1: error: the file is not UTF-8 text: save it as UTF-8 and import it again", file.display())?;
+        writeln!(
+            err,
+            "{}:1:1: error: the file is not UTF-8 text: save it as UTF-8 and import it again",
+            file.display()
+        )?;
         return Err(Failure::Invalid);
     };
     let name = file.display().to_string();
-    let format = match from.map(format_of).or_else(|| guess(&name, &text)) {
-        Some(format) => format,
-        None => {
-            let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-            return Err(Failure::Usage(format!(
-                "cannot tell the format of {name}; name it with --from {}",
-                names.join("|")
-            )));
-        }
+    let Some(format) = from.map(format_of).or_else(|| guess(&name, &text)) else {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        return Err(Failure::Usage(format!(
+            "cannot tell the format of {name}; name it with --from {}",
+            names.join("|")
+        )));
     };
     let imported = match import(format, &name, &text) {
         Ok(imported) => imported,
@@ -57,14 +58,13 @@ pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, out
         }
     };
     print_notes(&mut err, file, &imported.notes)?;
-    match output {
-        Some(out) => std::fs::write(out, &imported.toml)
-            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(imported.toml.as_bytes())?;
-            stdout.flush()?;
-        }
+    if let Some(out) = output {
+        std::fs::write(out, &imported.toml)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(imported.toml.as_bytes())?;
+        stdout.flush()?;
     }
     let skipped = imported.notes.iter().filter(|n| n.skipped).count();
     let notes = imported.notes.len() - skipped;

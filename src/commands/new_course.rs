@@ -35,7 +35,7 @@ pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
         title = first.to_uppercase().chain(title.chars().skip(1)).collect();
     }
     if title.trim().is_empty() {
-        title = "My course".to_owned();
+        "My course".clone_into(&mut title);
     }
     let title = crate::text::sanitize(&title).into_owned();
     let fill = |template: &str| {
@@ -81,7 +81,8 @@ pub fn run(_global: &GlobalOptions, dir: &Path) -> CommandResult {
             .create_new(true)
             .open(&path)
             .map_err(|e| Failure::Usage(format!("cannot create {}: {e}", path.display())))?;
-        file.write_all(contents.as_bytes()).map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?;
+        file.write_all(contents.as_bytes())
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", path.display())))?;
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "Created a course in {}:", dir.display())?;

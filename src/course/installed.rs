@@ -199,7 +199,8 @@ impl Course {
         let mut kept = Vec::new();
         for mut lesson in sub.lessons {
             if let Some(existing) = self.lesson(&lesson.meta.id) {
-                let bytes = files.lessons.iter().find(|f| f.path == lesson.path).map_or(&[][..], |f| f.bytes.as_slice());
+                let bytes =
+                    files.lessons.iter().find(|f| f.path == lesson.path).map_or(&[][..], |f| f.bytes.as_slice());
                 self.diagnostics.push(Diagnostic::error(
                     &lesson.path,
                     lesson_id_line(bytes),
@@ -308,7 +309,7 @@ pub fn check_course_files(paths: &[PathBuf]) -> (Vec<Diagnostic>, usize) {
     let mut files = 0;
     for path in paths {
         let file = if path.is_dir() { path.join("course.toml") } else { path.clone() };
-        if !file.is_file() || !file.file_name().is_some_and(|n| n == "course.toml") {
+        if !file.is_file() || file.file_name().is_none_or(|n| n != "course.toml") {
             continue;
         }
         files += 1;

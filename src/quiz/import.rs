@@ -342,7 +342,7 @@ fn trimmed(list: Vec<String>) -> Vec<String> {
 /// to leave the question out (the learner could not tell them apart).
 fn settle_kind(kind: QuestionKind) -> Result<QuestionKind, String> {
     let distinct = |list: &[String], what: &str| -> Result<(), String> {
-        if let Some(blank) = list.iter().position(|s| s.is_empty()) {
+        if let Some(blank) = list.iter().position(String::is_empty) {
             return Err(format!("{what} {} is empty", blank + 1));
         }
         for (i, s) in list.iter().enumerate() {

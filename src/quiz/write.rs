@@ -57,7 +57,8 @@ pub fn write_question(out: &mut String, q: &Question) {
     if !q.hints.is_empty() {
         key_value(out, "hints", &list(&q.hints));
     }
-    let shuffles = matches!(q.kind, QuestionKind::Single { .. } | QuestionKind::Multiple { .. } | QuestionKind::Match { .. });
+    let shuffles =
+        matches!(q.kind, QuestionKind::Single { .. } | QuestionKind::Multiple { .. } | QuestionKind::Match { .. });
     if shuffles && !q.shuffle {
         key_value(out, "shuffle", "false");
     }
@@ -114,10 +115,7 @@ fn kind_fields(out: &mut String, kind: &QuestionKind) {
 /// question's own keys).
 fn feedback(out: &mut String, q: &Question) {
     let entries: Vec<(String, String)> = q.feedback.iter().map(|(k, v)| (key(k), string(v))).collect();
-    let inline = format!(
-        "{{ {} }}",
-        entries.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ")
-    );
+    let inline = format!("{{ {} }}", entries.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", "));
     if !inline.contains('\n') && inline.len() <= INLINE_WIDTH {
         key_value(out, "feedback", &inline);
         return;
@@ -275,10 +273,8 @@ mod tests {
 
     #[test]
     fn every_type_survives_a_round_trip() {
-        let mut single = question(
-            "single",
-            QuestionKind::Single { choices: vec!["a".into(), "b \"quoted\"".into()], answer: 1 },
-        );
+        let mut single =
+            question("single", QuestionKind::Single { choices: vec!["a".into(), "b \"quoted\"".into()], answer: 1 });
         single.feedback.insert("a".into(), "Not a.\nSecond line.".into());
         single.shuffle = false;
         single.difficulty = Difficulty::Hard;
@@ -289,7 +285,10 @@ mod tests {
         tf.feedback.insert("true".into(), "No.".into());
         let p = pack(vec![
             single,
-            question("multiple", QuestionKind::Multiple { choices: vec!["x".into(), "y".into(), "z".into()], answers: vec![0, 2] }),
+            question(
+                "multiple",
+                QuestionKind::Multiple { choices: vec!["x".into(), "y".into(), "z".into()], answers: vec![0, 2] },
+            ),
             tf,
             question("short", QuestionKind::Short { answer: "Init".into(), accept: vec!["init phase".into()] }),
             question("numeric", QuestionKind::Numeric { answer: 0.1, tolerance: 1e-7, unit: Some("s".into()) }),

@@ -1,14 +1,15 @@
 //! A pack as Anki plain-text notes, for File → Import in Anki.
 //!
 //! ```text
+//! (→ stands for a tab)
 //! #separator:tab
 //! #html:true
 //! #guid column:1
 //! #notetype column:2
 //! #deck column:3
 //! #tags column:6
-//! #columns:Guid	Notetype	Deck	Front	Back	Tags
-//! lambda-basics/default-timeout	Basic	Lambda basics::limits	<p>What…</p>	<p>3 seconds</p>…	interview
+//! #columns:Guid → Notetype → Deck → Front → Back → Tags
+//! lambda-basics/default-timeout → Basic → Lambda basics::limits → <p>What…</p> → <p>3 seconds</p>… → interview
 //! ```
 //!
 //! Every question becomes a Basic note. Its guid is the progress key
@@ -145,7 +146,12 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
             let lefts: Vec<String> = pairs.iter().map(|p| p.0.clone()).collect();
             let mut rights: Vec<String> = pairs.iter().map(|p| p.1.clone()).collect();
             rights.sort();
-            let _ = write!(front, "\n\n_Match each of:_\n\n{}\n_with one of:_\n\n{}", markdown_list(&lefts, false), markdown_list(&rights, false));
+            let _ = write!(
+                front,
+                "\n\n_Match each of:_\n\n{}\n_with one of:_\n\n{}",
+                markdown_list(&lefts, false),
+                markdown_list(&rights, false)
+            );
             let matched: Vec<String> = pairs.iter().map(|(l, r)| format!("{} → {}", l.trim(), r.trim())).collect();
             markdown_list(&matched, false)
         }
@@ -165,9 +171,5 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
 
 /// A field: quoted when it holds a tab, a line break or a quote.
 fn field(text: &str) -> String {
-    if text.contains(['\t', '\n', '\r', '"']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    if text.contains(['\t', '\n', '\r', '"']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }

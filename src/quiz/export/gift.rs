@@ -49,7 +49,8 @@ pub fn escape(text: &str) -> String {
 fn answer_text(text: &str, default_weight: &str) -> String {
     let escaped = escape(text);
     let t = escaped.trim_start();
-    let looks_weighted = t.starts_with('%') && t[1..].find('%').is_some_and(|end| t[1..=end].trim().parse::<f64>().is_ok());
+    let looks_weighted =
+        t.starts_with('%') && t[1..].find('%').is_some_and(|end| t[1..=end].trim().parse::<f64>().is_ok());
     if looks_weighted { format!("%{default_weight}%{escaped}") } else { escaped }
 }
 
@@ -81,14 +82,23 @@ pub fn export(pack: &Pack) -> Exported {
             let _ = write!(out.text, "\n$CATEGORY: {}/{}\n", pack.meta.id, q.topic);
             topic = Some(q.topic.as_str());
         }
-        let _ = write!(out.text, "\n::{}::[markdown]{}{{\n{block}####{}\n}}\n", q.id, escape(&q.prompt), escape(&q.explanation));
+        let _ = write!(
+            out.text,
+            "\n::{}::[markdown]{}{{\n{block}####{}\n}}\n",
+            q.id,
+            escape(&q.prompt),
+            escape(&q.explanation)
+        );
         out.exported += 1;
     }
     let dropped: Vec<&str> = [
         pack.questions.iter().any(|q| !q.hints.is_empty()).then_some("hints"),
         pack.questions.iter().any(|q| q.lesson.is_some()).then_some("lesson links"),
         pack.questions.iter().any(|q| !q.tags.is_empty()).then_some("tags"),
-        pack.questions.iter().any(|q| q.difficulty != crate::quiz::model::Difficulty::default()).then_some("difficulty"),
+        pack.questions
+            .iter()
+            .any(|q| q.difficulty != crate::quiz::model::Difficulty::default())
+            .then_some("difficulty"),
     ]
     .into_iter()
     .flatten()

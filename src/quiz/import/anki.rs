@@ -219,12 +219,12 @@ pub fn read(text: &str) -> Read {
     let notes = &text[offset..];
     let separator = layout.separator.unwrap_or_else(|| guess_separator(notes));
     for record in records(notes, separator, first_line, &mut read) {
-        note(&mut read, &layout, record);
+        note(&mut read, &layout, &record);
     }
     read
 }
 
-fn note(read: &mut Read, layout: &Layout, record: Record) {
+fn note(read: &mut Read, layout: &Layout, record: &Record) {
     let line = record.line;
     let take = |column: Option<usize>| column.and_then(|c| record.fields.get(c)).map(|s| s.trim().to_owned());
     let guid = take(layout.guid);
@@ -284,7 +284,7 @@ fn field_text(read: &mut Read, line: usize, html_flag: Option<bool>, raw: &str) 
     while let Some(start) = text.find("[sound:") {
         let Some(end) = text[start..].find(']') else { break };
         read.note(line, format!("sound {:?} dropped", &text[start + 7..start + end]));
-        text.replace_range(start..start + end + 1, "");
+        text.replace_range(start..=start + end, "");
     }
     if html_flag.unwrap_or_else(|| html::looks_like_html(&text)) {
         let converted = html::to_markdown(&text);
@@ -351,8 +351,12 @@ fn cloze_sides(text: &str) -> (String, String) {
         let (answer, hint) = inner.split_once("::").unwrap_or((inner, ""));
         hidden.push_str(&rest[..start]);
         shown.push_str(&rest[..start]);
-        hidden.push_str(&format!("[{}]", if hint.trim().is_empty() { "..." } else { hint.trim() }));
-        shown.push_str(&format!("**{}**", answer.trim()));
+        hidden.push('[');
+        hidden.push_str(if hint.trim().is_empty() { "..." } else { hint.trim() });
+        hidden.push(']');
+        shown.push_str("**");
+        shown.push_str(answer.trim());
+        shown.push_str("**");
         rest = &body[end + 2..];
     }
     hidden.push_str(rest);
@@ -371,10 +375,7 @@ mod tests {
         let recs = records(text, '\t', 3, &mut read);
         let got: Vec<(usize, Vec<&str>)> =
             recs.iter().map(|r| (r.line, r.fields.iter().map(String::as_str).collect())).collect();
-        assert_eq!(
-            got,
-            [(3, vec!["a", "b\tc"]), (4, vec!["multi\nline", "say \"hi\""]), (8, vec!["last", "one"])]
-        );
+        assert_eq!(got, [(3, vec!["a", "b\tc"]), (4, vec!["multi\nline", "say \"hi\""]), (8, vec!["last", "one"])]);
         assert!(read.notes.is_empty());
     }
 

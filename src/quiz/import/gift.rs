@@ -161,21 +161,20 @@ fn question(read: &mut Read, line: usize, body: &str, category: Option<&str>) {
     let mut rest = protected.trim();
     let mut title = None;
     if let Some(after) = rest.strip_prefix("::") {
-        match after.find("::") {
-            Some(end) => {
-                title = Some(restore(after[..end].trim()));
-                rest = after[end + 2..].trim_start();
-            }
-            None => {
-                read.skip(line, "the title is not closed by `::`");
-                return;
-            }
-        }
+        let Some(end) = after.find("::") else {
+            read.skip(line, "the title is not closed by `::`");
+            return;
+        };
+        title = Some(restore(after[..end].trim()));
+        rest = after[end + 2..].trim_start();
     }
     let mut format = TextFormat::Moodle;
-    for (tag, f) in
-        [("[html]", TextFormat::Html), ("[markdown]", TextFormat::Markdown), ("[plain]", TextFormat::Plain), ("[moodle]", TextFormat::Moodle)]
-    {
+    for (tag, f) in [
+        ("[html]", TextFormat::Html),
+        ("[markdown]", TextFormat::Markdown),
+        ("[plain]", TextFormat::Plain),
+        ("[moodle]", TextFormat::Moodle),
+    ] {
         if rest.len() >= tag.len() && rest.is_char_boundary(tag.len()) && rest[..tag.len()].eq_ignore_ascii_case(tag) {
             format = f;
             rest = rest[tag.len()..].trim_start();
@@ -203,7 +202,10 @@ fn question(read: &mut Read, line: usize, body: &str, category: Option<&str>) {
         None => (block, None),
     };
     let kind_and_feedback = if block.is_empty() {
-        conv.read.skip(line, format!("essay question{name} (`{{}}`): free-text answers graded by a teacher have no lambda-tutor type"));
+        conv.read.skip(
+            line,
+            format!("essay question{name} (`{{}}`): free-text answers graded by a teacher have no lambda-tutor type"),
+        );
         return;
     } else if let Some(numeric) = block.strip_prefix('#') {
         numeric_answer(&mut conv, numeric).map(|kind| (kind, BTreeMap::new()))
@@ -408,7 +410,10 @@ fn short(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind> {
         }
     }
     if !partial.is_empty() {
-        conv.read.note(line, format!("partial credit is lost: {} now count as fully right or not at all", partial.join(", ")));
+        conv.read.note(
+            line,
+            format!("partial credit is lost: {} now count as fully right or not at all", partial.join(", ")),
+        );
     }
     if dropped_feedback {
         conv.read.note(line, "feedback on short answers is not kept: a `short` question has no per-answer feedback");
@@ -427,7 +432,7 @@ fn number_spec(spec: &str) -> Option<(f64, f64)> {
     if let Some((low, high)) = spec.split_once("..") {
         let (low, high): (f64, f64) = (low.trim().parse().ok()?, high.trim().parse().ok()?);
         let (low, high) = if low <= high { (low, high) } else { (high, low) };
-        return Some(((low + high) / 2.0, (high - low) / 2.0)).filter(|(a, t)| a.is_finite() && t.is_finite());
+        return Some((low.midpoint(high), (high - low) / 2.0)).filter(|(a, t)| a.is_finite() && t.is_finite());
     }
     if let Some((answer, tolerance)) = spec.split_once(':') {
         let (answer, tolerance): (f64, f64) = (answer.trim().parse().ok()?, tolerance.trim().parse().ok()?);
@@ -448,15 +453,16 @@ fn numeric_answer(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind>
         let (weight, piece) = weight(piece);
         let (spec, feedback) = split_feedback(piece);
         let spec = restore(spec);
-        match number_spec(&spec) {
-            Some((answer, tolerance)) => parsed.push((weight.unwrap_or(100.0), answer, tolerance, spec, feedback)),
-            None => {
-                conv.read.skip(line, format!("{:?} is not a number, a `number:tolerance` or a `low..high` range", spec.trim()));
-                return None;
-            }
-        }
+        let Some((answer, tolerance)) = number_spec(&spec) else {
+            conv.read
+                .skip(line, format!("{:?} is not a number, a `number:tolerance` or a `low..high` range", spec.trim()));
+            return None;
+        };
+        parsed.push((weight.unwrap_or(100.0), answer, tolerance, spec, feedback));
     }
-    let Some(best) = parsed.iter().position(|p| (p.0 - 100.0).abs() < f64::EPSILON).or((!parsed.is_empty()).then_some(0)) else {
+    let Some(best) =
+        parsed.iter().position(|p| (p.0 - 100.0).abs() < f64::EPSILON).or((!parsed.is_empty()).then_some(0))
+    else {
         conv.read.skip(line, "a numeric question with no answer");
         return None;
     };
@@ -468,13 +474,12 @@ fn numeric_answer(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind>
         .map(|(_, p)| format!("{} ({})", p.3.trim(), percent(p.0)))
         .collect();
     if !others.is_empty() {
-        conv.read.note(
-            line,
-            format!("only the first full-credit numeric answer is kept; dropped: {}", others.join(", ")),
-        );
+        conv.read
+            .note(line, format!("only the first full-credit numeric answer is kept; dropped: {}", others.join(", ")));
     }
     if parsed.iter().any(|p| p.4.is_some_and(|f| !f.trim().is_empty())) {
-        conv.read.note(line, "feedback on numeric answers is not kept: a `numeric` question has no per-answer feedback");
+        conv.read
+            .note(line, "feedback on numeric answers is not kept: a `numeric` question has no per-answer feedback");
     }
     Some(QuestionKind::Numeric { answer, tolerance, unit: None })
 }
@@ -497,7 +502,10 @@ fn matching(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind> {
         }
         let (left, right) = (conv.text(left), conv.text(right));
         if left.is_empty() {
-            conv.read.note(line, format!("the extra right-hand answer {right:?} (a distractor with no left side) is dropped"));
+            conv.read.note(
+                line,
+                format!("the extra right-hand answer {right:?} (a distractor with no left side) is dropped"),
+            );
             continue;
         }
         pairs.push((left, right));

@@ -171,11 +171,7 @@ impl Tag {
         if name_len == 0 || !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
             return None;
         }
-        Some(Self {
-            name: body[..name_len].to_ascii_lowercase(),
-            closing,
-            attributes: body[name_len..].to_owned(),
-        })
+        Some(Self { name: body[..name_len].to_ascii_lowercase(), closing, attributes: body[name_len..].to_owned() })
     }
 
     /// An attribute's value, quoted or not, entities decoded.
@@ -209,8 +205,9 @@ fn element(out: &mut Out, tag: &Tag) {
             out.trim_trailing_spaces();
             out.text.push(BREAK);
         }
-        ("p" | "div" | "section" | "article" | "blockquote" | "table" | "center" | "dl", _) => out.block(),
-        ("tr" | "dt" | "dd", _) => out.newline(),
+        ("p" | "div" | "section" | "article" | "blockquote" | "table" | "center" | "dl", _)
+        | ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => out.block(),
+        ("tr" | "dt" | "dd", _) | ("li", true) => out.newline(),
         ("td" | "th", false) if !out.text.ends_with('\n') && !out.text.is_empty() => {
             out.trim_trailing_spaces();
             out.text.push_str(" | ");
@@ -225,7 +222,6 @@ fn element(out: &mut Out, tag: &Tag) {
             out.text.push_str(&"#".repeat(level));
             out.text.push(' ');
         }
-        ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => out.block(),
         ("ul", false) => {
             list_start(out);
             out.lists.push((None, 2));
@@ -258,7 +254,6 @@ fn element(out: &mut Out, tag: &Tag) {
             out.text.push_str(&" ".repeat(indent));
             out.text.push_str(&marker);
         }
-        ("li", true) => out.newline(),
         ("b" | "strong", _) => mark(out, "**", tag.closing),
         ("i" | "em", _) => mark(out, "_", tag.closing),
         ("s" | "strike" | "del", _) => mark(out, "~~", tag.closing),
@@ -266,7 +261,8 @@ fn element(out: &mut Out, tag: &Tag) {
         ("code", false) if out.pre > 0 && out.text.ends_with("```\n") => {
             let class = tag.attribute("class").unwrap_or_default();
             if let Some(lang) = class.split_whitespace().find_map(|c| c.strip_prefix("language-")) {
-                let lang: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.')).collect();
+                let lang: String =
+                    lang.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.')).collect();
                 out.text.truncate(out.text.len() - 1);
                 out.text.push_str(&lang);
                 out.text.push('\n');
@@ -389,9 +385,12 @@ fn finish(text: &str) -> String {
 /// Whether `text` looks like HTML (for files that do not say).
 pub fn looks_like_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    ["<br", "<div", "<p>", "<p ", "<b>", "<i>", "<strong", "<em>", "<span", "<img", "<ul", "<ol", "<li", "&nbsp;", "&amp;", "<code", "<pre", "<a "]
-        .iter()
-        .any(|t| lower.contains(t))
+    [
+        "<br", "<div", "<p>", "<p ", "<b>", "<i>", "<strong", "<em>", "<span", "<img", "<ul", "<ol", "<li", "&nbsp;",
+        "&amp;", "<code", "<pre", "<a ",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 /// Decode `&name;`, `&#123;` and `&#x1F;` entities; unknown ones stay as
@@ -410,15 +409,12 @@ pub fn decode_entities(s: &str) -> String {
             Some(end) if rest[end..].starts_with(';') => entity(&rest[1..end]).map(|c| (c, end + 1)),
             _ => None,
         };
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some((c, len)) = decoded {
+            out.push(c);
+            rest = &rest[len..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -516,7 +512,10 @@ mod tests {
 
     #[test]
     fn inline_marks_become_markdown() {
-        assert_eq!(md("A <b>bold</b>, <i>slanted</i> and <code>x = 1</code> word"), "A **bold**, _slanted_ and `x = 1` word");
+        assert_eq!(
+            md("A <b>bold</b>, <i>slanted</i> and <code>x = 1</code> word"),
+            "A **bold**, _slanted_ and `x = 1` word"
+        );
         assert_eq!(md("<strong>s</strong><em>e</em><del>d</del>"), "**s**_e_~~d~~");
     }
 
@@ -530,7 +529,10 @@ mod tests {
 
     #[test]
     fn entities_are_decoded() {
-        assert_eq!(md("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &unknown; &"), "a & b \\<c> \"d\" 'e' f &unknown; &");
+        assert_eq!(
+            md("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#x27; &nbsp;f &unknown; &"),
+            "a & b \\<c> \"d\" 'e' f &unknown; &"
+        );
         assert_eq!(md("1 &lt; 2"), "1 < 2");
         assert_eq!(decode_entities("&#0;&#xZZ;&#99999999;"), "&#0;&#xZZ;&#99999999;");
     }

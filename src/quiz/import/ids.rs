@@ -75,10 +75,8 @@ impl Unique {
 /// Pack id and title from a file name: `Lambda_Quiz.gift` gives
 /// `lambda-quiz` and "Lambda Quiz".
 pub fn pack_names(file_name: &str) -> (String, String) {
-    let stem = std::path::Path::new(file_name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem =
+        std::path::Path::new(file_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let id = short_slug(&stem);
     let id = if id.is_empty() { "imported".to_owned() } else { id };
     let words: Vec<&str> = stem.split(['_', '-', ' ', '.']).filter(|w| !w.trim().is_empty()).collect();
@@ -87,7 +85,7 @@ pub fn pack_names(file_name: &str) -> (String, String) {
         title = first.to_uppercase().chain(title.chars().skip(1)).collect();
     }
     if title.trim().is_empty() {
-        title = "Imported pack".to_owned();
+        "Imported pack".clone_into(&mut title);
     }
     (id, title)
 }

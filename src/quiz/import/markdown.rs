@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::{Draft, Read};
 use crate::course::LineIndex;
@@ -154,7 +154,7 @@ fn items(src: &str, events: &mut Events<'_>, images: &mut Vec<Image>, depth: usi
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Item) => out.push(item(src, events, range, images, depth)),
-            Event::End(TagEnd::List(_)) | Event::End(_) => break,
+            Event::End(_) => break,
             _ => {}
         }
     }
@@ -372,7 +372,11 @@ impl Context<'_> {
                         *topic = Some(section);
                         self.unused(&pending);
                     }
-                    pending = Pending { line: self.line(r.start), title: Some(heading_text(self.src, r)), ..Pending::default() };
+                    pending = Pending {
+                        line: self.line(r.start),
+                        title: Some(heading_text(self.src, r)),
+                        ..Pending::default()
+                    };
                 }
                 Block::Paragraph(r) | Block::Other(r) => {
                     let text = self.text(r);
@@ -409,15 +413,12 @@ impl Context<'_> {
                         continue;
                     }
                     for item in items {
-                        match item.task {
-                            Some(checked) => {
-                                let text = self.text(&item.text);
-                                pending.choices.push((text, checked));
-                            }
-                            None => {
-                                let line = self.line(item.range.start);
-                                self.read.note(line, "a list item without a checkbox among the choices is left out");
-                            }
+                        if let Some(checked) = item.task {
+                            let text = self.text(&item.text);
+                            pending.choices.push((text, checked));
+                        } else {
+                            let line = self.line(item.range.start);
+                            self.read.note(line, "a list item without a checkbox among the choices is left out");
                         }
                     }
                     pending.has_list = true;
@@ -471,7 +472,8 @@ impl Context<'_> {
         }
         let done = std::mem::take(pending);
         let line = done.line;
-        let prompt = if done.prompt.is_empty() { done.title.clone().unwrap_or_default() } else { done.prompt.join("\n\n") };
+        let prompt =
+            if done.prompt.is_empty() { done.title.clone().unwrap_or_default() } else { done.prompt.join("\n\n") };
         let answers: Vec<usize> = done.choices.iter().enumerate().filter(|(_, c)| c.1).map(|(i, _)| i).collect();
         let choices: Vec<String> = done.choices.into_iter().map(|c| c.0).collect();
         let kind = match answers.len() {
@@ -510,7 +512,8 @@ fn next_asks(rest: &[Block]) -> bool {
 fn strip_explanation(text: &str) -> Option<&str> {
     let t = text.trim_start();
     for prefix in ["Explanation:", "**Explanation:**", "**Explanation**:", "_Explanation:_", "*Explanation:*"] {
-        if t.len() >= prefix.len() && t.is_char_boundary(prefix.len()) && t[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if t.len() >= prefix.len() && t.is_char_boundary(prefix.len()) && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
             return Some(t[prefix.len()..].trim());
         }
     }

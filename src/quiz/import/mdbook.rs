@@ -25,7 +25,7 @@ use crate::quiz::model::QuestionKind;
 fn question_lines(text: &str) -> Vec<usize> {
     let Ok(doc) = toml::de::DeTable::parse(text) else { return Vec::new() };
     let index = LineIndex::new(text);
-    match doc.get_ref().get("questions").map(|v| v.get_ref()) {
+    match doc.get_ref().get("questions").map(toml::Spanned::get_ref) {
         Some(toml::de::DeValue::Array(items)) => items.iter().map(|i| index.position(i.span().start).0).collect(),
         _ => Vec::new(),
     }
@@ -141,8 +141,12 @@ fn multiple_choice(
         choices.sort();
         shuffle = false;
     }
-    let positions: Vec<usize> =
-        right.iter().filter_map(|r| choices.iter().position(|c| c == r)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let positions: Vec<usize> = right
+        .iter()
+        .filter_map(|r| choices.iter().position(|c| c == r))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let kind = if right.len() == 1 {
         QuestionKind::Single { choices, answer: positions[0] }
     } else {
