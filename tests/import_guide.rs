@@ -42,8 +42,12 @@ fn every_format_example_imports_cleanly() {
         let imported = import(format, "example.txt", &text).unwrap_or_else(|e| panic!("{info}: {e}"));
         assert_eq!(imported.pack.questions.len(), count, "{info}");
         assert!(imported.notes.is_empty(), "{info}: {:?}", imported.notes);
-        let input =
-            Input { path: "example.toml".into(), kind: FileKind::Pack, bytes: imported.toml.into_bytes(), explicit: true };
+        let input = Input {
+            path: "example.toml".into(),
+            kind: FileKind::Pack,
+            bytes: imported.toml.into_bytes(),
+            explicit: true,
+        };
         let report = validate_inputs(&[input], &Context::builtin());
         assert_eq!(report.errors(), 0, "{info}: {:#?}", report.diagnostics);
     }

@@ -15,21 +15,23 @@ use std::path::PathBuf;
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::Course;
-use crate::course::installed::{builtin_clashes, check_course_files};
+use crate::course::installed::{builtin_clashes, check_course_file, is_course_file};
 use crate::quiz::parse::sort_diagnostics;
 use crate::quiz::validate::{Context, collect, validate_inputs};
 
 pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
-    let collected = collect(paths);
+    let mut collected = collect(paths);
+    // A course's course.toml is checked as such, not as a pack.
+    let (course_files, inputs): (Vec<_>, Vec<_>) = collected.inputs.into_iter().partition(is_course_file);
+    collected.inputs = inputs;
     let context = if global.packs.is_empty() {
         Context::builtin()
     } else {
         Context::from_course(&Course::load(&global.packs, None))
     };
     let mut report = validate_inputs(&collected.inputs, &context);
-    let (course_files, count) = check_course_files(paths);
-    report.files += count;
-    report.diagnostics.extend(course_files);
+    report.files += course_files.len();
+    report.diagnostics.extend(course_files.iter().flat_map(check_course_file));
     report.diagnostics.extend(builtin_clashes(&report.defined, &collected.inputs));
     sort_diagnostics(&mut report.diagnostics);
     let mut err = std::io::stderr().lock();

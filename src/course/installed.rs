@@ -301,36 +301,30 @@ impl Course {
     }
 }
 
-/// What `check` adds for course directories: every `course.toml` among
-/// `paths` (a directory's own, or one named) parsed, its id checked.
-/// Returns the diagnostics and how many files were read.
-pub fn check_course_files(paths: &[PathBuf]) -> (Vec<Diagnostic>, usize) {
-    let mut diagnostics = Vec::new();
-    let mut files = 0;
-    for path in paths {
-        let file = if path.is_dir() { path.join("course.toml") } else { path.clone() };
-        if !file.is_file() || file.file_name().is_none_or(|n| n != "course.toml") {
-            continue;
+/// Whether a checked file is a course's `course.toml` (checked as such,
+/// not as a pack).
+pub fn is_course_file(input: &Input) -> bool {
+    Path::new(&input.path).file_name().is_some_and(|n| n == "course.toml")
+}
+
+/// `check` of a `course.toml`: it parses, with known keys only, and its
+/// id is valid.
+pub fn check_course_file(input: &Input) -> Vec<Diagnostic> {
+    let file = SourceFile { path: input.path.clone(), bytes: input.bytes.clone() };
+    match super::source::parse_course_meta(&file) {
+        Err(d) => vec![d],
+        Ok(meta) if !is_valid_id(&meta.id) || meta.id == "builtin" => {
+            let text = String::from_utf8_lossy(&input.bytes);
+            let line = text.lines().position(|l| l.trim_start().starts_with("id")).map_or(1, |i| i + 1);
+            vec![Diagnostic::error(
+                &input.path,
+                line,
+                1,
+                format!("course id {:?} must match [a-z0-9-]+ (and not be `builtin`)", meta.id),
+            )]
         }
-        files += 1;
-        let meta = super::source::read_file(&file).and_then(|f| {
-            super::source::parse_course_meta(&f).map(|m| (m, String::from_utf8_lossy(&f.bytes).into_owned()))
-        });
-        match meta {
-            Err(d) => diagnostics.push(d),
-            Ok((meta, text)) if !is_valid_id(&meta.id) || meta.id == "builtin" => {
-                let line = text.lines().position(|l| l.trim_start().starts_with("id")).map_or(1, |i| i + 1);
-                diagnostics.push(Diagnostic::error(
-                    file.display().to_string(),
-                    line,
-                    1,
-                    format!("course id {:?} must match [a-z0-9-]+ (and not be `builtin`)", meta.id),
-                ));
-            }
-            Ok(_) => {}
-        }
+        Ok(_) => Vec::new(),
     }
-    (diagnostics, files)
 }
 
 /// Warnings for checked files whose lesson, pack or scenario ids are
