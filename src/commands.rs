@@ -3,8 +3,11 @@
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
 mod check;
+mod export_pack;
 mod history;
+mod import;
 mod lessons;
+mod new_course;
 mod packs;
 mod quiz;
 mod read;
@@ -47,6 +50,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
         Some(Command::Check { paths }) => check::run(&global, &paths),
         Some(Command::Packs { json }) => packs::run(&global, json),
+        Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
+        Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
+        Some(Command::NewCourse { dir }) => new_course::run(&global, &dir),
         Some(Command::Quiz { packs, topics, count, seed, plain }) => {
             quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
         }

@@ -7,10 +7,11 @@
 
 pub mod diagnostic;
 pub mod embedded;
+pub mod installed;
 pub mod lesson;
 pub mod library;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use lesson::{Lesson, LessonMeta};
-pub use library::{Course, Module};
+pub use library::{Course, CourseInfo, Module, ScenarioSource};

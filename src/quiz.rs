@@ -5,9 +5,14 @@
 //! - [`validate`]: `check` over packs, lessons and scenarios of a course;
 //! - [`answer`]: checking a response, with partial information;
 //! - [`session`]: selecting, shuffling, hints, scores (no I/O);
-//! - [`plain`]: the line-by-line quiz of `quiz --plain`, over any streams.
+//! - [`plain`]: the line-by-line quiz of `quiz --plain`, over any streams;
+//! - [`write`]: a `Pack` back to format-1 TOML;
+//! - [`import`] / [`export`]: other quiz formats (GIFT, Aiken, Anki,
+//!   mdbook-quiz, markdown task lists) to and from native packs.
 
 pub mod answer;
+pub mod export;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod parse;
@@ -15,6 +20,7 @@ pub mod plain;
 pub mod session;
 pub mod suggest;
 pub mod validate;
+pub mod write;
 
 pub use answer::{AnswerError, Detail, Response, Verdict};
 pub use load::load_packs;

@@ -2,17 +2,38 @@
 //! directories; report every problem as `path:line:column: error: …`, then
 //! a summary line. Exit 0 when clean (warnings allowed), 1 with errors, 2
 //! when a path is missing or unreadable.
+//!
+//! References resolve against the files checked together, the built-in
+//! course and the courses of `--pack` (never the data folder's: a check in
+//! CI must not depend on what one machine has installed). A lesson, pack
+//! or scenario whose id the built-in course already uses is a warning: it
+//! would be skipped once installed.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
+use crate::course::Course;
+use crate::course::installed::{builtin_clashes, check_course_file, is_course_file};
+use crate::quiz::parse::sort_diagnostics;
 use crate::quiz::validate::{Context, collect, validate_inputs};
 
-pub fn run(_global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
-    let collected = collect(paths);
-    let report = validate_inputs(&collected.inputs, &Context::builtin());
+pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
+    let mut collected = collect(paths);
+    // A course's course.toml is checked as such, not as a pack.
+    let (course_files, inputs): (Vec<_>, Vec<_>) = collected.inputs.into_iter().partition(is_course_file);
+    collected.inputs = inputs;
+    let context = if global.packs.is_empty() {
+        Context::builtin()
+    } else {
+        Context::from_course(&Course::load(&global.packs, None))
+    };
+    let mut report = validate_inputs(&collected.inputs, &context);
+    report.files += course_files.len();
+    report.diagnostics.extend(course_files.iter().flat_map(check_course_file));
+    report.diagnostics.extend(builtin_clashes(&report.defined, &collected.inputs));
+    sort_diagnostics(&mut report.diagnostics);
     let mut err = std::io::stderr().lock();
     for d in &report.diagnostics {
         writeln!(err, "{d}")?;

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::CommandResult;
 use crate::cli::GlobalOptions;
-use crate::course::Course;
 
 #[derive(Serialize)]
 struct LessonRow<'a> {
@@ -16,13 +15,12 @@ struct LessonRow<'a> {
     order: u32,
     minutes: u32,
     topics: &'a [String],
+    /// The installed course it belongs to; `null` for the built-in one.
+    course: Option<&'a str>,
 }
 
-pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
-    let course = Course::builtin();
-    for d in &course.diagnostics {
-        eprintln!("{d}");
-    }
+pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
+    let course = super::packs::load_course(global)?;
     let rows: Vec<LessonRow<'_>> = course
         .lessons
         .iter()
@@ -33,6 +31,7 @@ pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
             order: l.meta.order,
             minutes: l.meta.minutes,
             topics: &l.meta.topics,
+            course: l.course.as_deref(),
         })
         .collect();
     let mut out = std::io::stdout().lock();
@@ -43,7 +42,10 @@ pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
     }
     let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2);
     for module in &course.modules {
-        writeln!(out, "{}", crate::text::sanitize(&module.name))?;
+        match &module.course {
+            None => writeln!(out, "{}", crate::text::sanitize(&module.name))?,
+            Some(c) => writeln!(out, "{} (course {c})", crate::text::sanitize(&module.name))?,
+        }
         for &i in &module.lessons {
             let r = &rows[i];
             writeln!(

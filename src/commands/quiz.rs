@@ -36,9 +36,10 @@ fn report_errors(diagnostics: &[Diagnostic]) -> CommandResult {
     if any { Err(Failure::Invalid) } else { Ok(()) }
 }
 
-/// Packs given as paths, checked as `check` would (errors: exit 1).
-fn packs_from(paths: &[PathBuf]) -> Result<Vec<Pack>, Failure> {
-    let loaded = load_paths(paths, &Context::builtin());
+/// Packs given as paths, checked as `check` would (errors: exit 1), with
+/// references resolved against `course`.
+fn packs_from(paths: &[PathBuf], course: &Course) -> Result<Vec<Pack>, Failure> {
+    let loaded = load_paths(paths, &Context::from_course(course));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }
@@ -54,26 +55,21 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
     }
 }
 
-/// The built-in packs plus those of `--pack`.
-pub fn available_packs(global: &GlobalOptions) -> Result<Vec<Pack>, Failure> {
-    let course = Course::builtin();
-    let mut err = std::io::stderr().lock();
-    let is_pack = |d: &&Diagnostic| Path::new(&d.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    for d in course.diagnostics.iter().filter(is_pack) {
-        writeln!(err, "{d}")?;
-    }
-    let mut packs = course.packs;
-    add(&mut packs, packs_from(&global.packs)?);
-    Ok(packs)
+/// The built-in packs plus the installed ones (`--pack`, the data
+/// folder's `packs/`), and the course they belong to.
+pub fn available_packs(global: &GlobalOptions) -> Result<(Vec<Pack>, Course), Failure> {
+    let mut course = super::packs::load_course(global)?;
+    let packs = std::mem::take(&mut course.packs);
+    Ok((packs, course))
 }
 
 pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
-    let mut packs = available_packs(global)?;
+    let (mut packs, course) = available_packs(global)?;
     let mut ids = Vec::new();
     for arg in &args.packs {
         let path = Path::new(arg);
         if path.exists() {
-            let loaded = packs_from(&[path.to_path_buf()])?;
+            let loaded = packs_from(&[path.to_path_buf()], &course)?;
             ids.extend(loaded.iter().map(|p| p.meta.id.clone()));
             add(&mut packs, loaded);
         } else if packs.iter().any(|p| &p.meta.id == arg) {

@@ -4,12 +4,11 @@ use std::io::{IsTerminal, Write};
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::course::Course;
 use crate::course::lesson::body_of_any_markdown;
 use crate::markdown::Document;
 
 pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> CommandResult {
-    let course = Course::builtin();
+    let course = super::packs::load_course(global)?;
     let (title, body) = if let Some(lesson) = course.lesson(target) {
         (Some(lesson.meta.title.clone()), lesson.body.clone())
     } else {

@@ -1,10 +1,17 @@
 //! A course: its lessons grouped into modules, plus what went wrong while
 //! loading it. Broken files are reported and skipped; the rest still load.
+//!
+//! [`Course::load`] is the built-in course with every installed course
+//! beside it (`--pack` paths and `<data dir>/packs/`): see
+//! [`super::installed`].
 
 use std::collections::HashMap;
 
+use std::path::{Path, PathBuf};
+
 use super::diagnostic::Diagnostic;
 use super::embedded;
+pub use super::installed::{CourseInfo, ScenarioSource};
 use super::lesson::{Lesson, parse_lesson};
 
 /// A named group of lessons, in course order.
@@ -13,6 +20,8 @@ pub struct Module {
     pub name: String,
     /// Indices into [`Course::lessons`].
     pub lessons: Vec<usize>,
+    /// The installed course it belongs to: `None` for the built-in one.
+    pub course: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -22,8 +31,12 @@ pub struct Course {
     pub modules: Vec<Module>,
     /// Quiz packs, built-in ones first. Packs with errors are skipped.
     pub packs: Vec<crate::quiz::Pack>,
-    /// Problems met while loading (lessons and packs): the files named here
-    /// were skipped.
+    /// Simulator scenarios, built-in ones first.
+    pub scenarios: Vec<ScenarioSource>,
+    /// The installed courses loaded beside the built-in one, in load order.
+    pub courses: Vec<CourseInfo>,
+    /// Problems met while loading (lessons, packs, scenarios, installed
+    /// courses): the files named here were skipped.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -35,6 +48,24 @@ impl Course {
         let (packs, diagnostics) = crate::quiz::load::builtin_packs();
         course.packs = packs;
         course.diagnostics.extend(diagnostics);
+        course.scenarios = super::installed::builtin_scenarios();
+        course
+    }
+
+    /// The built-in course with every installed course beside it: the
+    /// course directories and pack files of `extra` (the global `--pack`
+    /// option), then every directory and `.toml` file in
+    /// `<data_dir>/packs/`. Their lessons, packs and scenarios are marked
+    /// with their course; an id that is already taken (by the built-in
+    /// course or an earlier one) is reported in `diagnostics` and that item
+    /// skipped. `data_dir` is the resolved data directory
+    /// (`crate::study::data_dir(global.data_dir.as_deref()).ok()`), or
+    /// `None` to look only at `extra`.
+    pub fn load(extra: &[PathBuf], data_dir: Option<&Path>) -> Self {
+        let mut course = Self::builtin();
+        for source in super::installed::sources(extra, data_dir) {
+            course.install(&source);
+        }
         course
     }
 
@@ -66,7 +97,7 @@ impl Course {
         Self::assemble(lessons, diagnostics)
     }
 
-    fn assemble(mut lessons: Vec<Lesson>, diagnostics: Vec<Diagnostic>) -> Self {
+    pub(super) fn assemble(mut lessons: Vec<Lesson>, diagnostics: Vec<Diagnostic>) -> Self {
         // Rank modules by their first lesson, then sort lessons by that rank.
         let mut module_rank: HashMap<String, (u32, String)> = HashMap::new();
         for lesson in &lessons {
@@ -89,10 +120,14 @@ impl Course {
         for (i, lesson) in lessons.iter().enumerate() {
             match modules.last_mut() {
                 Some(m) if m.name == lesson.meta.module => m.lessons.push(i),
-                _ => modules.push(Module { name: lesson.meta.module.clone(), lessons: vec![i] }),
+                _ => modules.push(Module {
+                    name: lesson.meta.module.clone(),
+                    lessons: vec![i],
+                    course: lesson.course.clone(),
+                }),
             }
         }
-        Self { lessons, modules, packs: Vec::new(), diagnostics }
+        Self { lessons, modules, packs: Vec::new(), scenarios: Vec::new(), courses: Vec::new(), diagnostics }
     }
 
     pub fn lesson_index(&self, id: &str) -> Option<usize> {
@@ -101,6 +136,14 @@ impl Course {
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.meta.id == id)
+    }
+
+    pub fn pack(&self, id: &str) -> Option<&crate::quiz::Pack> {
+        self.packs.iter().find(|p| p.meta.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&ScenarioSource> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
     /// The module number (0-based) a lesson index belongs to.

@@ -134,7 +134,8 @@ impl CourseFiles {
     }
 }
 
-fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
+/// Parse a `course.toml`; a problem is one diagnostic at its place.
+pub fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
     let src = std::str::from_utf8(&file.bytes)
         .map_err(|_| Diagnostic::error(&file.path, 1, 1, "course.toml is not valid UTF-8"))?;
     toml::from_str::<CourseMeta>(src).map_err(|e| {

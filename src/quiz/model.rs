@@ -21,6 +21,9 @@ pub struct Pack {
     pub path: String,
     /// True for the packs embedded in the binary.
     pub builtin: bool,
+    /// The installed course it belongs to (its id, or its folder or file
+    /// name): `None` for the built-in course, as for [`crate::course::Lesson`].
+    pub course: Option<String>,
 }
 
 impl Pack {

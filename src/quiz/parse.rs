@@ -172,7 +172,7 @@ pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>, build: bool) -> P
     let questions = questions(&mut r, &top, &mut parsed.references, build);
     let pack = match (meta, questions) {
         (Some(meta), Some(questions)) if build && !r.has_errors() => {
-            Some(Pack { meta, questions, path: path.to_owned(), builtin: false })
+            Some(Pack { meta, questions, path: path.to_owned(), builtin: false, course: None })
         }
         _ => None,
     };

@@ -346,6 +346,7 @@ mod tests {
             questions,
             path: format!("{id}.toml"),
             builtin: false,
+            course: None,
         }
     }
 

@@ -55,6 +55,15 @@ impl Context {
         let scenarios = embedded::scenarios().iter().filter_map(|(path, _)| stem(path)).collect();
         Self { lessons, scenarios }
     }
+
+    /// Every lesson and scenario of a loaded course (built-in and
+    /// installed): what `check` resolves references against.
+    pub fn from_course(course: &crate::course::Course) -> Self {
+        let lessons = course.lessons.iter().map(|l| l.meta.id.clone()).collect();
+        let mut scenarios: BTreeSet<String> = course.scenarios.iter().map(|s| s.id.clone()).collect();
+        scenarios.extend(course.scenarios.iter().filter_map(|s| stem(&s.path)));
+        Self { lessons, scenarios }
+    }
 }
 
 fn stem(path: &str) -> Option<String> {
@@ -70,6 +79,19 @@ pub struct Report {
     pub files: usize,
     /// Packs that loaded without errors.
     pub packs: Vec<Pack>,
+    /// The lesson, pack and scenario ids the checked files define, and
+    /// where (for comparing a course with the built-in one).
+    pub defined: Vec<Defined>,
+}
+
+/// An id a checked file defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Defined {
+    pub kind: FileKind,
+    pub id: String,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Report {
@@ -180,6 +202,14 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                                 format!("lesson id `{}` is already used by {first}", lesson.meta.id),
                             ));
                         } else {
+                            let (line, column) = id_place(&input.bytes);
+                            report.defined.push(Defined {
+                                kind: FileKind::Lesson,
+                                id: lesson.meta.id.clone(),
+                                path: path.to_owned(),
+                                line,
+                                column,
+                            });
                             lesson_paths.insert(lesson.meta.id.clone(), path.to_owned());
                             lessons.insert(lesson.meta.id);
                         }
@@ -190,6 +220,7 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
             FileKind::Scenario => {
                 report.files += 1;
                 report.diagnostics.extend(validate_scenario(path, &input.bytes));
+                define_scenario(&mut report, path, &input.bytes);
                 scenarios.extend(scenario_ids(path, &input.bytes));
             }
             FileKind::Pack => {
@@ -210,6 +241,7 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                             Looks::Scenario => {
                                 report.files += 1;
                                 report.diagnostics.extend(validate_scenario(path, &input.bytes));
+                                define_scenario(&mut report, path, &input.bytes);
                                 scenarios.extend(scenario_ids(path, &input.bytes));
                                 continue;
                             }
@@ -237,6 +269,13 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                 ));
                 errors = true;
             } else {
+                report.defined.push(Defined {
+                    kind: FileKind::Pack,
+                    id: id.clone(),
+                    path: path.clone(),
+                    line: *line,
+                    column: *column,
+                });
                 pack_ids.insert(id.clone(), path.clone());
             }
         }
@@ -263,6 +302,13 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
     }
     sort_diagnostics(&mut report.diagnostics);
     report
+}
+
+/// A scenario's id (`[scenario] id`, else its file stem), at 1:1.
+fn define_scenario(report: &mut Report, path: &str, bytes: &[u8]) {
+    if let Some(id) = scenario_ids(path, bytes).pop() {
+        report.defined.push(Defined { kind: FileKind::Scenario, id, path: path.to_owned(), line: 1, column: 1 });
+    }
 }
 
 /// Where the `id =` line of a lesson's front matter is (1-based line and

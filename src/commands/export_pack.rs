@@ -1,0 +1,83 @@
+//! `export-pack PACK --to anki|gift [-o OUT]`: write a native pack (an
+//! installed pack's id, or a path) in another format, on stdout or in OUT.
+//! Questions the format cannot hold are reported on stderr and left out,
+//! as is what a format drops from the others; a summary line ends the
+//! report. Exit 1 when no question could be exported.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{CommandResult, Failure};
+use crate::cli::{ExportFormat, GlobalOptions};
+use crate::quiz::Pack;
+use crate::quiz::export::{Target, export};
+use crate::quiz::load::load_paths;
+use crate::quiz::validate::Context;
+
+fn target_of(to: ExportFormat) -> Target {
+    match to {
+        ExportFormat::Anki => Target::Anki,
+        ExportFormat::Gift => Target::Gift,
+    }
+}
+
+/// The pack: a file (checked as `check` would) or an installed pack's id.
+fn find_pack(global: &GlobalOptions, arg: &str) -> Result<Pack, Failure> {
+    let course = super::packs::load_course(global)?;
+    let path = Path::new(arg);
+    if !path.exists() {
+        return course.pack(arg).cloned().ok_or_else(|| {
+            Failure::Usage(format!(
+                "no pack with id `{arg}` and no file at {arg} (`lambda-tutor packs` lists the installed packs)"
+            ))
+        });
+    }
+    let loaded = load_paths(&[PathBuf::from(arg)], &Context::from_course(&course));
+    if !loaded.problems.is_empty() {
+        return Err(Failure::Usage(loaded.problems.join("; ")));
+    }
+    if loaded.has_errors() {
+        let mut err = std::io::stderr().lock();
+        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+            writeln!(err, "{d}")?;
+        }
+        return Err(Failure::Invalid);
+    }
+    match loaded.packs.len() {
+        1 => Ok(loaded.packs.into_iter().next().expect("one pack")),
+        0 => Err(Failure::Usage(format!("no quiz pack in {arg}"))),
+        n => Err(Failure::Usage(format!("{arg} holds {n} packs; export one file at a time"))),
+    }
+}
+
+pub fn run(global: &GlobalOptions, pack: &str, to: ExportFormat, output: Option<&Path>) -> CommandResult {
+    let pack = find_pack(global, pack)?;
+    let target = target_of(to);
+    let exported = export(&pack, target);
+    let mut err = std::io::stderr().lock();
+    for note in &exported.notes {
+        writeln!(err, "{}: {note}", pack.meta.id)?;
+    }
+    if exported.exported == 0 {
+        writeln!(err, "{}: no question of this pack can be written as {}", pack.meta.id, target.label())?;
+        return Err(Failure::Invalid);
+    }
+    if let Some(out) = output {
+        std::fs::write(out, &exported.text)
+            .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(exported.text.as_bytes())?;
+        stdout.flush()?;
+    }
+    writeln!(
+        err,
+        "exported {} of {} questions of pack `{}` as {}{}",
+        exported.exported,
+        pack.questions.len(),
+        pack.meta.id,
+        target.label(),
+        output.map(|o| format!(" ({})", o.display())).unwrap_or_default()
+    )?;
+    Ok(())
+}
