@@ -96,5 +96,6 @@ fn open_home(global: &crate::cli::GlobalOptions) -> CommandResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
     }
-    crate::tui::run(global).map_err(Failure::from)
+    let course = packs::load_course(global)?;
+    crate::tui::run(global, course).map_err(Failure::from)
 }

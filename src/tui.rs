@@ -30,11 +30,14 @@ use crate::cli::GlobalOptions;
 use crate::course::Course;
 
 /// Open the home screen and run until the user quits.
-pub fn run(global: &GlobalOptions) -> io::Result<()> {
-    let course = Course::builtin();
+pub fn run(global: &GlobalOptions, course: Course) -> io::Result<()> {
     let theme = Theme::choose(global.use_color(true), global.theme);
     let store = open_store(global)?;
+    let problems = course.diagnostics.iter().filter(|d| d.is_error()).count();
     let mut app = App::new(course, theme, Progress::new(Some(store)));
+    if problems > 0 {
+        app.notice = Some(strings::course_problems(problems));
+    }
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
     loop {

@@ -22,6 +22,8 @@ pub struct App {
     pub course: Course,
     pub theme: Theme,
     pub progress: Progress,
+    /// A one-time message for the status line, cleared by the next key.
+    pub notice: Option<String>,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
@@ -31,7 +33,16 @@ pub struct App {
 impl App {
     pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
         let home = HomeScreen::new(&course, &progress);
-        Self { course, theme, progress, stack: vec![Screen::Home(home)], help: false, quit: false, too_small: false }
+        Self {
+            course,
+            theme,
+            progress,
+            notice: None,
+            stack: vec![Screen::Home(home)],
+            help: false,
+            quit: false,
+            too_small: false,
+        }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -41,10 +52,6 @@ impl App {
     pub fn screen(&self) -> &Screen {
         // The stack always holds the home screen at the bottom.
         self.stack.last().unwrap_or_else(|| unreachable!("the home screen is never popped"))
-    }
-
-    fn screen_mut(&mut self) -> &mut Screen {
-        self.stack.last_mut().unwrap_or_else(|| unreachable!("the home screen is never popped"))
     }
 
     /// Whether the current screen wants raw keystrokes (a text field).
@@ -91,6 +98,7 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
+        self.notice = None;
         let action = keymap::action_for(key, &[]);
         if action == Some(Action::Quit) {
             self.leave_screen();
@@ -163,8 +171,8 @@ impl App {
     /// A screen comes to the top: record what the learner started.
     fn enter_screen(&mut self, screen: Screen) {
         if let Screen::Reader(reader) = &screen {
-            let id = self.course.lessons[reader.lesson].meta.id.clone();
-            self.progress.opened_lesson(&id);
+            let lesson = &self.course.lessons[reader.lesson];
+            self.progress.opened_lesson(lesson);
         }
         self.stack.push(screen);
     }
@@ -172,9 +180,8 @@ impl App {
     /// The top screen is about to go: remember where the learner was.
     fn leave_screen(&mut self) {
         if let Some(Screen::Reader(reader)) = self.stack.last() {
-            let id = self.course.lessons[reader.lesson].meta.id.clone();
-            let position = reader.position();
-            self.progress.left_lesson(&id, position);
+            let lesson = &self.course.lessons[reader.lesson];
+            self.progress.left_lesson(lesson, reader.position());
         }
     }
 
@@ -183,8 +190,8 @@ impl App {
         if let Some(Screen::Reader(reader)) = self.stack.last()
             && reader.at_end()
         {
-            let id = self.course.lessons[reader.lesson].meta.id.clone();
-            self.progress.completed_lesson(&id);
+            let lesson = &self.course.lessons[reader.lesson];
+            self.progress.completed_lesson(lesson);
         }
     }
 
@@ -199,10 +206,12 @@ impl App {
             return;
         }
         let [body, _] = Self::areas(area);
-        match self.screen_mut() {
-            Screen::Home(s) => s.prepare(body),
-            Screen::Reader(s) => s.prepare(body),
-            Screen::Search(s) => s.prepare(body),
+        let course = &self.course;
+        match self.stack.last_mut() {
+            None => {}
+            Some(Screen::Home(s)) => s.prepare(body, course),
+            Some(Screen::Reader(s)) => s.prepare(body),
+            Some(Screen::Search(s)) => s.prepare(body),
         }
     }
 }
@@ -222,6 +231,8 @@ impl Widget for &App {
         }
         if let Some(error) = &self.progress.error {
             widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));
+        } else if let Some(notice) = &self.notice {
+            widgets::render_status(footer, buf, &self.theme, notice);
         } else {
             widgets::render_footer(footer, buf, &self.theme, self.contexts(), &[]);
         }

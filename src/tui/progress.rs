@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 
+use crate::course::Lesson;
 use crate::study::{LessonProgress, Resume, Store, StoreError};
 
 /// The course name the store uses for the built-in course.
@@ -22,8 +23,8 @@ pub const POSITION_SCALE: usize = 10_000;
 #[derive(Default)]
 pub struct Progress {
     store: Option<Store>,
-    /// By lesson id (built-in course).
-    lessons: HashMap<String, LessonProgress>,
+    /// By (course, lesson id).
+    lessons: HashMap<(String, String), LessonProgress>,
     pub resume: Option<Resume>,
     pub due_reviews: usize,
     /// The last write error, shown once in the status line.
@@ -50,12 +51,7 @@ impl Progress {
     pub fn reload(&mut self) {
         let Some(store) = &self.store else { return };
         let result = (|| -> Result<(), StoreError> {
-            self.lessons = store
-                .lessons()?
-                .into_iter()
-                .filter(|l| l.course == BUILTIN_COURSE)
-                .map(|l| (l.lesson.clone(), l))
-                .collect();
+            self.lessons = store.lessons()?.into_iter().map(|l| ((l.course.clone(), l.lesson.clone()), l)).collect();
             self.resume = store.resume()?;
             self.due_reviews = store.due_count(crate::study::local_now())?;
             Ok(())
@@ -73,50 +69,58 @@ impl Progress {
         }
     }
 
-    pub fn is_completed(&self, lesson: &str) -> bool {
-        self.lessons.get(lesson).is_some_and(|l| l.completed_at.is_some())
+    pub fn is_completed(&self, lesson: &Lesson) -> bool {
+        self.lessons.get(&key(lesson)).is_some_and(|l| l.completed_at.is_some())
     }
 
-    pub fn is_opened(&self, lesson: &str) -> bool {
-        self.lessons.contains_key(lesson)
+    pub fn is_opened(&self, lesson: &Lesson) -> bool {
+        self.lessons.contains_key(&key(lesson))
     }
 
-    pub fn opened_lesson(&mut self, lesson: &str) {
+    pub fn opened_lesson(&mut self, lesson: &Lesson) {
         let Some(store) = &mut self.store else { return };
-        let result = store.open_lesson(BUILTIN_COURSE, lesson, Utc::now());
+        let (course, id) = key(lesson);
+        let result = store.open_lesson(&course, &id, Utc::now());
         if let Some(p) = self.note(result) {
-            self.lessons.insert(lesson.to_owned(), p);
+            self.lessons.insert((course, id), p);
         }
     }
 
     /// Remember where the reader is (a fraction of the lesson, see
     /// [`POSITION_SCALE`]).
-    pub fn left_lesson(&mut self, lesson: &str, position: usize) {
+    pub fn left_lesson(&mut self, lesson: &Lesson, position: usize) {
         let Some(store) = &mut self.store else { return };
+        let (course, id) = key(lesson);
         let position = u32::try_from(position.min(POSITION_SCALE)).unwrap_or(0);
-        let result = store.save_position(BUILTIN_COURSE, lesson, position, Utc::now());
+        let result = store.save_position(&course, &id, position, Utc::now());
         self.note(result);
         self.reload();
     }
 
-    pub fn completed_lesson(&mut self, lesson: &str) {
+    pub fn completed_lesson(&mut self, lesson: &Lesson) {
         if self.is_completed(lesson) {
             return;
         }
         let Some(store) = &mut self.store else { return };
-        let result = store.complete_lesson(BUILTIN_COURSE, lesson, Utc::now());
+        let (course, id) = key(lesson);
+        let result = store.complete_lesson(&course, &id, Utc::now());
         self.note(result);
         self.reload();
     }
 
-    /// (completed, total) for a set of lesson ids.
-    pub fn completed_of<'a>(&self, lessons: impl IntoIterator<Item = &'a str>) -> (usize, usize) {
+    /// (completed, total) for a set of lessons.
+    pub fn completed_of<'a>(&self, lessons: impl IntoIterator<Item = &'a Lesson>) -> (usize, usize) {
         let mut done = 0;
         let mut total = 0;
-        for id in lessons {
+        for lesson in lessons {
             total += 1;
-            done += usize::from(self.is_completed(id));
+            done += usize::from(self.is_completed(lesson));
         }
         (done, total)
     }
+}
+
+/// The store's key of a lesson: its course (built-in or installed) and id.
+pub fn key(lesson: &Lesson) -> (String, String) {
+    (lesson.course.clone().unwrap_or_else(|| BUILTIN_COURSE.to_owned()), lesson.meta.id.clone())
 }

@@ -59,3 +59,7 @@ pub fn cannot_open_progress(error: &str) -> String {
         "{error}. The file was left untouched; move it aside, or start with --data-dir DIR to keep progress elsewhere"
     )
 }
+
+pub fn course_problems(count: usize) -> String {
+    format!("{count} file(s) of installed courses were skipped; run `lambda-tutor check` on them to see why")
+}

@@ -35,15 +35,20 @@ pub enum Row {
 pub struct HomeScreen {
     rows: Vec<Row>,
     list: ListView,
+    /// The selected lesson's opening paragraph, laid out for the detail
+    /// pane: (lesson, width, lines). Redone only when either changes.
+    preview: Option<(usize, usize, crate::markdown::Layout)>,
 }
 
 impl HomeScreen {
     pub fn new(course: &Course, progress: &Progress) -> Self {
         let mut rows = Vec::new();
         let resume = match &progress.resume {
-            Some(Resume::Lesson { course: c, lesson, position, .. }) if c == BUILTIN_COURSE => {
-                course.lesson_index(lesson).map(|l| Row::Continue { lesson: l, position: *position as usize })
-            }
+            Some(Resume::Lesson { course: c, lesson, position, .. }) => course
+                .lessons
+                .iter()
+                .position(|l| l.meta.id == *lesson && l.course.as_deref().unwrap_or(BUILTIN_COURSE) == c)
+                .map(|l| Row::Continue { lesson: l, position: *position as usize }),
             _ => None,
         };
         if let Some(row) = resume {
@@ -55,7 +60,7 @@ impl HomeScreen {
             rows.extend(module.lessons.iter().map(|&l| Row::Lesson(l)));
         }
         let selectable: Vec<bool> = rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. })).collect();
-        Self { rows, list: ListView::new(selectable) }
+        Self { rows, list: ListView::new(selectable), preview: None }
     }
 
     /// Select a lesson's row (after a rebuild, keep the learner's place).
@@ -104,10 +109,20 @@ impl HomeScreen {
     }
 
     /// Work that needs the area: keep the selection visible.
-    pub fn prepare(&mut self, area: Rect) {
+    pub fn prepare(&mut self, area: Rect, course: &Course) {
         let [_, body] = split(area);
-        let [map, _] = columns(body);
+        let [map, detail] = columns(body);
         self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
+        let width = usize::from(detail.width.saturating_sub(2)).max(1);
+        if let Some(l) = self.selected_lesson()
+            && self.preview.as_ref().is_none_or(|(pl, pw, _)| (*pl, *pw) != (l, width))
+        {
+            // The opening paragraph, through the markdown renderer (plain:
+            // no code in it, so no highlighting cost).
+            let text = first_paragraph(&course.lessons[l].body);
+            let layout = crate::markdown::Document::parse_plain(&text).layout(width);
+            self.preview = Some((l, width, layout));
+        }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
@@ -155,9 +170,12 @@ impl HomeScreen {
                     }
                     Row::Module(m) => {
                         let module = &course.modules[*m];
-                        let ids = module.lessons.iter().map(|&l| course.lessons[l].meta.id.as_str());
-                        let (done, total) = progress.completed_of(ids);
-                        let name = crate::text::sanitize(&module.name).into_owned();
+                        let (done, total) = progress.completed_of(module.lessons.iter().map(|&l| &course.lessons[l]));
+                        // Installed courses are marked with their course id.
+                        let name = match &module.course {
+                            Some(c) => crate::text::sanitize(&format!("{} · {c}", module.name)).into_owned(),
+                            None => crate::text::sanitize(&module.name).into_owned(),
+                        };
                         let bar = progress_bar(done, total, 10);
                         let right = format!("{bar} {done}/{total}");
                         let room = usize::from(inner.width).saturating_sub(crate::text::width(&right) + 1);
@@ -168,9 +186,9 @@ impl HomeScreen {
                     }
                     Row::Lesson(l) => {
                         let lesson = &course.lessons[*l];
-                        let mark = if progress.is_completed(&lesson.meta.id) {
+                        let mark = if progress.is_completed(lesson) {
                             "✓ "
-                        } else if progress.is_opened(&lesson.meta.id) {
+                        } else if progress.is_opened(lesson) {
                             "• "
                         } else {
                             "  "
@@ -214,10 +232,14 @@ impl HomeScreen {
             ]),
             Line::default(),
         ];
-        lines.push(Line::from(crate::text::sanitize(&first_paragraph(&lesson.body)).into_owned()));
+        if let Some((pl, _, layout)) = &self.preview
+            && *pl == l
+        {
+            lines.extend(layout.lines.iter().map(|line| widgets::markdown_line(line, theme, &[])));
+        }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(strings::OPEN_LESSON_HINT, theme.key)));
-        Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
     }
 }
 
@@ -234,8 +256,8 @@ fn columns(area: Rect) -> [Rect; 2] {
     }
 }
 
-/// The first paragraph of prose in a lesson body, as plain text: the
-/// preview on the home screen. Cheap on purpose: no markdown parse here.
+/// The first paragraph of prose in a lesson body, as markdown source: the
+/// preview on the home screen. A line scan, so it costs nothing to find.
 pub fn first_paragraph(body: &str) -> String {
     let mut out = String::new();
     let mut in_code = false;
@@ -264,7 +286,7 @@ pub fn first_paragraph(body: &str) -> String {
             break;
         }
     }
-    out.replace("**", "").replace('`', "")
+    out
 }
 
 /// `s` followed by spaces up to `width` columns.
