@@ -2,7 +2,8 @@
 //! module per screen.
 //!
 //! The loop blocks on input: nothing is drawn and no CPU is used while the
-//! learner reads. Screens that animate (the simulator) will ask for ticks.
+//! learner reads. Screens that animate (a playing simulator) ask for ticks
+//! through [`App::tick_interval`].
 
 pub mod action;
 pub mod ansi;
@@ -36,17 +37,39 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
     let store = open_store(global)?;
     documents::prepare_in_background(course.lessons.iter().map(documents::lesson_markdown).collect());
     let mut app = App::new(course, theme, Progress::new(Some(store)));
+    event_loop(&mut app)
+}
+
+/// Open the simulator on one scenario (`simulate SCENARIO` in a terminal);
+/// going back quits. Progress is not needed: nothing is recorded.
+pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -> io::Result<()> {
+    let theme = Theme::choose(global.use_color(true), global.theme);
+    let mut app = App::new(Course::builtin(), theme, Progress::new(None));
+    app.push(screens::Screen::Simulator(Box::new(screen.standalone())));
+    event_loop(&mut app)
+}
+
+/// Draw, then wait for input — or, while something animates, for input or
+/// the next tick, whichever comes first.
+fn event_loop(app: &mut App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
     loop {
         let size = terminal.size()?;
         app.prepare(Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.should_quit() {
             return Ok(());
         }
-        let event = event::read()?;
-        app.handle_event(&event);
+        if let Some(interval) = app.tick_interval() {
+            if event::poll(interval)? {
+                app.handle_event(&event::read()?);
+            } else {
+                app.tick();
+            }
+        } else {
+            app.handle_event(&event::read()?);
+        }
     }
 }
 

@@ -45,7 +45,7 @@ pub fn prepare_in_background(markdown: Vec<String>) {
     let spawned = std::thread::Builder::new().name("lesson-parser".to_owned()).spawn(move || {
         for md in markdown {
             let key = key(&md);
-            let known = cache().lock().map(|c| c.contains_key(&key)).unwrap_or(true);
+            let known = cache().lock().map_or(true, |c| c.contains_key(&key));
             if !known {
                 let doc = Arc::new(Document::parse(&md));
                 if let Ok(mut c) = cache().lock() {
