@@ -100,7 +100,7 @@ pub const SIM_DEST_ON_FAILURE: &str = "on-failure";
 pub const SIM_DEST_QUEUE_DLQ: &str = "queue DLQ";
 pub const SIM_DEST_DLQ_ANY: &str = "DLQ/on-failure";
 pub const SIM_DEST_DROPPED: &str = "dropped";
-pub const SIM_DEST_PENDING: &str = "in flight";
+pub const SIM_DEST_PENDING: &str = "pending";
 pub const SIM_STATE_INIT: &str = "init";
 pub const SIM_STATE_BUSY: &str = "busy";
 pub const SIM_STATE_IDLE: &str = "idle";
@@ -130,13 +130,29 @@ pub const SIM_INSPECTOR_TITLE: &str = "Recent invocations: what the handler rece
 pub const SIM_RECENT: &str = "Last finished first";
 pub const SIM_PAYLOAD: &str = "Event payload";
 pub const SIM_RESULT: &str = "Result";
-pub const SIM_RESULT_IGNORED: &str = "null (Lambda ignores what an asynchronous or stream handler returns)";
+pub const SIM_RESULT_IGNORED: &str =
+    "No result: Lambda ignores what an asynchronous or stream handler returns (only errors count).";
 pub const SIM_RESULT_RUNTIME: &str = "handler:";
+pub const SIM_RESULT_RETRY: &str = "This run was a retry: Lambda (or the queue) tried the event again.";
+
+pub fn sim_result_cold(init: &str) -> String {
+    format!("A cold start: Init took {init} before the handler ran.")
+}
 pub const SIM_NO_INVOCATIONS: &str = "No invocation has finished yet. Play or step the run, then press e again.";
 pub const SIM_FLAG_COLD: &str = " cold";
 pub const SIM_FLAG_RETRY: &str = " retry";
 pub const SIM_SUMMARY_HINT: &str = "Esc closes · Space runs it again · r with another seed · ←→ ↑↓ knobs";
 pub const SIM_STOPPED_EARLY: &str = "the run was stopped early: it keeps retrying without end";
+
+pub const SIM_SOURCE_DONE: &str = "done emitting";
+
+pub fn sim_burst(count: &str, at_s: f64, over_s: f64) -> String {
+    if over_s > 0.0 {
+        format!("burst of {count} at {at_s} s over {over_s} s")
+    } else {
+        format!("burst of {count} at {at_s} s")
+    }
+}
 
 pub fn sim_no_preset(id: &str) -> String {
     format!("no built-in scenario `{id}`")
@@ -174,16 +190,16 @@ pub fn sim_more_sources(n: usize) -> String {
     format!("+{n} more sources")
 }
 
-pub fn sim_scaling(used: u32, max: u32) -> String {
-    format!("new envs {used}/{max} per 10 s")
+pub fn sim_scaling(used: &str, max: &str) -> String {
+    format!("scaling {used}/{max} per 10 s")
 }
 
 pub fn sim_async_waiting(n: &str) -> String {
     format!("queued for retry {n}")
 }
 
-pub fn sim_sqs_backlog(backlog: &str, in_flight: &str, pollers: u32) -> String {
-    format!("backlog {backlog} · in flight {in_flight} · {pollers} pollers")
+pub fn sim_sqs_backlog(backlog: &str, pollers: u32) -> String {
+    format!("backlog {backlog} · {pollers} pollers")
 }
 
 pub fn sim_stream_state(blocked: usize, shards: usize, backlog: &str, age: &str) -> String {

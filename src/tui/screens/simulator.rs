@@ -403,7 +403,8 @@ impl SimulatorScreen {
             let inner = block.inner(r.charts);
             block.render(r.charts, buf);
             let span_s = (self.run.scenario.duration_s.max(self.run.engine.now_us() as f64 / 1e6)).ceil() as u64;
-            charts::render(inner, buf, theme, &self.series, &self.summary, self.concurrency.limit, span_s);
+            let now = charts::Now { in_use: self.concurrency.in_use, limit: self.concurrency.limit, span_s };
+            charts::render(inner, buf, theme, &self.series, &self.summary, now);
         }
         if r.narration.height > 0 {
             self.render_narration(r.narration, buf, theme, r.roomy, long);

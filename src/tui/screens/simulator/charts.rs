@@ -220,33 +220,22 @@ fn label<'a>(theme: &Theme, name: &'a str, value: String) -> Line<'a> {
     Line::from(vec![Span::styled(name, theme.dim), Span::raw(" "), Span::styled(value, theme.title)])
 }
 
+/// What the chart labels show now (the charts themselves show the series).
+#[derive(Debug, Clone, Copy)]
+pub struct Now {
+    pub in_use: u32,
+    pub limit: u32,
+    /// Simulated seconds the charts' width stands for.
+    pub span_s: u64,
+}
+
 /// Draw the charts: five sparklines side by side when short, two rows
 /// (three sparklines over the latency and cost line charts) when tall.
-pub fn render(
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-    cache: &SeriesCache,
-    summary: &Summary,
-    limit: u32,
-    span_s: u64,
-) {
+pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, cache: &SeriesCache, summary: &Summary, now: Now) {
+    let Now { in_use, limit, span_s } = now;
     if area.height < 2 || area.width < 20 {
         return;
     }
-    let last = cache.last.unwrap_or(SeriesPoint {
-        t_s: 0,
-        concurrency: 0,
-        concurrency_peak: 0,
-        environments: 0,
-        invocations: 0,
-        cold_starts: 0,
-        throttles: 0,
-        errors: 0,
-        latency_p50_ms: 0.0,
-        latency_p99_ms: 0.0,
-        cost_usd: 0.0,
-    });
     // Short names when five charts share a narrow line.
     let narrow = area.height < 10 && area.width < 110;
     let (conc_name, cold_name) = if narrow {
@@ -254,10 +243,10 @@ pub fn render(
     } else {
         (strings::SIM_CHART_CONCURRENCY, strings::SIM_CHART_COLD)
     };
-    let conc = label(theme, conc_name, format!("{}/{limit}", last.concurrency));
+    let conc = label(theme, conc_name, format!("{in_use}/{limit}"));
     let cold = label(theme, cold_name, format::thousands(summary.cold_starts));
     let thr = label(theme, strings::SIM_CHART_THROTTLES, format::thousands(summary.invocations.throttled));
-    let lat_value = format!("{} · {}", format::millis(last.latency_p50_ms), format::millis(last.latency_p99_ms));
+    let lat_value = format!("{} · {}", format::millis(summary.latency_ms.p50), format::millis(summary.latency_ms.p99));
     let lat = label(theme, strings::SIM_CHART_LATENCY, lat_value);
     let cost = label(theme, strings::SIM_CHART_COST, format::dollars(summary.cost_usd.total));
     let tall = area.height >= 10;
@@ -282,7 +271,7 @@ pub fn render(
         spark(cells[0], buf, theme, conc, &v(|b| u64::from(b.concurrency)), theme.sim(SimRole::Concurrency), limit);
         spark(cells[1], buf, theme, cold, &v(|b| b.cold_starts), theme.sim(SimRole::ColdStarts), None);
         spark(cells[2], buf, theme, thr, &v(|b| b.throttles), theme.sim(SimRole::Refused), None);
-        let p99 = label(theme, strings::SIM_CHART_P99, format::millis(last.latency_p99_ms));
+        let p99 = label(theme, strings::SIM_CHART_P99, format::millis(summary.latency_ms.p99));
         spark(cells[3], buf, theme, p99, &v(|b| b.p99_ms.round() as u64), theme.sim(SimRole::LatencyP99), None);
         spark(cells[4], buf, theme, cost, &v(|b| (b.cost_usd * 1e9) as u64), theme.sim(SimRole::Cost), None);
     }

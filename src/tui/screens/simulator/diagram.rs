@@ -128,10 +128,9 @@ fn queue_line(q: &QueueView, long_run: bool) -> Option<(String, bool)> {
             let n = waiting_after_error + waiting_after_throttle;
             Some((strings::sim_async_waiting(&format::thousands(n)), *waiting_after_throttle > 0))
         }
-        QueueView::Sqs { backlog, pollers, in_flight, .. } => Some((
-            strings::sim_sqs_backlog(&format::thousands(*backlog), &format::thousands(*in_flight), *pollers),
-            *backlog > 0,
-        )),
+        QueueView::Sqs { backlog, pollers, .. } => {
+            Some((strings::sim_sqs_backlog(&format::thousands(*backlog), *pollers), *backlog > 0))
+        }
         QueueView::Stream { shards, .. } => {
             let blocked = shards.iter().filter(|s| s.blocked).count();
             let age = shards.iter().map(|s| s.iterator_age_ms).fold(0.0, f64::max);
@@ -152,7 +151,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) {
     }
     let w = area.width;
     let src_w = (w * 22 / 100).clamp(15, 22);
-    let box_w = (w * 38 / 100).clamp(26, 34);
+    let box_w = (w * 40 / 100).clamp(26, 34);
     let out_w: u16 = 3;
     let arrow_w = w.saturating_sub(src_w + box_w + out_w + 18).clamp(4, 14);
     let box_x = area.x + src_w + arrow_w;
@@ -192,11 +191,18 @@ fn render_sources(
             break;
         }
         let kind = source.kind;
-        put(buf, area.x, y, kind.label(), theme.title, src_w + arrow_w - 5, area);
+        put(buf, area.x, y, kind.label(), theme.title, (src_w + arrow_w).saturating_sub(4), area);
         // A long name pushes the arrow's start to the right.
         let name_end = area.x + (crate::text::width(kind.label()) as u16 + 1).max(src_w);
         let rate = rate_at(&source.arrival, t_s, v.scenario.duration_s);
-        let sub = format!("{} · {}", type_label(kind.invocation_type()), format::rate(rate));
+        let what = match &source.arrival {
+            _ if t_s >= v.scenario.duration_s => strings::SIM_SOURCE_DONE.to_owned(),
+            Arrival::Burst { count, at_s, over_s } if rate == 0.0 => {
+                strings::sim_burst(&format::thousands(*count), *at_s, *over_s)
+            }
+            _ => format::rate(rate),
+        };
+        let sub = format!("{} · {what}", type_label(kind.invocation_type()));
         put(buf, area.x, y + 1, &sub, theme.dim, src_w + arrow_w - 1, area);
         if rows_each == 3
             && let Some(q) = v.queues.get(i)
@@ -206,8 +212,8 @@ fn render_sources(
             put(buf, area.x, y + 2, &text, style, src_w + arrow_w - 1, area);
         }
         // The arrow, with events moving along it.
-        let ax = name_end.min(area.x + src_w + arrow_w.saturating_sub(4));
-        let len = usize::from((area.x + src_w + arrow_w).saturating_sub(ax + 2));
+        let ax = name_end.min(area.x + (src_w + arrow_w).saturating_sub(3));
+        let len = usize::from((area.x + src_w + arrow_w).saturating_sub(ax + 2)).max(1);
         let recent = recent_arrivals(&source.arrival, t_s, v.window_s, v.scenario.duration_s);
         let n = glyphs_for(recent, len);
         let mut cells = vec![false; len];
@@ -287,7 +293,13 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
     let cap = if c.reserved.is_some() { strings::SIM_RESERVED } else { strings::SIM_ACCOUNT };
     let limit_row = (format!(" {cap} {}", format::thousands(u64::from(c.limit))), theme.dim);
     let scale_row = (
-        format!(" {}", strings::sim_scaling(c.scaling_window_used, c.scale_per_10s)),
+        format!(
+            " {}",
+            strings::sim_scaling(
+                &format::thousands(u64::from(c.scaling_window_used)),
+                &format::thousands(u64::from(c.scale_per_10s))
+            )
+        ),
         if c.scaling_window_used >= c.scale_per_10s { theme.sim(SimRole::Refused) } else { theme.dim },
     );
     let fn_row = (

@@ -26,7 +26,9 @@ pub struct Inspector {
     selected: usize,
     scroll: usize,
     payload: Vec<String>,
+    /// The result as JSON lines, then sentences about it (wrapped).
     result: Vec<String>,
+    notes: Vec<String>,
     /// Lines the payload pane showed last (for paging).
     page: usize,
     seed: u64,
@@ -58,6 +60,7 @@ impl Inspector {
             scroll: 0,
             payload: Vec::new(),
             result: Vec::new(),
+            notes: Vec::new(),
             page: 10,
             seed,
             timeout_s: scenario.function.timeout_s,
@@ -98,14 +101,21 @@ impl Inspector {
         } else {
             range.take(r.failed_items as usize).collect()
         };
-        let mut result = pretty(&payload::example_result(r.kind, r.outcome, self.timeout_s, &failed, self.seed));
-        if result == ["null"] {
-            result = vec![strings::SIM_RESULT_IGNORED.to_owned()];
+        let value = payload::example_result(r.kind, r.outcome, self.timeout_s, &failed, self.seed);
+        let mut notes = Vec::new();
+        if value.is_null() {
+            notes.push(strings::SIM_RESULT_IGNORED.to_owned());
         }
-        result.push(String::new());
-        result.push(format!("{} {}", strings::SIM_RESULT_RUNTIME, crate::text::sanitize(&r.result)));
+        notes.push(format!("{} {}", strings::SIM_RESULT_RUNTIME, crate::text::sanitize(&r.result)));
+        if r.cold {
+            notes.push(strings::sim_result_cold(&format::millis(r.init_us as f64 / 1000.0)));
+        }
+        if r.retry {
+            notes.push(strings::SIM_RESULT_RETRY.to_owned());
+        }
+        self.result = if value.is_null() { Vec::new() } else { pretty(&value) };
+        self.notes = notes;
         self.payload = payload;
-        self.result = result;
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -173,17 +183,17 @@ impl Inspector {
             Some(Outcome::Success) | None => theme.good,
             Some(_) => theme.sim(SimRole::Refused),
         };
+        // JSON lines are cut at the edge; the sentences about it wrap.
         let width = usize::from(rin.width).max(1);
-        let mut lines: Vec<Line<'_>> = Vec::new();
-        for (i, l) in self.result.iter().enumerate() {
-            // JSON lines are cut at the edge; the runtime's words wrap.
-            if i + 1 == self.result.len() {
-                for row in super::narration::wrap(l, width) {
-                    lines.push(Line::from(Span::styled(row, theme.base)));
-                }
-            } else {
-                lines.push(Line::from(Span::styled(l.as_str(), style)));
+        let mut lines: Vec<Line<'_>> =
+            self.result.iter().map(|l| Line::from(Span::styled(l.as_str(), style))).collect();
+        for note in &self.notes {
+            if !lines.is_empty() {
+                lines.push(Line::default());
             }
+            lines.extend(
+                super::narration::wrap(note, width).into_iter().map(|row| Line::from(Span::styled(row, theme.dim))),
+            );
         }
         Paragraph::new(lines).render(rin, buf);
     }
@@ -268,6 +278,7 @@ mod tests {
         let text = i.payload_lines().join("\n");
         assert!(text.contains("\"httpMethod\"") && text.contains("\"requestContext\""), "{text}");
         assert!(i.result.join("\n").contains("\"statusCode\": 200"));
+        assert!(i.notes.iter().any(|n| n == "handler: success"), "{:?}", i.notes);
         let i = inspector("sqs-backlog", 3_000_000);
         let text = i.payload_lines().join("\n");
         assert!(text.contains("\"Records\"") && text.contains("aws:sqs"), "{text}");
