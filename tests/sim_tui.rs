@@ -30,9 +30,15 @@ fn draw(app: &mut App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The visualizer on `preset`, moved to `t_us` a simulated second at a time
+/// (as playing would, so the narration keeps every moment).
 fn app_at(preset: &str, t_us: u64) -> App {
     let mut screen = SimulatorScreen::preset(preset).expect("a preset");
-    screen.seek_to_us(t_us);
+    let mut t = 0;
+    while t < t_us {
+        t = (t + 1_000_000).min(t_us);
+        screen.seek_to_us(t);
+    }
     let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
     app.push(Screen::Simulator(Box::new(screen)));
     app

@@ -144,14 +144,10 @@ pub const SIM_FLAG_RETRY: &str = " retry";
 pub const SIM_SUMMARY_HINT: &str = "Esc closes · Space runs it again · r with another seed · ←→ ↑↓ knobs";
 pub const SIM_STOPPED_EARLY: &str = "the run was stopped early: it keeps retrying without end";
 
-pub const SIM_SOURCE_DONE: &str = "done emitting";
+pub const SIM_SOURCE_DONE: &str = "done";
 
-pub fn sim_burst(count: &str, at_s: f64, over_s: f64) -> String {
-    if over_s > 0.0 {
-        format!("burst of {count} at {at_s} s over {over_s} s")
-    } else {
-        format!("burst of {count} at {at_s} s")
-    }
+pub fn sim_burst(count: &str) -> String {
+    format!("burst of {count}")
 }
 
 pub fn sim_no_preset(id: &str) -> String {
@@ -198,16 +194,27 @@ pub fn sim_async_waiting(n: &str) -> String {
     format!("queued for retry {n}")
 }
 
-pub fn sim_sqs_backlog(backlog: &str, pollers: u32) -> String {
-    format!("backlog {backlog} · {pollers} pollers")
+pub fn sim_async_waiting_short(n: &str) -> String {
+    format!("retry queue {n}")
+}
+
+pub fn sim_sqs_backlog(backlog: &str, pollers: Option<u32>) -> String {
+    match pollers {
+        Some(p) => format!("backlog {backlog} · {p} pollers"),
+        None => format!("backlog {backlog}"),
+    }
 }
 
 pub fn sim_stream_state(blocked: usize, shards: usize, backlog: &str, age: &str) -> String {
     if blocked > 0 {
-        format!("{blocked} of {shards} shard(s) BLOCKED · backlog {backlog} · age {age}")
+        format!("{blocked}/{shards} BLOCKED · age {age}")
     } else {
-        format!("{shards} shard(s) · backlog {backlog} · age {age}")
+        format!("{shards} shard(s) · backlog {backlog}")
     }
+}
+
+pub fn sim_stream_state_short(blocked: usize, backlog: &str, age: &str) -> String {
+    if blocked > 0 { format!("BLOCKED · {age}") } else { format!("backlog {backlog}") }
 }
 
 pub fn sim_last_at(at: &str) -> String {

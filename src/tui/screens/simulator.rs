@@ -97,7 +97,7 @@ fn regions(area: Rect) -> Regions {
         let [header, status, main, knobs] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
                 .areas(area);
-        let [left, narration] = Layout::horizontal([Constraint::Min(0), Constraint::Length(44)]).areas(main);
+        let [left, narration] = Layout::horizontal([Constraint::Min(0), Constraint::Length(40)]).areas(main);
         let [flow, envs, charts] =
             Layout::vertical([Constraint::Length(9), Constraint::Length(10), Constraint::Min(0)]).areas(left);
         return Regions { header, status, flow, envs, charts, narration, knobs, roomy };

@@ -250,14 +250,13 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, cache: &SeriesCache, 
     let lat = label(theme, strings::SIM_CHART_LATENCY, lat_value);
     let cost = label(theme, strings::SIM_CHART_COST, format::dollars(summary.cost_usd.total));
     let tall = area.height >= 10;
-    let limit = Some(u64::from(limit));
     if tall {
         let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
         let tops: [Rect; 3] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).spacing(2).areas(top);
         let bottoms: [Rect; 2] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).spacing(2).areas(bottom);
         let (cols, _) = cache.columns_over(usize::from(tops[0].width), span_s);
         let v = |f: fn(&Bucket) -> u64| cols.iter().map(f).collect::<Vec<u64>>();
-        spark(tops[0], buf, theme, conc, &v(|b| u64::from(b.concurrency)), theme.sim(SimRole::Concurrency), limit);
+        spark(tops[0], buf, theme, conc, &v(|b| u64::from(b.concurrency)), theme.sim(SimRole::Concurrency), None);
         spark(tops[1], buf, theme, cold, &v(|b| b.cold_starts), theme.sim(SimRole::ColdStarts), None);
         spark(tops[2], buf, theme, thr, &v(|b| b.throttles), theme.sim(SimRole::Refused), None);
         // Braille packs two points per cell.
@@ -268,7 +267,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, cache: &SeriesCache, 
         let cells: [Rect; 5] = Layout::horizontal([Constraint::Ratio(1, 5); 5]).spacing(1).areas(area);
         let (cols, _) = cache.columns_over(usize::from(cells[0].width), span_s);
         let v = |f: fn(&Bucket) -> u64| cols.iter().map(f).collect::<Vec<u64>>();
-        spark(cells[0], buf, theme, conc, &v(|b| u64::from(b.concurrency)), theme.sim(SimRole::Concurrency), limit);
+        spark(cells[0], buf, theme, conc, &v(|b| u64::from(b.concurrency)), theme.sim(SimRole::Concurrency), None);
         spark(cells[1], buf, theme, cold, &v(|b| b.cold_starts), theme.sim(SimRole::ColdStarts), None);
         spark(cells[2], buf, theme, thr, &v(|b| b.throttles), theme.sim(SimRole::Refused), None);
         let p99 = label(theme, strings::SIM_CHART_P99, format::millis(summary.latency_ms.p99));

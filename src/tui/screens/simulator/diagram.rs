@@ -120,26 +120,46 @@ fn type_label(t: InvocationType) -> &'static str {
     }
 }
 
-/// The queue state shown under a source, if it has one.
-fn queue_line(q: &QueueView, long_run: bool) -> Option<(String, bool)> {
+/// The first of `candidates` (longest first) that fits in `width` columns.
+fn fitting(candidates: Vec<String>, width: usize) -> String {
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates.into_iter().find(|c| crate::text::width(c) <= width).unwrap_or(last)
+}
+
+/// The queue state shown under a source, if it has one: the text (as long
+/// as fits) and whether work is waiting.
+fn queue_line(q: &QueueView, width: usize) -> Option<(String, bool)> {
+    let n = |x: u64| format::thousands(x);
     match q {
         QueueView::Sync { .. } => None,
         QueueView::Async { waiting_after_error, waiting_after_throttle, .. } => {
-            let n = waiting_after_error + waiting_after_throttle;
-            Some((strings::sim_async_waiting(&format::thousands(n)), *waiting_after_throttle > 0))
+            let waiting = n(waiting_after_error + waiting_after_throttle);
+            let text =
+                fitting(vec![strings::sim_async_waiting(&waiting), strings::sim_async_waiting_short(&waiting)], width);
+            Some((text, *waiting_after_throttle > 0))
         }
         QueueView::Sqs { backlog, pollers, .. } => {
-            Some((strings::sim_sqs_backlog(&format::thousands(*backlog), *pollers), *backlog > 0))
+            let text = fitting(
+                vec![
+                    strings::sim_sqs_backlog(&n(*backlog), Some(*pollers)),
+                    strings::sim_sqs_backlog(&n(*backlog), None),
+                ],
+                width,
+            );
+            Some((text, *backlog > 0))
         }
         QueueView::Stream { shards, .. } => {
             let blocked = shards.iter().filter(|s| s.blocked).count();
-            let age = shards.iter().map(|s| s.iterator_age_ms).fold(0.0, f64::max);
-            let backlog: u64 = shards.iter().map(|s| s.backlog).sum();
-            let _ = long_run;
-            Some((
-                strings::sim_stream_state(blocked, shards.len(), &format::thousands(backlog), &format::millis(age)),
-                blocked > 0,
-            ))
+            let age = format::millis(shards.iter().map(|s| s.iterator_age_ms).fold(0.0, f64::max));
+            let backlog = n(shards.iter().map(|s| s.backlog).sum());
+            let text = fitting(
+                vec![
+                    strings::sim_stream_state(blocked, shards.len(), &backlog, &age),
+                    strings::sim_stream_state_short(blocked, &backlog, &age),
+                ],
+                width,
+            );
+            Some((text, blocked > 0))
         }
     }
 }
@@ -150,17 +170,15 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) {
         return;
     }
     let w = area.width;
-    let src_w = (w * 22 / 100).clamp(15, 22);
-    let box_w = (w * 40 / 100).clamp(26, 34);
+    let src_w = (w * 24 / 100).clamp(15, 24);
+    let box_w = (w * 42 / 100).clamp(26, 34);
     let out_w: u16 = 3;
     let arrow_w = w.saturating_sub(src_w + box_w + out_w + 18).clamp(4, 14);
     let box_x = area.x + src_w + arrow_w;
     let box_w = box_w.min(area.right().saturating_sub(box_x));
     let box_h = area.height.min(7);
     let t_s = v.now_us as f64 / 1e6;
-    let long_run = v.scenario.duration_s >= 3600.0;
-
-    render_sources(area, buf, theme, v, src_w, arrow_w, t_s, long_run);
+    render_sources(area, buf, theme, v, src_w, arrow_w, t_s);
     render_lambda(Rect { x: box_x, y: area.y, width: box_w, height: box_h }, buf, theme, v);
     let dest_x = box_x + box_w;
     render_destinations(
@@ -172,16 +190,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) {
 }
 
 #[expect(clippy::too_many_arguments, reason = "one drawing pass over precomputed columns")]
-fn render_sources(
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-    v: &FlowView<'_>,
-    src_w: u16,
-    arrow_w: u16,
-    t_s: f64,
-    long_run: bool,
-) {
+fn render_sources(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>, src_w: u16, arrow_w: u16, t_s: f64) {
     let rows_each: u16 = if area.height > 3 * v.scenario.sources.len() as u16 { 3 } else { 2 };
     let fits = usize::from(area.height.saturating_sub(1) / rows_each).max(1);
     let shown = v.scenario.sources.len().min(fits);
@@ -191,22 +200,24 @@ fn render_sources(
             break;
         }
         let kind = source.kind;
-        put(buf, area.x, y, kind.label(), theme.title, (src_w + arrow_w).saturating_sub(4), area);
+        // The kind and its invocation type ("SQS · polled"), as fits.
+        let label_room = (src_w + arrow_w).saturating_sub(4);
+        let typed = format!("{} · {}", kind.label(), type_label(kind.invocation_type()));
+        let label = fitting(vec![typed, kind.label().to_owned()], usize::from(label_room));
+        put(buf, area.x, y, &label, theme.title, label_room, area);
         // A long name pushes the arrow's start to the right.
-        let name_end = area.x + (crate::text::width(kind.label()) as u16 + 1).max(src_w);
+        let name_end = area.x + (crate::text::width(&label) as u16 + 1).max(src_w);
         let rate = rate_at(&source.arrival, t_s, v.scenario.duration_s);
         let what = match &source.arrival {
             _ if t_s >= v.scenario.duration_s => strings::SIM_SOURCE_DONE.to_owned(),
-            Arrival::Burst { count, at_s, over_s } if rate == 0.0 => {
-                strings::sim_burst(&format::thousands(*count), *at_s, *over_s)
-            }
+            Arrival::Burst { count, .. } if rate == 0.0 => strings::sim_burst(&format::thousands(*count)),
             _ => format::rate(rate),
         };
-        let sub = format!("{} · {what}", type_label(kind.invocation_type()));
-        put(buf, area.x, y + 1, &sub, theme.dim, src_w + arrow_w - 1, area);
+        let room = src_w + arrow_w - 1;
+        put(buf, area.x, y + 1, &what, theme.dim, room, area);
         if rows_each == 3
             && let Some(q) = v.queues.get(i)
-            && let Some((text, busy)) = queue_line(q, long_run)
+            && let Some((text, busy)) = queue_line(q, usize::from(room))
         {
             let style = if busy { theme.sim(SimRole::Refused) } else { theme.dim };
             put(buf, area.x, y + 2, &text, style, src_w + arrow_w - 1, area);

@@ -18,6 +18,9 @@ use crate::tui::theme::{SimRole, Theme};
 
 /// Lines kept (the pane shows the newest that fit).
 const KEEP: usize = 200;
+/// How far back a recurring moment is looked for, in entries and in time.
+const LOOK_BACK: usize = 3;
+const RECUR_WITHIN_US: u64 = 5_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -37,7 +40,7 @@ pub struct Entry {
     pub count: u32,
     pub text: String,
     pub tone: Tone,
-    kind: Discriminant<Moment>,
+    kind: (Discriminant<Moment>, Option<usize>),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,6 +62,22 @@ fn tone(moment: &Moment) -> Tone {
     }
 }
 
+/// The source a moment is about, if any: moments of different sources are
+/// never folded together.
+fn source_of(moment: &Moment) -> Option<usize> {
+    match moment {
+        Moment::Throttled { source, .. }
+        | Moment::FunctionError { source, .. }
+        | Moment::Retry { source, .. }
+        | Moment::BatchReturned { source, .. }
+        | Moment::Bisect { source, .. }
+        | Moment::ShardBlocked { source, .. }
+        | Moment::GaveUp { source, .. }
+        | Moment::PollersScaled { source, .. } => Some(*source),
+        _ => None,
+    }
+}
+
 impl Narrator {
     pub fn clear(&mut self) {
         *self = Self::default();
@@ -76,13 +95,18 @@ impl Narrator {
     pub fn update(&mut self, engine: &Engine) {
         for n in engine.narration_since(self.next_seq) {
             self.next_seq = n.seq + 1;
-            let kind = std::mem::discriminant(&n.moment);
-            if let Some(last) = self.entries.back_mut()
-                && last.kind == kind
-            {
-                last.count += 1;
-                last.last_us = n.t_us;
-                last.text = crate::text::sanitize(&n.sentence()).into_owned();
+            let kind = (std::mem::discriminant(&n.moment), source_of(&n.moment));
+            // The same moment right after itself, or recurring within a few
+            // seconds among the last entries (an error and the shard it
+            // blocks, every second for a day): one entry, counted.
+            let len = self.entries.len();
+            let recent = self.entries.iter_mut().enumerate().rev().take(LOOK_BACK).find(|(i, e)| {
+                e.kind == kind && (*i + 1 == len || n.t_us.saturating_sub(e.last_us) <= RECUR_WITHIN_US)
+            });
+            if let Some((_, e)) = recent {
+                e.count += 1;
+                e.last_us = n.t_us;
+                e.text = crate::text::sanitize(&n.sentence()).into_owned();
                 continue;
             }
             if self.entries.len() == KEEP {
@@ -203,6 +227,28 @@ mod tests {
         assert!(first.text.contains("cold start, Init 231 ms on java21 (environment 199)"), "{}", first.text);
         n.update(&engine);
         assert_eq!(n.entries().count(), 1, "nothing new is taken twice");
+    }
+
+    #[test]
+    fn a_shard_blocked_for_hours_is_a_few_lines() {
+        let loaded = sim::load_preset("stream-poison-shard", &[]).expect("preset");
+        let mut engine = Engine::with_options(&loaded.scenario, 1, Options { observe: true, trace: false });
+        let mut n = Narrator::default();
+        // As the visualizer does: a little at a time (the engine keeps the last 1,024 moments).
+        for step in 1..=108 {
+            engine.advance_to(step * 100_000_000);
+            n.update(&engine);
+        }
+        assert!(n.entries().count() <= 8, "{:#?}", n.entries().collect::<Vec<_>>());
+        let blocked = n.entries().find(|e| e.text.contains("blocked")).expect("the shard is blocked");
+        assert!(blocked.count > 1_000, "{blocked:?}");
+        // Moments ten minutes apart stay a story, one line each.
+        let loaded = sim::load_preset("keep-alive-cliff", &[]).expect("preset");
+        let mut engine = Engine::with_options(&loaded.scenario, 1, Options { observe: true, trace: false });
+        engine.advance_to(3_600_000_000);
+        let mut n = Narrator::default();
+        n.update(&engine);
+        assert_eq!(n.entries().count(), 9, "5 cold starts and 4 reclaims");
     }
 
     #[test]
