@@ -189,7 +189,6 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) {
     );
 }
 
-#[expect(clippy::too_many_arguments, reason = "one drawing pass over precomputed columns")]
 fn render_sources(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>, src_w: u16, arrow_w: u16, t_s: f64) {
     let rows_each: u16 = if area.height > 3 * v.scenario.sources.len() as u16 { 3 } else { 2 };
     let fits = usize::from(area.height.saturating_sub(1) / rows_each).max(1);
