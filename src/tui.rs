@@ -20,6 +20,7 @@ pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::time::Instant;
 
 use ratatui::crossterm::event;
 use ratatui::layout::Rect;
@@ -54,6 +55,7 @@ pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -
 fn event_loop(app: &mut App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
+    let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;
         app.prepare(Rect::new(0, 0, size.width, size.height));
@@ -62,10 +64,14 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             return Ok(());
         }
         if let Some(interval) = app.tick_interval() {
-            if event::poll(interval)? {
+            if event::poll(interval.saturating_sub(last_tick.elapsed()))? {
                 app.handle_event(&event::read()?);
-            } else {
+            }
+            // Due ticks run even while input keeps coming (mouse motion, a
+            // held key), so the animation never stalls.
+            if last_tick.elapsed() >= interval {
                 app.tick();
+                last_tick = Instant::now();
             }
         } else {
             app.handle_event(&event::read()?);

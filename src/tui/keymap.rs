@@ -297,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         context: Context::Simulator,
         keys: &[Code(KeyCode::Right), Char('l')],
         action: Action::NextKnob,
-        description: "next knob (memory, timeout, reserved, provisioned, arrivals)",
+        description: "next knob (the knobs line at the bottom)",
         hint: Some("knob"),
     },
     Binding {
