@@ -243,7 +243,11 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, cache: &SeriesCache, 
     } else {
         (strings::SIM_CHART_CONCURRENCY, strings::SIM_CHART_COLD)
     };
-    let conc = label(theme, conc_name, format!("{in_use}/{limit}"));
+    let conc = label(
+        theme,
+        conc_name,
+        format!("{}/{}", format::thousands(u64::from(in_use)), format::thousands(u64::from(limit))),
+    );
     let cold = label(theme, cold_name, format::thousands(summary.cold_starts));
     let thr = label(theme, strings::SIM_CHART_THROTTLES, format::thousands(summary.invocations.throttled));
     let lat_value = format!("{} · {}", format::millis(summary.latency_ms.p50), format::millis(summary.latency_ms.p99));
