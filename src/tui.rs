@@ -2,7 +2,8 @@
 //! module per screen.
 //!
 //! The loop blocks on input: nothing is drawn and no CPU is used while the
-//! learner reads. Screens that animate (the simulator) will ask for ticks.
+//! learner reads. Screens that animate (a playing simulator) ask for ticks
+//! through [`App::tick_interval`].
 
 pub mod action;
 pub mod ansi;
@@ -19,6 +20,7 @@ pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::time::Instant;
 
 use ratatui::crossterm::event;
 use ratatui::layout::Rect;
@@ -38,18 +40,43 @@ pub fn run(global: &GlobalOptions, course: Course) -> io::Result<()> {
     if problems > 0 {
         app.notice = Some(strings::course_problems(problems));
     }
+    event_loop(&mut app)
+}
+
+/// Open the simulator on one scenario (`simulate SCENARIO` in a terminal);
+/// going back quits. Progress is not needed: nothing is recorded.
+pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -> io::Result<()> {
+    let theme = Theme::choose(global.use_color(true), global.theme);
+    let mut app = App::new(Course::builtin(), theme, Progress::new(None));
+    app.push(screens::Screen::Simulator(Box::new(screen.standalone())));
+    event_loop(&mut app)
+}
+
+/// Draw, then wait for input — or, while something animates, for input or
+/// the next tick, whichever comes first.
+fn event_loop(app: &mut App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
+    let mut last_tick = Instant::now();
     loop {
         let size = terminal.size()?;
         app.prepare(Rect::new(0, 0, size.width, size.height));
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.should_quit() {
             return Ok(());
         }
-        match app.tick_interval() {
-            Some(interval) if !event::poll(interval)? => app.tick(),
-            _ => app.handle_event(&event::read()?),
+        if let Some(interval) = app.tick_interval() {
+            if event::poll(interval.saturating_sub(last_tick.elapsed()))? {
+                app.handle_event(&event::read()?);
+            }
+            // Due ticks run even while input keeps coming (mouse motion, a
+            // held key), so the animation never stalls.
+            if last_tick.elapsed() >= interval {
+                app.tick();
+                last_tick = Instant::now();
+            }
+        } else {
+            app.handle_event(&event::read()?);
         }
     }
 }

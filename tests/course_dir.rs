@@ -60,7 +60,7 @@ fn course(root: &Path) -> PathBuf {
     write(&dir, "course.toml", "id = \"aws-101\"\ntitle = \"AWS 101\"\nversion = \"2.0.0\"\nauthors = [\"Ada\"]\n");
     write(&dir, "content/01-iam.md", LESSON);
     write(&dir, "quizzes/aws-101.toml", &pack("aws-101", builtin_lesson().as_deref()));
-    write(&dir, "scenarios/burst.toml", SCENARIO);
+    write(&dir, "scenarios/aws-101-burst.toml", SCENARIO);
     dir
 }
 
@@ -273,8 +273,13 @@ fn new_course_scaffolds_a_course_that_checks_clean_and_never_overwrites() {
     let dir = tmp.path().join("lambda-201");
     let output = bin(&data).arg("new-course").arg(&dir).output().expect("runs");
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    for file in ["course.toml", "content/01-example.md", "quizzes/example.toml", "scenarios/example.toml", "README.md"]
-    {
+    for file in [
+        "course.toml",
+        "content/01-example.md",
+        "quizzes/example.toml",
+        "scenarios/lambda-201-flash-crowd.toml",
+        "README.md",
+    ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
     let (lines, code) = check(&data, &dir);

@@ -49,7 +49,7 @@ pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
         (PathBuf::from("course.toml"), fill(COURSE)),
         (PathBuf::from("content/01-example.md"), fill(LESSON)),
         (PathBuf::from("quizzes/example.toml"), fill(PACK)),
-        (PathBuf::from("scenarios/example.toml"), fill(SCENARIO)),
+        (PathBuf::from(format!("scenarios/{id}-flash-crowd.toml")), fill(SCENARIO)),
         (PathBuf::from("README.md"), fill(README)),
     ]
 }

@@ -1,7 +1,7 @@
 //! `simulate [SCENARIO] [--seed S] [--set KEY=VALUE]... [--json] [--trace FILE]`:
-//! run a scenario headless and print its summary (JSON or text). The
-//! animated visualizer is not part of this build yet, so a terminal gets
-//! the text summary too.
+//! in a terminal (without `--json` or `--trace`), the animated visualizer;
+//! otherwise run the scenario headless and print its summary (JSON, or text
+//! when stdout is not a terminal).
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -10,12 +10,14 @@ use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::Diagnostic;
 use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
+use crate::tui::screens::SimulatorScreen;
+use crate::tui::screens::simulator::run::ScenarioFile;
 
 /// How many events to process between flushes of `--trace` records.
 const TRACE_CHUNK: usize = 1 << 16;
 
 pub fn run(
-    _global: &GlobalOptions,
+    global: &GlobalOptions,
     target: Option<&str>,
     seed: Option<u64>,
     sets: &[String],
@@ -23,9 +25,14 @@ pub fn run(
     trace: Option<&Path>,
 ) -> CommandResult {
     let overrides = sets.iter().map(|s| Override::parse(s)).collect::<Result<Vec<_>, _>>().map_err(Failure::Usage)?;
-    let loaded = load(target.unwrap_or(sim::DEFAULT_PRESET), &overrides)?;
+    let target = target.unwrap_or(sim::DEFAULT_PRESET);
+    let loaded = load(target, &overrides)?;
     for w in &loaded.warnings {
         eprintln!("{}", scenario::describe(w));
+    }
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if interactive && !json && trace.is_none() {
+        return visualize(global, target, overrides, seed);
     }
     let scenario = &loaded.scenario;
     let seed = seed.unwrap_or(scenario.seed);
@@ -57,11 +64,28 @@ pub fn run(
     }
 }
 
+/// The visualizer on the scenario (already checked by [`load`]).
+fn visualize(global: &GlobalOptions, target: &str, overrides: Vec<Override>, seed: Option<u64>) -> CommandResult {
+    let file = if !looks_like_path(target)
+        && let Some(file) = ScenarioFile::preset(target)
+    {
+        file
+    } else {
+        let bytes = std::fs::read(target).map_err(|e| Failure::Usage(format!("cannot read {target}: {e}")))?;
+        let dir = Path::new(target).parent().map(Path::to_path_buf).unwrap_or_default();
+        ScenarioFile { path: target.to_owned(), bytes, dir: Some(dir) }
+    };
+    let screen = SimulatorScreen::open(file, overrides, seed).map_err(|diags| report(&diags))?;
+    crate::tui::run_simulator(global, screen).map_err(Failure::from)
+}
+
+fn looks_like_path(target: &str) -> bool {
+    target.contains(['/', '\\']) || Path::new(target).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
 /// A preset id, or a path to a scenario file.
 fn load(target: &str, overrides: &[Override]) -> Result<Loaded, Failure> {
-    let looks_like_path =
-        target.contains(['/', '\\']) || Path::new(target).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    let result = if !looks_like_path && sim::preset(target).is_some() {
+    let result = if !looks_like_path(target) && sim::preset(target).is_some() {
         sim::load_preset(target, overrides)
     } else {
         let path = Path::new(target);

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
 use super::model::Pack;
-use super::parse::fields::{Fields, Reader};
-use super::parse::{RefKind, check_format, decode, pack_from_doc, parse_toml, sort_diagnostics};
+use super::parse::{RefKind, decode, pack_from_doc, parse_toml, sort_diagnostics};
 use super::suggest;
 use crate::course::lesson::parse_lesson;
 use crate::course::{Diagnostic, embedded};
@@ -115,24 +114,11 @@ impl Report {
     }
 }
 
-/// Validate a simulator scenario file.
-///
-/// HOOK for the simulator: for now this only checks that the file is
-/// UTF-8 TOML with `format = 1`; the simulator's own scenario parser is to
-/// replace the body (same signature) with its full validation.
+/// Validate a simulator scenario file: every problem the simulator's own
+/// loader finds (unknown keys with a "did you mean", wrong types, values
+/// out of range, a trace file it cannot read), warnings included.
 pub fn validate_scenario(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
-    let src = match decode(path, bytes) {
-        Ok(src) => src,
-        Err(d) => return vec![d],
-    };
-    let doc = match parse_toml(path, src) {
-        Ok(doc) => doc,
-        Err(diagnostics) => return diagnostics,
-    };
-    let mut r = Reader::new(path, src);
-    // An unsupported format is already reported; nothing more to read here.
-    check_format(&mut r, &Fields::new(doc.get_ref(), 0..0, "the scenario file"));
-    r.diagnostics
+    crate::sim::validate_scenario(path, bytes)
 }
 
 /// Ids a scenario file provides: its file stem and its `[scenario] id`.
@@ -475,14 +461,31 @@ mod tests {
     }
 
     #[test]
-    fn scenario_hook_checks_syntax_and_format() {
-        assert!(validate_scenario("s.toml", b"format = 1\n[scenario]\nid = \"x\"\n").is_empty());
+    fn scenarios_are_checked_by_the_simulator() {
+        let ok = "format = 1\n[scenario]\nid = \"x\"\ntitle = \"X\"\n[[sources]]\nkind = \"s3\"\n\
+                  arrival = { process = \"burst\", count = 1 }\n";
+        assert_eq!(validate_scenario("x.toml", ok.as_bytes()), vec![]);
         let d = validate_scenario("s.toml", b"format = 2\n");
-        assert_eq!((d[0].line, d[0].column), (1, 10));
-        let d = validate_scenario("s.toml", b"[scenario]\nid = \"x\"\n");
-        assert!(d[0].message.contains("format"));
+        assert!(d.iter().any(|d| (d.line, d.column) == (1, 10)), "{d:?}");
+        let d = validate_scenario("x.toml", ok.replace("kind = \"s3\"", "kind = \"s4\"").as_bytes());
+        assert!(d.iter().any(|d| d.message.contains("s4")), "{d:?}");
         let d = validate_scenario("s.toml", b"x = \n");
-        assert!(d[0].message.starts_with("TOML syntax error"));
+        assert_eq!((d.len(), d[0].line, d[0].column), (1, 1, 5), "a syntax error, placed: {d:?}");
+    }
+
+    #[test]
+    fn predict_questions_resolve_against_scenario_files_and_presets() {
+        let scenario = "format = 1\n[scenario]\nid = \"burst\"\ntitle = \"Burst\"\n[[sources]]\nkind = \"s3\"\n\
+                        arrival = { process = \"burst\", count = 5 }\n";
+        let inputs = [
+            input("content/limits.md", FileKind::Lesson, LESSON),
+            input("assets/scenarios/burst.toml", FileKind::Scenario, scenario),
+            input("a.toml", FileKind::Pack, &pack("a", "limits")),
+            input("b.toml", FileKind::Pack, &pack("b", "limits").replace("\"burst\"", "\"keep-alive-cliff\"")),
+        ];
+        let report = check_inputs(&inputs, &Context::builtin());
+        assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+        assert_eq!(report.packs.len(), 2);
     }
 
     #[test]

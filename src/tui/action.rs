@@ -21,4 +21,15 @@ pub enum Action {
     NextLesson,
     PrevLesson,
     Contents,
+    // The simulator (Up and Down change the selected knob).
+    PlayPause,
+    StepEvent,
+    Slower,
+    Faster,
+    Reseed,
+    PrevKnob,
+    NextKnob,
+    ResetKnobs,
+    Inspect,
+    ShowSummary,
 }

@@ -2,7 +2,7 @@
 //! overlay. Events change state in `handle_event`; `prepare` does the work
 //! that needs the frame size (layout caches); rendering is pure.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -59,7 +59,7 @@ impl App {
         match self.screen() {
             Screen::Search(_) => true,
             Screen::Reader(r) => r.is_typing(),
-            Screen::Home(_) => false,
+            Screen::Home(_) | Screen::Scenarios(_) | Screen::Simulator(_) => false,
         }
     }
 
@@ -68,23 +68,8 @@ impl App {
             Screen::Home(_) => HomeScreen::CONTEXTS,
             Screen::Reader(r) => r.contexts(),
             Screen::Search(_) => screens::SearchScreen::CONTEXTS,
-        }
-    }
-
-    /// How long the loop may wait for input before calling [`App::tick`]:
-    /// `None` (wait for ever) unless something is on its way to the screen.
-    /// Idle costs no CPU.
-    pub fn tick_interval(&self) -> Option<Duration> {
-        match self.screen() {
-            Screen::Reader(r) if r.is_colouring() => Some(Duration::from_millis(15)),
-            _ => None,
-        }
-    }
-
-    /// Time passed without input: pick up finished background work.
-    pub fn tick(&mut self) {
-        if let Some(Screen::Reader(r)) = self.stack.last_mut() {
-            r.poll_colouring();
+            Screen::Scenarios(_) => screens::ScenarioPicker::CONTEXTS,
+            Screen::Simulator(s) => s.contexts(),
         }
     }
 
@@ -128,6 +113,8 @@ impl App {
             Some(Screen::Home(s)) => s.handle(input, course),
             Some(Screen::Reader(s)) => s.handle(input, course),
             Some(Screen::Search(s)) => s.handle(input, course),
+            Some(Screen::Scenarios(s)) => s.handle(input),
+            Some(Screen::Simulator(s)) => s.handle(input),
             None => Transition::Quit,
         };
         self.apply(transition);
@@ -154,9 +141,13 @@ impl App {
                         Some(Screen::Home(h)) => h.selected_lesson(),
                         _ => None,
                     };
+                    let on_simulator = matches!(self.stack.last(), Some(Screen::Home(h)) if h.on_simulator());
                     let mut home = HomeScreen::new(&self.course, &self.progress);
                     if let Some(l) = selected {
                         home.select_lesson(l);
+                    }
+                    if on_simulator {
+                        home.select_simulator();
                     }
                     self.stack[0] = Screen::Home(home);
                 }
@@ -195,6 +186,40 @@ impl App {
         }
     }
 
+    /// Put a screen on top (e.g. the simulator opened by `simulate`).
+    pub fn push(&mut self, screen: Screen) {
+        self.enter_screen(screen);
+    }
+
+    /// How long the event loop may wait for input before calling
+    /// [`App::tick`]: `Some` only while something animates (a playing
+    /// simulator) or is on its way to the screen (a lesson's colours), so
+    /// the program uses no CPU otherwise.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        match self.screen() {
+            Screen::Reader(r) if r.is_colouring() => Some(Duration::from_millis(15)),
+            _ if self.help || self.too_small => None,
+            Screen::Simulator(s) if s.is_playing() => Some(screens::simulator::TICK),
+            _ => None,
+        }
+    }
+
+    /// Advance whatever animates to the wall clock's now.
+    pub fn tick(&mut self) {
+        self.tick_at(Instant::now());
+    }
+
+    /// [`App::tick`] at a given wall time (tests inject the clock).
+    pub fn tick_at(&mut self, now: Instant) {
+        match self.stack.last_mut() {
+            Some(Screen::Simulator(s)) => s.tick(now),
+            Some(Screen::Reader(r)) => {
+                r.poll_colouring();
+            }
+            _ => {}
+        }
+    }
+
     fn areas(area: Rect) -> [Rect; 2] {
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area)
     }
@@ -212,6 +237,8 @@ impl App {
             Some(Screen::Home(s)) => s.prepare(body, course),
             Some(Screen::Reader(s)) => s.prepare(body),
             Some(Screen::Search(s)) => s.prepare(body),
+            Some(Screen::Scenarios(s)) => s.prepare(body),
+            Some(Screen::Simulator(s)) => s.prepare(body),
         }
     }
 }
@@ -228,6 +255,8 @@ impl Widget for &App {
             Screen::Home(s) => s.render(body, buf, &self.course, &self.theme, &self.progress),
             Screen::Reader(s) => s.render(body, buf, &self.course, &self.theme),
             Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Scenarios(s) => s.render(body, buf, &self.theme),
+            Screen::Simulator(s) => s.render(body, buf, &self.theme),
         }
         if let Some(error) = &self.progress.error {
             widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));

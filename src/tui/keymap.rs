@@ -14,6 +14,10 @@ pub enum Context {
     List,
     /// The lesson reader.
     Reader,
+    /// The simulator's visualizer.
+    Simulator,
+    /// The simulator's event inspector.
+    Inspector,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -254,6 +258,118 @@ pub const BINDINGS: &[Binding] = &[
         description: "previous lesson",
         hint: None,
     },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char(' ')],
+        action: Action::PlayPause,
+        description: "play or pause (a finished run starts again)",
+        hint: Some("play/pause"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('.')],
+        action: Action::StepEvent,
+        description: "pause and advance to the next event",
+        hint: Some("step"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('+'), Char('=')],
+        action: Action::Faster,
+        description: "faster (up to 10,000× real time)",
+        hint: Some("faster"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('-'), Char('_')],
+        action: Action::Slower,
+        description: "slower (down to 0.1× real time)",
+        hint: Some("slower"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Code(KeyCode::Left), Char('h')],
+        action: Action::PrevKnob,
+        description: "previous knob",
+        hint: None,
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Code(KeyCode::Right), Char('l')],
+        action: Action::NextKnob,
+        description: "next knob (the knobs line at the bottom)",
+        hint: Some("knob"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        description: "raise the knob: the scenario re-runs from t = 0",
+        hint: None,
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        description: "lower the knob: the scenario re-runs from t = 0",
+        hint: None,
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('x')],
+        action: Action::ResetKnobs,
+        description: "knobs back to the scenario's own values",
+        hint: None,
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('r')],
+        action: Action::Reseed,
+        description: "run again from t = 0 with another seed",
+        hint: None,
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('e'), Code(KeyCode::Enter)],
+        action: Action::Inspect,
+        description: "inspect recent invocations: payload and result",
+        hint: Some("events"),
+    },
+    Binding {
+        context: Context::Simulator,
+        keys: &[Char('s')],
+        action: Action::ShowSummary,
+        description: "show or hide the run's summary",
+        hint: None,
+    },
+    Binding {
+        context: Context::Inspector,
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        description: "newer invocation",
+        hint: None,
+    },
+    Binding {
+        context: Context::Inspector,
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        description: "older invocation",
+        hint: Some("pick"),
+    },
+    Binding {
+        context: Context::Inspector,
+        keys: &[Code(KeyCode::PageUp), Char('b')],
+        action: Action::PageUp,
+        description: "scroll the payload up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Inspector,
+        keys: &[Code(KeyCode::PageDown), Char(' ')],
+        action: Action::PageDown,
+        description: "scroll the payload down",
+        hint: Some("scroll"),
+    },
 ];
 
 /// The action a key has in the given contexts (searched in order, then Global).
@@ -278,6 +394,12 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
         }
     }
     out
+}
+
+/// The first key bound to `action` in `context`, as shown to the user
+/// (for labels drawn next to what the key changes, e.g. the knobs).
+pub fn key_label(action: Action, context: Context) -> Option<String> {
+    BINDINGS.iter().find(|b| b.context == context && b.action == action).map(|b| b.keys[0].label())
 }
 
 /// Help overlay rows for a context: (all keys, description).
@@ -319,6 +441,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn simulator_keys_are_in_the_table() {
+        let ctx = [Context::Simulator];
+        assert_eq!(action_for(&key(KeyCode::Char(' ')), &ctx), Some(Action::PlayPause));
+        assert_eq!(action_for(&key(KeyCode::Right), &ctx), Some(Action::NextKnob));
+        assert_eq!(action_for(&key(KeyCode::Char('q')), &ctx), Some(Action::Back));
+        for context in [Context::Simulator, Context::Inspector] {
+            assert!(help_rows(context).iter().all(|(keys, d)| !keys.is_empty() && !d.is_empty()));
+        }
+        assert_eq!(key_label(Action::Reseed, Context::Simulator), Some("r".to_owned()));
     }
 
     #[test]

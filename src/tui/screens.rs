@@ -6,12 +6,14 @@ pub mod help;
 pub mod home;
 pub mod reader;
 pub mod search;
+pub mod simulator;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 pub use home::HomeScreen;
 pub use reader::ReaderScreen;
 pub use search::SearchScreen;
+pub use simulator::{ScenarioPicker, SimulatorScreen};
 
 /// What a screen asks the app to do after handling an event.
 #[derive(Debug)]
@@ -28,6 +30,8 @@ pub enum Screen {
     Home(HomeScreen),
     Reader(Box<ReaderScreen>),
     Search(SearchScreen),
+    Scenarios(ScenarioPicker),
+    Simulator(Box<SimulatorScreen>),
 }
 
 /// Events a screen receives.

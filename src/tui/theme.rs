@@ -234,3 +234,77 @@ fn background_is_light() -> bool {
         .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()))
         .is_some_and(|bg| bg == 7 || bg >= 9)
 }
+
+/// What the simulator draws, by meaning. The mono theme tells the states
+/// apart by their glyphs (◐ ● ○ ◎ ·), drawn by the simulator itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimRole {
+    /// An environment running Init.
+    Initializing,
+    /// An environment running a handler.
+    Busy,
+    /// An on-demand environment waiting, warm.
+    Idle,
+    /// A provisioned environment waiting, warm.
+    Provisioned,
+    /// An environment reclaimed moments ago.
+    Reclaimed,
+    /// An event travelling along an arrow.
+    Event,
+    /// The filled part of the concurrency gauge.
+    Gauge,
+    /// Throttles, 429s, DLQs: work refused or given up.
+    Refused,
+    /// Chart lines.
+    Concurrency,
+    ColdStarts,
+    LatencyP50,
+    LatencyP99,
+    Cost,
+}
+
+impl Theme {
+    /// The style of something the simulator draws.
+    pub fn sim(&self, role: SimRole) -> Style {
+        match self.kind {
+            ThemeKind::Mono => {
+                let plain = Style::new();
+                match role {
+                    SimRole::Busy | SimRole::Gauge | SimRole::Event | SimRole::LatencyP99 => {
+                        plain.add_modifier(Modifier::BOLD)
+                    }
+                    SimRole::Refused => plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                    SimRole::Reclaimed => plain.add_modifier(Modifier::DIM),
+                    SimRole::Initializing => plain.add_modifier(Modifier::ITALIC),
+                    _ => plain,
+                }
+            }
+            ThemeKind::Dark => match role {
+                SimRole::Initializing => fg(Color::Yellow),
+                SimRole::Busy => fg(Color::LightGreen).add_modifier(Modifier::BOLD),
+                SimRole::Idle => fg(Color::Cyan),
+                SimRole::Provisioned => fg(Color::LightMagenta),
+                SimRole::Reclaimed | SimRole::Cost => fg(Color::DarkGray),
+                SimRole::Event => fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+                SimRole::Gauge | SimRole::Concurrency => fg(Color::LightGreen),
+                SimRole::Refused => fg(Color::LightRed).add_modifier(Modifier::BOLD),
+                SimRole::ColdStarts => fg(Color::LightYellow),
+                SimRole::LatencyP50 => fg(Color::LightCyan),
+                SimRole::LatencyP99 => fg(Color::LightRed),
+            },
+            ThemeKind::Light => match role {
+                SimRole::Initializing => fg(Color::Rgb(170, 110, 0)),
+                SimRole::Busy => fg(Color::Rgb(0, 130, 0)).add_modifier(Modifier::BOLD),
+                SimRole::Idle => fg(Color::Rgb(0, 110, 160)),
+                SimRole::Provisioned => fg(Color::Magenta),
+                SimRole::Reclaimed | SimRole::Cost => fg(Color::Rgb(120, 120, 120)),
+                SimRole::Event => fg(Color::Rgb(160, 90, 0)).add_modifier(Modifier::BOLD),
+                SimRole::Gauge | SimRole::Concurrency => fg(Color::Rgb(0, 130, 0)),
+                SimRole::Refused => fg(Color::Rgb(190, 0, 0)).add_modifier(Modifier::BOLD),
+                SimRole::ColdStarts => fg(Color::Rgb(190, 130, 0)),
+                SimRole::LatencyP50 => fg(Color::Blue),
+                SimRole::LatencyP99 => fg(Color::Rgb(170, 40, 40)),
+            },
+        }
+    }
+}

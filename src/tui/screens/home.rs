@@ -12,7 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
 use crate::tui::progress::{BUILTIN_COURSE, Progress};
-use crate::tui::screens::{ReaderScreen, SearchScreen};
+use crate::tui::screens::{ReaderScreen, ScenarioPicker, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
@@ -29,6 +29,8 @@ pub enum Row {
     },
     Module(usize),
     Lesson(usize),
+    /// The simulator's scenario picker.
+    Simulator,
 }
 
 #[derive(Debug)]
@@ -59,7 +61,10 @@ impl HomeScreen {
             rows.push(Row::Module(m));
             rows.extend(module.lessons.iter().map(|&l| Row::Lesson(l)));
         }
-        let selectable: Vec<bool> = rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. })).collect();
+        rows.push(Row::Section(strings::SIM_HOME_SECTION));
+        rows.push(Row::Simulator);
+        let selectable: Vec<bool> =
+            rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. } | Row::Simulator)).collect();
         Self { rows, list: ListView::new(selectable), preview: None }
     }
 
@@ -71,6 +76,17 @@ impl HomeScreen {
     }
 
     pub const CONTEXTS: &'static [Context] = &[Context::List];
+
+    /// Whether the simulator's row is selected (kept across a rebuild).
+    pub fn on_simulator(&self) -> bool {
+        self.list.selected().and_then(|i| self.rows.get(i)) == Some(&Row::Simulator)
+    }
+
+    pub fn select_simulator(&mut self) {
+        if let Some(i) = self.rows.iter().position(|r| *r == Row::Simulator) {
+            self.list.select(i);
+        }
+    }
 
     pub fn selected_lesson(&self) -> Option<usize> {
         match self.rows.get(self.list.selected()?) {
@@ -104,6 +120,7 @@ impl HomeScreen {
             Some(Row::Continue { lesson, position }) => {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
             }
+            Some(Row::Simulator) => Transition::Push(Screen::Scenarios(ScenarioPicker::new())),
             _ => Transition::Stay,
         }
     }
@@ -162,6 +179,10 @@ impl HomeScreen {
                 let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
                 match row {
                     Row::Section(name) => Line::from(Span::styled(*name, theme.module)),
+                    Row::Simulator => {
+                        let room = usize::from(inner.width).saturating_sub(2);
+                        Line::from(vec![marker, Span::styled(pad(&truncate(strings::SIM_HOME_ROW, room), room), style)])
+                    }
                     Row::Continue { lesson, .. } => {
                         let title = crate::text::sanitize(&course.lessons[*lesson].meta.title).into_owned();
                         let label = format!("{} {title}", strings::CONTINUE);
@@ -213,6 +234,20 @@ impl HomeScreen {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+        if self.on_simulator() {
+            let block = widgets::panel(theme, strings::SIM_TITLE, false);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let lines = vec![
+                Line::from(Span::styled(strings::SIM_HOME_ROW, theme.title)),
+                Line::default(),
+                Line::from(strings::SIM_HOME_DETAIL),
+                Line::default(),
+                Line::from(Span::styled(strings::SIM_PICKER_HINT, theme.key)),
+            ];
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
         let block = widgets::panel(theme, strings::LESSON, false);
         let inner = block.inner(area);
         block.render(area, buf);

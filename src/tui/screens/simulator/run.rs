@@ -1,0 +1,149 @@
+//! One scenario being run: where it came from, the `--set` overrides of the
+//! command line, the knobs on top, the seed and the engine. Knobs and seeds
+//! build a new engine from t = 0; the scenario file is parsed again with
+//! the new overrides, so a knob's value is checked exactly like `--set`.
+
+use std::path::PathBuf;
+
+use super::knobs::Knobs;
+use crate::course::Diagnostic;
+use crate::sim::{self, Engine, Options, Override, Scenario, scenario};
+
+/// A scenario file: a built-in preset or a file on disk.
+#[derive(Debug, Clone)]
+pub struct ScenarioFile {
+    /// As shown in diagnostics.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// Where trace files it names are read from; `None` for presets.
+    pub dir: Option<PathBuf>,
+}
+
+impl ScenarioFile {
+    pub fn preset(id: &str) -> Option<Self> {
+        sim::preset(id).map(|(path, bytes)| Self { path, bytes: bytes.to_vec(), dir: None })
+    }
+
+    pub fn load(&self, overrides: &[Override]) -> Result<sim::Loaded, Vec<Diagnostic>> {
+        let dir = self.dir.clone();
+        scenario::load(&self.path, &self.bytes, overrides, &mut |name: &str| match &dir {
+            Some(dir) => {
+                let full = dir.join(name);
+                let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
+                Ok((full.display().to_string(), text))
+            }
+            None => Err(format!("built-in scenarios cannot name trace files (asked for {name:?})")),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Run {
+    file: ScenarioFile,
+    /// `--set` overrides from the command line.
+    base_overrides: Vec<Override>,
+    /// The scenario with those overrides only: what the knobs start from.
+    pub base: Scenario,
+    /// The scenario being run (knobs applied).
+    pub scenario: Scenario,
+    pub knobs: Knobs,
+    pub seed: u64,
+    pub engine: Engine,
+}
+
+impl Run {
+    pub fn new(file: ScenarioFile, overrides: Vec<Override>, seed: Option<u64>) -> Result<Self, Vec<Diagnostic>> {
+        let loaded = file.load(&overrides)?;
+        let seed = seed.unwrap_or(loaded.scenario.seed);
+        let engine = engine_for(&loaded.scenario, seed);
+        Ok(Self {
+            file,
+            base_overrides: overrides,
+            base: loaded.scenario.clone(),
+            scenario: loaded.scenario,
+            knobs: Knobs::default(),
+            seed,
+            engine,
+        })
+    }
+
+    /// The same scenario and seed from t = 0.
+    pub fn restart(&mut self) {
+        self.engine = engine_for(&self.scenario, self.seed);
+    }
+
+    /// From t = 0 with the next seed.
+    pub fn reseed(&mut self) {
+        self.seed = self.seed.wrapping_add(1);
+        self.restart();
+    }
+
+    /// Apply new knob settings and run from t = 0. A setting the scenario
+    /// rules refuse leaves the run as it was and says why.
+    pub fn set_knobs(&mut self, knobs: Knobs) -> Result<(), String> {
+        let mut overrides = self.base_overrides.clone();
+        overrides.extend(knobs.overrides(&self.base));
+        match self.file.load(&overrides) {
+            Ok(loaded) => {
+                self.scenario = loaded.scenario;
+                self.knobs = knobs;
+                self.restart();
+                Ok(())
+            }
+            Err(diags) => {
+                let first = diags.iter().find(|d| d.is_error()).or(diags.first());
+                Err(first.map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned()))
+            }
+        }
+    }
+
+    /// Whether the run spans more than an hour (clocks then show h:mm:ss).
+    pub fn is_long(&self) -> bool {
+        self.scenario.duration_s >= 3600.0 || self.engine.now_us() >= 3_600_000_000
+    }
+}
+
+fn engine_for(scenario: &Scenario, seed: u64) -> Engine {
+    Engine::with_options(scenario, seed, Options { trace: false, observe: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::simulator::knobs::Knob;
+
+    #[test]
+    fn knobs_rerun_the_scenario_from_zero_with_overrides() {
+        let file = ScenarioFile::preset("keep-alive-cliff").expect("preset");
+        let mut run = Run::new(file, Vec::new(), None).expect("loads");
+        run.engine.advance_to(3_000_000_000);
+        assert!(run.engine.summary().cold_starts >= 3);
+        let faster = run.knobs.stepped(Knob::Arrivals, true, &run.base).expect("more arrivals");
+        let faster = faster.stepped(Knob::Arrivals, true, &run.base).expect("more arrivals");
+        run.set_knobs(faster).expect("valid");
+        assert_eq!(run.engine.now_us(), 0, "from t = 0");
+        let summary = run.engine.clone().run();
+        // Every 225 s instead of 900: the environment stays warm.
+        assert_eq!((summary.invocations.total, summary.cold_starts), (32, 1));
+    }
+
+    #[test]
+    fn a_refused_setting_keeps_the_run_and_says_why() {
+        let file = ScenarioFile::preset("sqs-backlog").expect("preset");
+        let mut run = Run::new(file, Vec::new(), None).expect("loads");
+        let mut knobs = run.knobs.clone();
+        knobs.timeout_s = Some(900);
+        let err = run.set_knobs(knobs).expect_err("visibility timeout 30 s < 900 s");
+        assert!(err.contains("visibility"), "{err}");
+        assert!(run.knobs.is_default());
+    }
+
+    #[test]
+    fn reseeding_changes_the_run() {
+        let file = ScenarioFile::preset("api-flash-crowd").expect("preset");
+        let mut run = Run::new(file, Vec::new(), Some(7)).expect("loads");
+        run.reseed();
+        assert_eq!(run.seed, 8);
+        assert_eq!(run.engine.seed(), 8);
+    }
+}

@@ -1,0 +1,196 @@
+//! The simulator's visualizer as the learner sees it: whole screens on a
+//! TestBackend at 80×24 and 120×40 in the monochrome theme, at fixed
+//! simulated times (the engine is driven with `seek_to_us`, and playing
+//! with an injected clock: no wall time is read).
+
+use std::time::{Duration, Instant};
+
+use lambda_tutor::course::Course;
+use lambda_tutor::tui::app::App;
+use lambda_tutor::tui::progress::Progress;
+use lambda_tutor::tui::screens::{Screen, SimulatorScreen};
+use lambda_tutor::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn key(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    app.prepare(Rect::new(0, 0, width, height));
+    terminal.draw(|f| f.render_widget(&*app, f.area())).expect("draw");
+    terminal.backend().to_string()
+}
+
+/// The visualizer on `preset`, moved to `t_us` a simulated second at a time
+/// (as playing would, so the narration keeps every moment).
+fn app_at(preset: &str, t_us: u64) -> App {
+    let mut screen = SimulatorScreen::preset(preset).expect("a preset");
+    let mut t = 0;
+    while t < t_us {
+        t = (t + 1_000_000).min(t_us);
+        screen.seek_to_us(t);
+    }
+    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
+    app.push(Screen::Simulator(Box::new(screen)));
+    app
+}
+
+#[test]
+fn flash_crowd_at_the_limit() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at("api-flash-crowd", 25_000_000);
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("1,000/1,000") || screen.contains("/1,000"), "{screen}");
+        assert!(screen.contains("429"), "{screen}");
+        assert!(screen.contains("paused"), "{screen}");
+        insta::assert_snapshot!(format!("sim_flash_crowd_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn keep_alive_cliff_an_hour_in() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at("keep-alive-cliff", 3_310_000_000);
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("0:55:00 environment 3 reclaimed"), "{screen}");
+        insta::assert_snapshot!(format!("sim_keep_alive_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn sqs_backlog_draining() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at("sqs-backlog", 12_000_000);
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("backlog"), "{screen}");
+        insta::assert_snapshot!(format!("sim_sqs_backlog_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn thousands_of_environments_are_aggregated() {
+    let mut app = app_at("scaling-ramp", 45_000_000);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("1 glyph ≈"), "{screen}");
+    assert!(screen.contains("4,000 live"), "{screen}");
+}
+
+#[test]
+fn the_scenario_picker_from_home() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
+        draw(&mut app, w, h);
+        key(&mut app, 'G');
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("▶ Watch Lambda at work"), "{screen}");
+        press(&mut app, KeyCode::Enter);
+        key(&mut app, 'j');
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("▶ A poison S3 event"), "{screen}");
+        insta::assert_snapshot!(format!("sim_picker_{w}x{h}"), screen);
+        press(&mut app, KeyCode::Enter);
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("async-poison-dlq") && screen.contains("paused"), "{screen}");
+        key(&mut app, 'q');
+        key(&mut app, 'q');
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("▶ Watch Lambda at work"), "home keeps the simulator row selected:\n{screen}");
+    }
+}
+
+#[test]
+fn the_event_inspector_shows_payload_and_result() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at("async-poison-dlq", 15_000_000);
+        draw(&mut app, w, h);
+        key(&mut app, 'e');
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("\"Records\"") && screen.contains("Result"), "{screen}");
+        insta::assert_snapshot!(format!("sim_inspector_{w}x{h}"), screen);
+        // Down to an older invocation, page the payload, close.
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::PageDown);
+        let paged = draw(&mut app, w, h);
+        assert_ne!(paged, screen);
+        key(&mut app, 'q');
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("Flow"), "{screen}");
+    }
+}
+
+#[test]
+fn ticks_only_while_playing() {
+    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
+    assert_eq!(app.tick_interval(), None, "home does not animate");
+    app.push(Screen::Simulator(Box::new(SimulatorScreen::preset("runtime-cold-starts").expect("preset"))));
+    draw(&mut app, 80, 24);
+    assert_eq!(app.tick_interval(), None, "a paused simulator asks for no ticks");
+    key(&mut app, ' ');
+    assert!(app.tick_interval().is_some_and(|d| d <= Duration::from_millis(50)));
+    key(&mut app, '?');
+    assert_eq!(app.tick_interval(), None, "not behind the help overlay");
+    key(&mut app, '?');
+    // The injected clock: 2 s of ticks at 1× reach t = 2 s.
+    let t0 = Instant::now();
+    for i in 0..=40 {
+        app.tick_at(t0 + Duration::from_millis(50 * i));
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("t 00:02.0"), "{screen}");
+    assert!(screen.contains("java21"), "{screen}");
+    key(&mut app, ' ');
+    assert_eq!(app.tick_interval(), None, "paused again");
+    // Play to the end: the run pauses itself and shows its summary.
+    key(&mut app, '+');
+    key(&mut app, '+');
+    key(&mut app, ' ');
+    let t1 = t0 + Duration::from_secs(10);
+    for i in 0..=100 {
+        app.tick_at(t1 + Duration::from_millis(100 * i));
+    }
+    assert_eq!(app.tick_interval(), None, "finished: no more ticks");
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Run finished") && screen.contains("finished"), "{screen}");
+}
+
+#[test]
+fn knobs_rerun_and_show_their_values() {
+    let mut app = app_at("provisioned-concurrency", 60_000_000);
+    draw(&mut app, 120, 40);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Down);
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("◂provisioned 10*▸"), "{screen}");
+    assert!(screen.contains("t 00:00.0"), "re-run from t = 0:\n{screen}");
+    key(&mut app, 'x');
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("◂provisioned 20▸"), "{screen}");
+}
+
+#[test]
+fn any_size_draws_without_panic() {
+    let mut app = app_at("stream-poison-shard", 90_000_000);
+    for (w, h) in [(1, 1), (20, 5), (50, 14), (60, 16), (79, 23), (100, 30), (109, 31), (110, 32), (300, 100)] {
+        draw(&mut app, w, h);
+    }
+    key(&mut app, 'e');
+    for (w, h) in [(1, 1), (50, 14), (80, 24), (200, 60)] {
+        draw(&mut app, w, h);
+    }
+    key(&mut app, 'q');
+    key(&mut app, 's');
+    for (w, h) in [(1, 1), (50, 14), (80, 24), (200, 60)] {
+        draw(&mut app, w, h);
+    }
+}
