@@ -3,11 +3,13 @@
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
 mod check;
+mod drill;
 mod history;
 mod lessons;
 mod packs;
 mod quiz;
 mod read;
+mod review;
 mod stats;
 
 use std::io::IsTerminal;
@@ -48,6 +50,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Quiz { packs, topics, count, seed, plain }) => {
             quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
         }
+        Some(Command::Review { plain }) => review::run(&global, plain),
+        Some(Command::Drill { minutes, count, topics, seed, plain }) => {
+            drill::run(&global, crate::quiz::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)
+        }
         Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
     };
     match result {
@@ -84,5 +90,6 @@ fn open_home(global: &crate::cli::GlobalOptions) -> CommandResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
     }
-    crate::tui::run(global).map_err(Failure::from)
+    let course = quiz::course_with_packs(global)?;
+    crate::tui::run_with(global, course, None).map_err(Failure::from)
 }

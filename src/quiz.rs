@@ -5,13 +5,15 @@
 //! - [`validate`]: `check` over packs, lessons and scenarios of a course;
 //! - [`answer`]: checking a response, with partial information;
 //! - [`session`]: selecting, shuffling, hints, scores (no I/O);
-//! - [`plain`]: the line-by-line quiz of `quiz --plain`, over any streams.
+//! - [`plain`]: the line-by-line quiz of `quiz --plain`, over any streams;
+//! - [`practice`]: sessions tied to progress (quiz resume, review, drill).
 
 pub mod answer;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod plain;
+pub mod practice;
 pub mod session;
 pub mod suggest;
 pub mod validate;

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod ansi;
 pub mod app;
+pub mod clock;
 pub mod input;
 pub mod keymap;
 pub mod list;
@@ -24,16 +25,26 @@ use ratatui::layout::Rect;
 
 use self::app::App;
 use self::progress::Progress;
+use self::screens::quiz::Launch;
 use self::theme::Theme;
 use crate::cli::GlobalOptions;
 use crate::course::Course;
 
 /// Open the home screen and run until the user quits.
 pub fn run(global: &GlobalOptions) -> io::Result<()> {
-    let course = Course::builtin();
+    run_with(global, Course::builtin(), None)
+}
+
+/// Run with `course` (the built-in one plus `--pack` packs). With a
+/// `launch`, that screen opens at once and leaving it quits: the
+/// `quiz`, `review` and `drill` commands in a terminal.
+pub fn run_with(global: &GlobalOptions, course: Course, launch: Option<Launch>) -> io::Result<()> {
     let theme = Theme::choose(global.use_color(true), global.theme);
     let store = open_store(global)?;
     let mut app = App::new(course, theme, Progress::new(Some(store)));
+    if let Some(launch) = launch {
+        app.launch_alone(launch);
+    }
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
     loop {
@@ -43,8 +54,15 @@ pub fn run(global: &GlobalOptions) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
-        let event = event::read()?;
-        app.handle_event(&event);
+        // Block on input (no CPU while the learner thinks), except while a
+        // drill's countdown runs: then wake once a second to redraw it.
+        match app.tick_interval() {
+            Some(interval) if !event::poll(interval)? => app.tick(),
+            _ => {
+                let event = event::read()?;
+                app.handle_event(&event);
+            }
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! `quiz [PACK...] [--topic T]... [--count N] [--seed S] [--plain]`.
 //!
-//! For now every quiz runs in plain mode, in a terminal too: the
-//! full-screen quiz screen is still to come.
+//! In a terminal the quiz opens full-screen; with `--plain`, or when stdin
+//! or stdout is not a terminal, it runs line by line. Either way every
+//! answer is recorded in the progress database, with the quiz's resume
+//! point, so an interrupted quiz can be continued from the home screen.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,11 +11,14 @@ use std::path::{Path, PathBuf};
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::{Course, Diagnostic};
+use crate::quiz::Pack;
 use crate::quiz::load::load_paths;
-use crate::quiz::plain::{self, PlainConfig};
-use crate::quiz::session::{SessionError, SessionOptions, no_truth};
+use crate::quiz::plain::recorded::{Recorder, SystemClock};
+use crate::quiz::plain::{self, Observer, PlainConfig};
+use crate::quiz::practice::{Practice, QuizSpec};
+use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
 use crate::quiz::validate::Context;
-use crate::quiz::{Pack, QuizSession};
+use crate::tui::screens::quiz::Launch;
 
 /// Arguments of `quiz`.
 #[derive(Debug, Clone, Default)]
@@ -56,26 +61,66 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
 
 /// The built-in packs plus those of `--pack`.
 pub fn available_packs(global: &GlobalOptions) -> Result<Vec<Pack>, Failure> {
-    let course = Course::builtin();
+    course_with_packs(global).map(|course| course.packs)
+}
+
+/// The built-in course with the packs of `--pack` added: what the
+/// full-screen tutor offers.
+pub fn course_with_packs(global: &GlobalOptions) -> Result<Course, Failure> {
+    let mut course = Course::builtin();
     let mut err = std::io::stderr().lock();
     let is_pack = |d: &&Diagnostic| Path::new(&d.path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     for d in course.diagnostics.iter().filter(is_pack) {
         writeln!(err, "{d}")?;
     }
-    let mut packs = course.packs;
-    add(&mut packs, packs_from(&global.packs)?);
-    Ok(packs)
+    add(&mut course.packs, packs_from(&global.packs)?);
+    Ok(course)
+}
+
+/// The progress database, opened as the full-screen tutor opens it: one
+/// that cannot be used is reported (exit 2) and left untouched.
+pub fn open_store(global: &GlobalOptions) -> Result<crate::study::Store, Failure> {
+    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    crate::study::Store::open(&dir)
+        .map_err(|e| Failure::Usage(crate::tui::strings::cannot_open_progress(&e.to_string())))
+}
+
+/// Whether to run full-screen: a terminal on both ends and no `--plain`.
+pub fn full_screen(plain: bool) -> bool {
+    !plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// The full-screen tutor, opened on `launch`; leaving that screen quits.
+pub fn open_screen(global: &GlobalOptions, course: Course, launch: Launch) -> CommandResult {
+    crate::tui::run_with(global, course, Some(launch)).map_err(Failure::from)
+}
+
+/// Plain mode on stdin/stdout.
+pub fn run_plain(session: QuizSession, observer: &mut dyn Observer) -> CommandResult {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    // A pseudo-terminal may report no size at all (0 columns): then 80.
+    let width = if stdout.is_terminal() { terminal_width().filter(|w| *w >= 20) } else { None };
+    // A terminal echoes what is typed; a pipe does not, so echo it to keep
+    // the transcript readable (and each verdict on a line of its own).
+    let config = PlainConfig { width: width.unwrap_or(80).clamp(20, 100), echo: !stdin.is_terminal() };
+    match plain::run_with(session, &mut stdin.lock(), &mut stdout.lock(), config, observer) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::from(e)),
+    }
 }
 
 pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
-    let mut packs = available_packs(global)?;
+    let mut course = course_with_packs(global)?;
+    let packs = &mut course.packs;
     let mut ids = Vec::new();
     for arg in &args.packs {
         let path = Path::new(arg);
         if path.exists() {
             let loaded = packs_from(&[path.to_path_buf()])?;
             ids.extend(loaded.iter().map(|p| p.meta.id.clone()));
-            add(&mut packs, loaded);
+            add(packs, loaded);
         } else if packs.iter().any(|p| &p.meta.id == arg) {
             ids.push(arg.clone());
         } else {
@@ -84,27 +129,22 @@ pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
             )));
         }
     }
-    let options = SessionOptions {
+    let spec = QuizSpec {
         packs: ids,
         topics: args.topics.clone(),
         count: args.count,
         seed: args.seed.unwrap_or_else(rand::random),
-        shuffle_questions: true,
+        round: 0,
     };
-    let session = QuizSession::new(&packs, &options, &no_truth).map_err(|e| no_questions(&e, &packs, &options))?;
-    let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    // A pseudo-terminal may report no size at all (0 columns): then 80.
-    let width = if stdout.is_terminal() { terminal_width().filter(|w| *w >= 20) } else { None };
-    // A terminal echoes what is typed; a pipe does not, so echo it to keep
-    // the transcript readable (and each verdict on a line of its own).
-    let config = PlainConfig { width: width.unwrap_or(80).clamp(20, 100), echo: !stdin.is_terminal() };
-    let _ = args.plain; // Plain mode is the only mode until the quiz screen lands.
-    match plain::run(session, &mut stdin.lock(), &mut stdout.lock(), config) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::from(e)),
+    let (practice, session) =
+        Practice::quiz(packs, spec.clone()).map_err(|e| no_questions(&e, packs, &spec.options()))?;
+    if full_screen(args.plain) {
+        return open_screen(global, course, Launch::Quiz(spec));
     }
+    let mut store = open_store(global)?;
+    let clock = SystemClock::default();
+    let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
+    run_plain(session, &mut recorder)
 }
 
 fn no_questions(e: &SessionError, packs: &[Pack], options: &SessionOptions) -> Failure {

@@ -3,13 +3,17 @@
 //! that needs the frame size (layout caches); rendering is pure.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
 
 use super::action::Action;
+use super::clock::Clock;
 use super::keymap::{self, Context};
 use super::progress::Progress;
+use super::screens::quiz::{Ctx, Launch};
 use super::screens::{self, HomeScreen, Input, Screen, Transition};
 use super::strings;
 use super::theme::Theme;
@@ -20,16 +24,63 @@ pub struct App {
     pub course: Course,
     pub theme: Theme,
     pub progress: Progress,
+    /// Time and seeds for the study screens (fixed in tests).
+    pub clock: Clock,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
     too_small: bool,
+    /// Going back from a stack this deep or shallower quits: 2 when one
+    /// screen was opened from the command line (leaving it ends the
+    /// program), otherwise 0.
+    quit_depth: usize,
 }
 
 impl App {
     pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
         let home = HomeScreen::new(&course, &progress);
-        Self { course, theme, progress, stack: vec![Screen::Home(home)], help: false, quit: false, too_small: false }
+        Self {
+            course,
+            theme,
+            progress,
+            clock: Clock::system(),
+            stack: vec![Screen::Home(home)],
+            help: false,
+            quit: false,
+            too_small: false,
+            quit_depth: 0,
+        }
+    }
+
+    /// Open a study screen on top of the current one.
+    pub fn launch(&mut self, launch: Launch) {
+        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
+        let screen = screens::quiz::launch::open(launch, &mut ctx);
+        self.enter_screen(screen);
+    }
+
+    /// Open a study screen whose leaving quits (`quiz` in a terminal).
+    pub fn launch_alone(&mut self, launch: Launch) {
+        self.quit_depth = 2;
+        self.launch(launch);
+    }
+
+    /// How long the event loop may wait for input before [`App::tick`]:
+    /// once a second while a drill's countdown runs, otherwise forever (no
+    /// timer, no CPU while idle).
+    pub fn tick_interval(&self) -> Option<Duration> {
+        match self.screen() {
+            Screen::Quiz(q) if q.is_timing() => Some(Duration::from_secs(1)),
+            _ => None,
+        }
+    }
+
+    /// No input came within [`App::tick_interval`]: let time pass.
+    pub fn tick(&mut self) {
+        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
+        if let Some(Screen::Quiz(q)) = self.stack.last_mut() {
+            q.tick(&mut ctx);
+        }
     }
 
     pub fn should_quit(&self) -> bool {
@@ -50,7 +101,8 @@ impl App {
         match self.screen() {
             Screen::Search(_) => true,
             Screen::Reader(r) => r.is_typing(),
-            Screen::Home(_) => false,
+            Screen::Quiz(q) => q.is_typing(),
+            Screen::Home(_) | Screen::QuizChooser(_) | Screen::Stats(_) => false,
         }
     }
 
@@ -59,6 +111,9 @@ impl App {
             Screen::Home(_) => HomeScreen::CONTEXTS,
             Screen::Reader(r) => r.contexts(),
             Screen::Search(_) => screens::SearchScreen::CONTEXTS,
+            Screen::Quiz(q) => q.contexts(),
+            Screen::QuizChooser(_) => screens::quiz::chooser::ChooserScreen::CONTEXTS,
+            Screen::Stats(_) => screens::stats::StatsScreen::CONTEXTS,
         }
     }
 
@@ -88,7 +143,8 @@ impl App {
             }
             return;
         }
-        if action == Some(Action::Help) && !self.is_typing() {
+        // While typing, `?` is text; F1 still opens the help.
+        if action == Some(Action::Help) && !(self.is_typing() && matches!(key.code, KeyCode::Char(_))) {
             self.help = true;
             return;
         }
@@ -97,10 +153,14 @@ impl App {
 
     fn dispatch(&mut self, input: Input<'_>) {
         let course = &self.course;
+        let mut ctx = Ctx { course, progress: &mut self.progress, clock: &mut self.clock };
         let transition = match self.stack.last_mut() {
             Some(Screen::Home(s)) => s.handle(input, course),
             Some(Screen::Reader(s)) => s.handle(input, course),
             Some(Screen::Search(s)) => s.handle(input, course),
+            Some(Screen::Quiz(s)) => s.handle(input, &mut ctx),
+            Some(Screen::QuizChooser(s)) => s.handle(input, &mut ctx),
+            Some(Screen::Stats(s)) => s.handle(input),
             None => Transition::Quit,
         };
         self.apply(transition);
@@ -118,6 +178,12 @@ impl App {
                 }
                 self.enter_screen(screen);
             }
+            Transition::Launch(launch) => self.launch(launch),
+            // Opened alone from the command line: back from it is the end.
+            Transition::Pop if self.stack.len() <= self.quit_depth => {
+                self.leave_screen();
+                self.quit = true;
+            }
             Transition::Pop if self.stack.len() > 1 => {
                 self.leave_screen();
                 self.stack.pop();
@@ -127,9 +193,16 @@ impl App {
                         Some(Screen::Home(h)) => h.selected_lesson(),
                         _ => None,
                     };
+                    let start = match self.stack.last() {
+                        Some(Screen::Home(h)) => h.selected_start(),
+                        _ => None,
+                    };
                     let mut home = HomeScreen::new(&self.course, &self.progress);
                     if let Some(l) = selected {
                         home.select_lesson(l);
+                    }
+                    if let Some(row) = start {
+                        home.select_start(row);
                     }
                     self.stack[0] = Screen::Home(home);
                 }
@@ -152,6 +225,10 @@ impl App {
 
     /// The top screen is about to go: remember where the learner was.
     fn leave_screen(&mut self) {
+        if let Some(Screen::Quiz(_) | Screen::Stats(_)) = self.stack.last() {
+            // Answers change what is due and what "Continue" offers.
+            self.progress.reload();
+        }
         if let Some(Screen::Reader(reader)) = self.stack.last() {
             let id = self.course.lessons[reader.lesson].meta.id.clone();
             let position = reader.position();
@@ -180,10 +257,14 @@ impl App {
             return;
         }
         let [body, _] = Self::areas(area);
+        let (theme, clock) = (self.theme, self.clock.clone());
         match self.screen_mut() {
             Screen::Home(s) => s.prepare(body),
             Screen::Reader(s) => s.prepare(body),
             Screen::Search(s) => s.prepare(body),
+            Screen::Quiz(s) => s.prepare(body, &theme, &clock),
+            Screen::QuizChooser(s) => s.prepare(body),
+            Screen::Stats(s) => s.prepare(body, &theme),
         }
     }
 }
@@ -200,6 +281,9 @@ impl Widget for &App {
             Screen::Home(s) => s.render(body, buf, &self.course, &self.theme, &self.progress),
             Screen::Reader(s) => s.render(body, buf, &self.course, &self.theme),
             Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Quiz(s) => s.render(body, buf, &self.theme),
+            Screen::QuizChooser(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Stats(s) => s.render(body, buf, &self.theme),
         }
         if let Some(error) = &self.progress.error {
             widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));

@@ -4,12 +4,15 @@
 
 pub mod help;
 pub mod home;
+pub mod quiz;
 pub mod reader;
 pub mod search;
+pub mod stats;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 pub use home::HomeScreen;
+pub use quiz::QuizScreen;
 pub use reader::ReaderScreen;
 pub use search::SearchScreen;
 
@@ -21,6 +24,9 @@ pub enum Transition {
     Replace(Screen),
     Pop,
     Quit,
+    /// Open a study screen (quiz, review, drill, stats): the app builds it,
+    /// since it needs the store and the clock.
+    Launch(quiz::Launch),
 }
 
 #[derive(Debug)]
@@ -28,6 +34,9 @@ pub enum Screen {
     Home(HomeScreen),
     Reader(Box<ReaderScreen>),
     Search(SearchScreen),
+    Quiz(Box<QuizScreen>),
+    QuizChooser(Box<quiz::chooser::ChooserScreen>),
+    Stats(Box<stats::StatsScreen>),
 }
 
 /// Events a screen receives.

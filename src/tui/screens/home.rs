@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::quiz::Launch;
 use super::{Input, Screen, Transition};
 use crate::course::Course;
 use crate::study::Resume;
@@ -29,12 +30,27 @@ pub enum Row {
     },
     Module(usize),
     Lesson(usize),
+    /// Quiz, review, drill, stats.
+    Start(StartRow),
+}
+
+/// The study rows of the "Start" section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartRow {
+    /// The unfinished quiz.
+    ContinueQuiz,
+    Quiz,
+    Review,
+    Drill,
+    Stats,
 }
 
 #[derive(Debug)]
 pub struct HomeScreen {
     rows: Vec<Row>,
     list: ListView,
+    /// "Lambda basics — question 3 of 10": the unfinished quiz.
+    quiz: Option<String>,
 }
 
 impl HomeScreen {
@@ -46,16 +62,48 @@ impl HomeScreen {
             }
             _ => None,
         };
+        let quiz = progress.store().and_then(|s| s.quiz_progress().ok().flatten()).map(|q| q.description);
+        rows.push(Row::Section(strings::START));
+        if quiz.is_some() {
+            rows.push(Row::Start(StartRow::ContinueQuiz));
+        }
+        rows.extend([StartRow::Quiz, StartRow::Review, StartRow::Drill, StartRow::Stats].map(Row::Start));
         if let Some(row) = resume {
-            rows.push(Row::Section(strings::START));
             rows.push(row);
         }
         for (m, module) in course.modules.iter().enumerate() {
             rows.push(Row::Module(m));
             rows.extend(module.lessons.iter().map(|&l| Row::Lesson(l)));
         }
-        let selectable: Vec<bool> = rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. })).collect();
-        Self { rows, list: ListView::new(selectable) }
+        let selectable: Vec<bool> =
+            rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. } | Row::Start(_))).collect();
+        let mut list = ListView::new(selectable);
+        // Start where the learner left off: the unfinished quiz, the lesson
+        // being read, else the first lesson.
+        let preferred = rows
+            .iter()
+            .position(|r| *r == Row::Start(StartRow::ContinueQuiz))
+            .or_else(|| rows.iter().position(|r| matches!(r, Row::Continue { .. })))
+            .or_else(|| rows.iter().position(|r| matches!(r, Row::Lesson(_))));
+        if let Some(i) = preferred {
+            list.select(i);
+        }
+        Self { rows, list, quiz }
+    }
+
+    /// The selected study row, if one is selected.
+    pub fn selected_start(&self) -> Option<StartRow> {
+        match self.rows.get(self.list.selected()?) {
+            Some(Row::Start(row)) => Some(*row),
+            _ => None,
+        }
+    }
+
+    /// Select a study row (after a rebuild, keep the learner's place).
+    pub fn select_start(&mut self, row: StartRow) {
+        if let Some(i) = self.rows.iter().position(|r| *r == Row::Start(row)) {
+            self.list.select(i);
+        }
     }
 
     /// Select a lesson's row (after a rebuild, keep the learner's place).
@@ -99,6 +147,13 @@ impl HomeScreen {
             Some(Row::Continue { lesson, position }) => {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
             }
+            Some(Row::Start(row)) => Transition::Launch(match row {
+                StartRow::ContinueQuiz => Launch::ResumeQuiz,
+                StartRow::Quiz => Launch::Chooser,
+                StartRow::Review => Launch::Review,
+                StartRow::Drill => Launch::NewDrill,
+                StartRow::Stats => Launch::Stats,
+            }),
             _ => Transition::Stay,
         }
     }
@@ -147,6 +202,20 @@ impl HomeScreen {
                 let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
                 match row {
                     Row::Section(name) => Line::from(Span::styled(*name, theme.module)),
+                    Row::Start(start) => {
+                        let label = match start {
+                            StartRow::ContinueQuiz => {
+                                let what = self.quiz.as_deref().map(crate::text::sanitize).unwrap_or_default();
+                                format!("{} {what}", strings::CONTINUE_QUIZ)
+                            }
+                            StartRow::Quiz => strings::QUIZ.to_owned(),
+                            StartRow::Review => strings::review_row(progress.due_reviews),
+                            StartRow::Drill => strings::DRILL.to_owned(),
+                            StartRow::Stats => strings::STATS.to_owned(),
+                        };
+                        let room = usize::from(inner.width).saturating_sub(2);
+                        Line::from(vec![marker, Span::styled(pad(&truncate(&label, room), room), style)])
+                    }
                     Row::Continue { lesson, .. } => {
                         let title = crate::text::sanitize(&course.lessons[*lesson].meta.title).into_owned();
                         let label = format!("{} {title}", strings::CONTINUE);
@@ -195,6 +264,20 @@ impl HomeScreen {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+        if let Some(start) = self.selected_start() {
+            let (title, text) = match start {
+                StartRow::ContinueQuiz => (strings::CONTINUE_QUIZ, strings::CONTINUE_QUIZ_HELP),
+                StartRow::Quiz => (strings::QUIZ, strings::START_QUIZ_HELP),
+                StartRow::Review => (strings::REVIEW, strings::START_REVIEW_HELP),
+                StartRow::Drill => (strings::DRILL, strings::START_DRILL_HELP),
+                StartRow::Stats => (strings::STATS, strings::START_STATS_HELP),
+            };
+            let block = widgets::panel(theme, title.trim_end_matches(':'), false);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
         let block = widgets::panel(theme, strings::LESSON, false);
         let inner = block.inner(area);
         block.render(area, buf);
