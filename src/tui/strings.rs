@@ -218,7 +218,7 @@ pub fn questions(n: usize) -> String {
 }
 
 pub const BY_TOPIC: &str = "By topic";
-pub const BEFORE: &str = "earlier drills";
+pub const BEFORE: &str = "before";
 pub const TIME_PER_QUESTION: &str = "Time per question";
 pub const MISSED_HEADING: &str = "Missed";
 pub const TIME_UP: &str = "Time is up.";

@@ -42,9 +42,10 @@ pub(super) fn lines(screen: &QuizScreen, theme: &Theme, width: usize, out: &mut 
     out.push(Line::default());
     let names: Vec<String> = score.by_topic.iter().map(|t| crate::text::sanitize(&t.topic).into_owned()).collect();
     let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).min(width / 3).max(5);
-    let mut header = pad(strings::BY_TOPIC, name_width + 2 + BAR + 12);
+    // Columns: "  name bar  n/m  pct%" and, for drills, the earlier accuracy.
+    let mut header = pad(strings::BY_TOPIC, name_width + BAR + 15);
     if report.is_some() {
-        header.push_str(strings::BEFORE);
+        let _ = write!(header, "{:>7}", strings::BEFORE);
     }
     out.push(Line::styled(header, theme.module));
     for (t, name) in score.by_topic.iter().zip(&names) {
