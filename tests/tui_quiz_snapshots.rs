@@ -17,7 +17,7 @@ use lambda_tutor::tui::screens::quiz::{Launch, Stage};
 use lambda_tutor::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 const PACK: &str = "tests/fixtures/packs/every-type.toml";
@@ -405,4 +405,32 @@ fn home_offers_continue_review_drill_and_stats() {
     key(&mut f.app, KeyCode::Enter);
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("question 2/2") && screen.contains("1/2 answered · score 1/1"), "{screen}");
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let kind = MouseEventKind::Down(MouseButton::Left);
+    app.handle_event(&Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
+}
+
+#[test]
+fn a_click_selects_a_choice_and_a_second_click_answers_then_the_lesson_opens_and_returns() {
+    let mut f = quiz(&["default-timeout"]);
+    let screen = draw(&mut f.app, 80, 24);
+    let row = screen.lines().position(|l| l.contains("2. 3 seconds")).expect("choice 2 on screen") as u16;
+    click(&mut f.app, 6, row);
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("▶ 2. 3 seconds") && stage(&f.app) == Stage::Asking, "{screen}");
+    click(&mut f.app, 6, row);
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("✓ Correct"), "{screen}");
+    // l opens the question's lesson; q comes back to the answer.
+    key(&mut f.app, KeyCode::Char('l'));
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(
+        matches!(f.app.screen(), Screen::Reader(_)) && screen.contains("Timeouts, memory and other limits"),
+        "{screen}"
+    );
+    key(&mut f.app, KeyCode::Char('q'));
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("✓ Correct") && stage(&f.app) == Stage::Answered, "{screen}");
 }

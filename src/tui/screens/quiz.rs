@@ -633,10 +633,13 @@ impl QuizScreen {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let [title, progress, status, body] = Self::areas(area);
-        self.render_title(title, buf, theme);
-        self.render_progress(progress, buf, theme);
-        self.render_status(status, buf, theme);
         let text = Self::text_area(body);
+        // The progress and status rows line up with the text column.
+        let inset = text.x.saturating_sub(area.x + 1);
+        let indent = |r: Rect| Rect { x: r.x + inset, width: r.width.saturating_sub(inset), ..r };
+        self.render_title(title, buf, theme);
+        self.render_progress(indent(progress), buf, theme);
+        self.render_status(indent(status), buf, theme);
         let built = body::build(self, theme, usize::from(text.width));
         let visible: Vec<Line<'_>> = built.lines.into_iter().skip(self.scroll).take(self.viewport).collect();
         Paragraph::new(visible).render(text, buf);

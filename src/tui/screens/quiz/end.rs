@@ -44,7 +44,7 @@ pub(super) fn lines(screen: &QuizScreen, theme: &Theme, width: usize, out: &mut 
     let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).min(width / 3).max(5);
     // Columns: "  name bar  n/m  pct%" and, for drills, the earlier accuracy.
     let mut header = pad(strings::BY_TOPIC, name_width + BAR + 15);
-    if report.is_some() {
+    if report.is_some_and(|r| r.topics.iter().any(|t| t.previous.is_some())) {
         let _ = write!(header, "{:>7}", strings::BEFORE);
     }
     out.push(Line::styled(header, theme.module));
