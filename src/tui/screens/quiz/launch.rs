@@ -38,7 +38,20 @@ fn nothing(purpose: Purpose, title: &str, message: String) -> Screen {
     quiz(QuizScreen::empty(Practice::new(purpose, title.to_owned(), &[]), message))
 }
 
+/// Load the code highlighter's grammars on a background thread when the
+/// first study screen opens, so a question with a code block shows
+/// without a pause (parsing it is then microseconds).
+fn warm_up_highlighting() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::thread::spawn(crate::markdown::warm_up);
+    });
+}
+
 pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
+    if !matches!(launch, Launch::Stats | Launch::Chooser) {
+        warm_up_highlighting();
+    }
     let packs = &ctx.course.packs;
     match launch {
         Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(ctx.course))),
