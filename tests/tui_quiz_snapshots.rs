@@ -434,3 +434,14 @@ fn a_click_selects_a_choice_and_a_second_click_answers_then_the_lesson_opens_and
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("✓ Correct") && stage(&f.app) == Stage::Answered, "{screen}");
 }
+
+#[test]
+fn quitting_after_the_last_answer_leaves_nothing_to_continue() {
+    let mut f = quiz(&["default-timeout"]);
+    assert_eq!(f.app.tick_interval(), None, "a quiz has no timer: the loop blocks on input");
+    draw(&mut f.app, 80, 24);
+    key(&mut f.app, KeyCode::Char('2'));
+    key(&mut f.app, KeyCode::Char('q'));
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("Quiz") && !screen.contains("Continue quiz"), "{screen}");
+}

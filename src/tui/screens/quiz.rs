@@ -292,6 +292,14 @@ impl QuizScreen {
             },
             None => None,
         };
+        // The last answer of a quiz: nothing is left to continue, even if
+        // the learner quits before the end screen.
+        if self.session.is_finished()
+            && matches!(self.practice.purpose, Purpose::Quiz(_))
+            && let Some(Err(e)) = ctx.progress.store_mut().map(crate::study::Store::clear_quiz_progress)
+        {
+            Self::note_error(ctx.progress, &e);
+        }
         let next_review = match (&self.practice.purpose, &recorded) {
             (Purpose::Review { .. }, Some(r)) => Some(next_review(r.card.due, now)),
             _ => None,
@@ -596,7 +604,7 @@ impl QuizScreen {
                 card.prepare(width);
             }
             if let Some(answered) = &mut current.answered {
-                answered.explanation.prepare(width.saturating_sub(0));
+                answered.explanation.prepare(width);
                 answered.notes.iter_mut().for_each(|(_, md)| md.prepare(width));
             }
         }

@@ -459,7 +459,6 @@ fn right_or_wrong(right: bool, picked: bool, theme: &Theme) -> (&'static str, St
 /// The right answer, partial detail, feedback, explanation and lesson.
 fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answered, theme: &Theme, width: usize) {
     let item = &current.item;
-    let record = &answered.record;
     out.blank();
     out.verdict_line = Some(out.lines.len());
     if !matches!(item.question.kind, QuestionKind::Card { .. }) {
@@ -505,7 +504,6 @@ fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answ
         let text = format!("{} {}", strings::LESSON_LINK, crate::text::sanitize(title));
         out.lines.extend(super::text::wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
     }
-    let _ = record;
 }
 
 /// Partial information in words, beyond the marks on the rows.
