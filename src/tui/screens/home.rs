@@ -275,7 +275,13 @@ impl HomeScreen {
             let block = widgets::panel(theme, title.trim_end_matches(':'), false);
             let inner = block.inner(area);
             block.render(area, buf);
-            Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
+            let mut lines = Vec::new();
+            if let (StartRow::ContinueQuiz, Some(quiz)) = (start, &self.quiz) {
+                lines.push(Line::from(Span::styled(crate::text::sanitize(quiz).into_owned(), theme.title)));
+                lines.push(Line::default());
+            }
+            lines.push(Line::from(text));
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
             return;
         }
         let block = widgets::panel(theme, strings::LESSON, false);
