@@ -237,8 +237,8 @@ pub fn cannot_start(why: &str) -> String {
 pub const NO_QUIZ_TO_CONTINUE: &str = "There is no unfinished quiz to continue.";
 pub const RESUME_UNREADABLE: &str =
     "The unfinished quiz was saved by another version of lambda-tutor and cannot be continued; start a new one.";
-pub const RESUME_NO_QUESTIONS: &str =
-    "The unfinished quiz's questions are no longer installed (was a pack removed?); start a new one.";
+pub const RESUME_NO_QUESTIONS: &str = "The unfinished quiz's questions are not installed now: if its pack came \
+from a file, start lambda-tutor with --pack FILE to continue it, or start a new quiz.";
 pub const RESUME_FINISHED: &str = "That quiz was already finished.";
 pub const REVIEW_NEEDS_PROGRESS: &str = "Progress is not being kept, so there is nothing to review.";
 

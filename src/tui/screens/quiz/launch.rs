@@ -77,8 +77,12 @@ pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
             match resume(&progress, packs) {
                 Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
                 Err(e) => {
-                    // Nothing to continue: forget it, so home stops offering it.
-                    if let Some(store) = ctx.progress.store_mut() {
+                    // Nothing left to continue: forget it, so home stops
+                    // offering it. Questions missing may come back (a pack
+                    // given with --pack last time): keep that one.
+                    if e != ResumeError::NoQuestions
+                        && let Some(store) = ctx.progress.store_mut()
+                    {
                         let _ = store.clear_quiz_progress();
                     }
                     let why = match e {
