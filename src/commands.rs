@@ -3,6 +3,7 @@
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
 mod check;
+mod drill;
 mod export_pack;
 mod history;
 mod import;
@@ -11,6 +12,7 @@ mod new_course;
 mod packs;
 mod quiz;
 mod read;
+mod review;
 mod scenarios;
 mod simulate;
 mod stats;
@@ -60,7 +62,10 @@ pub fn run(cli: Cli) -> ExitCode {
             simulate::run(&global, scenario.as_deref(), seed, &sets, json, trace.as_deref())
         }
         Some(Command::Scenarios { json }) => scenarios::run(&global, json),
-        Some(other) => Err(Failure::Usage(format!("`{}` is not available in this build yet", command_name(&other)))),
+        Some(Command::Review { plain }) => review::run(&global, plain),
+        Some(Command::Drill { minutes, count, topics, seed, plain }) => {
+            drill::run(&global, crate::quiz::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)
+        }
     };
     match result {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
@@ -72,30 +77,11 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn command_name(command: &Command) -> &'static str {
-    match command {
-        Command::Lessons { .. } => "lessons",
-        Command::Read { .. } => "read",
-        Command::Quiz { .. } => "quiz",
-        Command::Review { .. } => "review",
-        Command::Drill { .. } => "drill",
-        Command::Simulate { .. } => "simulate",
-        Command::Scenarios { .. } => "scenarios",
-        Command::Check { .. } => "check",
-        Command::Import { .. } => "import",
-        Command::ExportPack { .. } => "export-pack",
-        Command::Stats { .. } => "stats",
-        Command::History { .. } => "history",
-        Command::Packs { .. } => "packs",
-        Command::NewCourse { .. } => "new-course",
-    }
-}
-
 /// No subcommand: the full-screen home, if there is a terminal to draw on.
 fn open_home(global: &crate::cli::GlobalOptions) -> CommandResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
     }
-    let course = packs::load_course(global)?;
-    crate::tui::run(global, course).map_err(Failure::from)
+    let course = quiz::course_with_packs(global)?;
+    crate::tui::run_with(global, course, None).map_err(Failure::from)
 }

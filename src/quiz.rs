@@ -9,6 +9,7 @@
 //! - [`write`]: a `Pack` back to format-1 TOML;
 //! - [`import`] / [`export`]: other quiz formats (GIFT, Aiken, Anki,
 //!   mdbook-quiz, markdown task lists) to and from native packs.
+//! - [`practice`]: sessions tied to progress (quiz resume, review, drill).
 
 pub mod answer;
 pub mod export;
@@ -17,8 +18,10 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod plain;
+pub mod practice;
 pub mod session;
 pub mod suggest;
+pub mod truth;
 pub mod validate;
 pub mod write;
 

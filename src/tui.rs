@@ -8,6 +8,7 @@
 pub mod action;
 pub mod ansi;
 pub mod app;
+pub mod clock;
 pub mod documents;
 pub mod input;
 pub mod keymap;
@@ -27,18 +28,24 @@ use ratatui::layout::Rect;
 
 use self::app::App;
 use self::progress::Progress;
+use self::screens::quiz::Launch;
 use self::theme::Theme;
 use crate::cli::GlobalOptions;
 use crate::course::Course;
 
-/// Open the home screen and run until the user quits.
-pub fn run(global: &GlobalOptions, course: Course) -> io::Result<()> {
+/// Run with `course` (the built-in one plus installed courses). With a
+/// `launch`, that screen opens at once and leaving it quits: the `quiz`,
+/// `review` and `drill` commands in a terminal.
+pub fn run_with(global: &GlobalOptions, course: Course, launch: Option<Launch>) -> io::Result<()> {
     let theme = Theme::choose(global.use_color(true), global.theme);
     let store = open_store(global)?;
     let problems = course.diagnostics.iter().filter(|d| d.is_error()).count();
     let mut app = App::new(course, theme, Progress::new(Some(store)));
     if problems > 0 {
         app.notice = Some(strings::course_problems(problems));
+    }
+    if let Some(launch) = launch {
+        app.launch_alone(launch);
     }
     event_loop(&mut app)
 }
@@ -52,8 +59,10 @@ pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -
     event_loop(&mut app)
 }
 
-/// Draw, then wait for input — or, while something animates, for input or
-/// the next tick, whichever comes first.
+/// Draw, then wait for input — or, while something animates (a playing
+/// simulator, a drill's countdown, a lesson's colours on their way), for
+/// input or the next tick, whichever comes first. Otherwise block on
+/// input: no CPU while the learner thinks.
 fn event_loop(app: &mut App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;

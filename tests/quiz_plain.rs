@@ -9,7 +9,10 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn quiz(args: &[&str], input: &str) -> (String, String, Option<i32>) {
+    // Answers are recorded: keep them out of the real data directory.
+    let data = tempfile::tempdir().expect("temp dir");
     let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_lambda-tutor"))
+        .env("LAMBDA_TUTOR_DATA", data.path())
         .arg("quiz")
         .args(args)
         .write_stdin(input)

@@ -1,23 +1,24 @@
 //! `quiz [PACK...] [--topic T]... [--count N] [--seed S] [--plain]`.
 //!
-//! For now every quiz runs in plain mode, in a terminal too: the
-//! full-screen quiz screen is still to come. `predict` questions get their
-//! true value from the simulator ([`SimTruth`]).
+//! In a terminal the quiz opens full-screen; with `--plain`, or when stdin
+//! or stdout is not a terminal, it runs line by line. Either way every
+//! answer is recorded in the progress database, with the quiz's resume
+//! point, so an interrupted quiz can be continued from the home screen.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::{Course, Diagnostic};
+use crate::quiz::Pack;
 use crate::quiz::load::load_paths;
-use crate::quiz::plain::{self, PlainConfig};
-use crate::quiz::session::{SessionError, SessionOptions};
+use crate::quiz::plain::recorded::{Recorder, SystemClock};
+use crate::quiz::plain::{self, Observer, PlainConfig};
+use crate::quiz::practice::{Practice, QuizSpec};
+use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
 use crate::quiz::validate::Context;
-use crate::quiz::{Pack, QuizSession};
-use crate::sim;
+use crate::tui::screens::quiz::Launch;
 
 /// Arguments of `quiz`.
 #[derive(Debug, Clone, Default)]
@@ -59,43 +60,35 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
     }
 }
 
-/// The built-in packs plus the installed ones (`--pack`, the data
-/// folder's `packs/`), and the course they belong to.
-pub fn available_packs(global: &GlobalOptions) -> Result<(Vec<Pack>, Course), Failure> {
-    let mut course = super::packs::load_course(global)?;
-    let packs = std::mem::take(&mut course.packs);
-    Ok((packs, course))
+/// The built-in course with the installed ones beside it (`--pack`, the
+/// data folder's `packs/`): what the full-screen tutor offers. Their
+/// scenarios become known to `predict` questions.
+pub fn course_with_packs(global: &GlobalOptions) -> Result<Course, Failure> {
+    let course = super::packs::load_course(global)?;
+    crate::quiz::truth::add_course_scenarios(&course);
+    Ok(course)
 }
 
-pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
-    let (mut packs, course) = available_packs(global)?;
-    let mut ids = Vec::new();
-    for arg in &args.packs {
-        let path = Path::new(arg);
-        if path.exists() {
-            let loaded = packs_from(&[path.to_path_buf()], &course)?;
-            ids.extend(loaded.iter().map(|p| p.meta.id.clone()));
-            add(&mut packs, loaded);
-        } else if packs.iter().any(|p| &p.meta.id == arg) {
-            ids.push(arg.clone());
-        } else {
-            return Err(Failure::Usage(format!(
-                "no pack with id `{arg}` and no file at {arg} (`lambda-tutor packs` lists the installed packs)"
-            )));
-        }
-    }
-    let options = SessionOptions {
-        packs: ids,
-        topics: args.topics.clone(),
-        count: args.count,
-        seed: args.seed.unwrap_or_else(rand::random),
-        shuffle_questions: true,
-    };
-    let mut dirs = global.packs.clone();
-    dirs.extend(args.packs.iter().map(PathBuf::from).filter(|p| p.is_dir()));
-    let sim_truth = SimTruth::new(&dirs);
-    let truth = |scenario: &str, metric: &str| sim_truth.value(scenario, metric);
-    let session = QuizSession::new(&packs, &options, &truth).map_err(|e| no_questions(&e, &packs, &options))?;
+/// The progress database, opened as the full-screen tutor opens it: one
+/// that cannot be used is reported (exit 2) and left untouched.
+pub fn open_store(global: &GlobalOptions) -> Result<crate::study::Store, Failure> {
+    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    crate::study::Store::open(&dir)
+        .map_err(|e| Failure::Usage(crate::tui::strings::cannot_open_progress(&e.to_string())))
+}
+
+/// Whether to run full-screen: a terminal on both ends and no `--plain`.
+pub fn full_screen(plain: bool) -> bool {
+    !plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// The full-screen tutor, opened on `launch`; leaving that screen quits.
+pub fn open_screen(global: &GlobalOptions, course: Course, launch: Launch) -> CommandResult {
+    crate::tui::run_with(global, course, Some(launch)).map_err(Failure::from)
+}
+
+/// Plain mode on stdin/stdout.
+pub fn run_plain(session: QuizSession, observer: &mut dyn Observer) -> CommandResult {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     // A pseudo-terminal may report no size at all (0 columns): then 80.
@@ -103,12 +96,50 @@ pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
     // A terminal echoes what is typed; a pipe does not, so echo it to keep
     // the transcript readable (and each verdict on a line of its own).
     let config = PlainConfig { width: width.unwrap_or(80).clamp(20, 100), echo: !stdin.is_terminal() };
-    let _ = args.plain; // Plain mode is the only mode until the quiz screen lands.
-    match plain::run(session, &mut stdin.lock(), &mut stdout.lock(), config) {
+    match plain::run_with(session, &mut stdin.lock(), &mut stdout.lock(), config, observer) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::from(e)),
     }
+}
+
+pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
+    let mut course = course_with_packs(global)?;
+    let mut ids = Vec::new();
+    for arg in &args.packs {
+        let path = Path::new(arg);
+        if path.exists() {
+            if path.is_dir() {
+                crate::quiz::truth::add_course_dirs(&[path.to_path_buf()]);
+            }
+            let loaded = packs_from(&[path.to_path_buf()], &course)?;
+            ids.extend(loaded.iter().map(|p| p.meta.id.clone()));
+            add(&mut course.packs, loaded);
+        } else if course.packs.iter().any(|p| &p.meta.id == arg) {
+            ids.push(arg.clone());
+        } else {
+            return Err(Failure::Usage(format!(
+                "no pack with id `{arg}` and no file at {arg} (`lambda-tutor packs` lists the installed packs)"
+            )));
+        }
+    }
+    let spec = QuizSpec {
+        packs: ids,
+        topics: args.topics.clone(),
+        count: args.count,
+        seed: args.seed.unwrap_or_else(rand::random),
+        round: 0,
+    };
+    let packs = &course.packs;
+    let (practice, session) =
+        Practice::quiz(packs, spec.clone()).map_err(|e| no_questions(&e, packs, &spec.options()))?;
+    if full_screen(args.plain) {
+        return open_screen(global, course, Launch::Quiz(spec));
+    }
+    let mut store = open_store(global)?;
+    let clock = SystemClock::default();
+    let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
+    run_plain(session, &mut recorder)
 }
 
 fn no_questions(e: &SessionError, packs: &[Pack], options: &SessionOptions) -> Failure {
@@ -138,90 +169,6 @@ fn no_questions(e: &SessionError, packs: &[Pack], options: &SessionOptions) -> F
     }
 }
 
-/// The simulator's answers to `predict` questions: the scenario (a preset,
-/// or a scenario file of a course directory given with `--pack` or as a
-/// PACK) is run headless with its own seed, once per session.
-pub struct SimTruth {
-    /// Scenario files of the course directories: id → (path, bytes).
-    files: HashMap<String, (String, Vec<u8>)>,
-    runs: RefCell<HashMap<String, Option<sim::Summary>>>,
-}
-
-/// A scenario that keeps retrying is not a fair question: give up after
-/// this many simulated events (a few seconds) and leave the question out.
-const TRUTH_STEP_BUDGET: u64 = 50_000_000;
-
-impl SimTruth {
-    pub fn new(dirs: &[PathBuf]) -> Self {
-        let mut files = HashMap::new();
-        for input in crate::quiz::validate::collect(dirs).inputs {
-            if input.kind == crate::quiz::validate::FileKind::Scenario
-                && let Some(stem) = Path::new(&input.path).file_stem().and_then(|s| s.to_str())
-            {
-                files.entry(stem.to_owned()).or_insert((input.path.clone(), input.bytes));
-            }
-        }
-        Self { files, runs: RefCell::new(HashMap::new()) }
-    }
-
-    /// `metric` of the scenario's summary, or `None` when the scenario is
-    /// unknown, does not load, or does not finish.
-    pub fn value(&self, scenario: &str, metric: &str) -> Option<f64> {
-        let mut runs = self.runs.borrow_mut();
-        let summary = runs.entry(scenario.to_owned()).or_insert_with(|| self.run(scenario));
-        summary.as_ref().and_then(|s| sim::summary_metric(s, metric))
-    }
-
-    fn run(&self, id: &str) -> Option<sim::Summary> {
-        let loaded = if sim::preset(id).is_some() {
-            sim::load_preset(id, &[]).ok()?
-        } else {
-            let (path, bytes) = self.files.get(id)?;
-            let dir = Path::new(path).parent().map(Path::to_path_buf).unwrap_or_default();
-            sim::scenario::load(path, bytes, &[], &mut |name: &str| {
-                let full = dir.join(name);
-                let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
-                Ok((full.display().to_string(), text))
-            })
-            .ok()?
-        };
-        let mut engine = sim::Engine::new(&loaded.scenario, loaded.scenario.seed);
-        engine.set_step_budget(TRUTH_STEP_BUDGET);
-        let summary = engine.run();
-        summary.finished.then_some(summary)
-    }
-}
-
 fn terminal_width() -> Option<usize> {
     ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn presets_give_their_headline_figures_once_per_session() {
-        let truth = SimTruth::new(&[]);
-        assert_eq!(truth.value("keep-alive-cliff", "cold_starts"), Some(8.0));
-        assert_eq!(truth.value("keep-alive-cliff", "invocations.total"), Some(8.0));
-        assert_eq!(truth.runs.borrow().len(), 1, "one run per scenario");
-        assert_eq!(truth.value("no-such-scenario", "cold_starts"), None);
-        assert_eq!(truth.value("keep-alive-cliff", "no.such.metric"), None);
-    }
-
-    #[test]
-    fn scenario_files_of_course_directories_are_simulated() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let scenarios = dir.path().join("assets/scenarios");
-        std::fs::create_dir_all(&scenarios).expect("mkdir");
-        std::fs::write(
-            scenarios.join("burst.toml"),
-            "format = 1\n[scenario]\nid = \"burst\"\ntitle = \"B\"\n[[sources]]\nkind = \"s3\"\n\
-             arrival = { process = \"burst\", count = 7 }\n",
-        )
-        .expect("write");
-        let truth = SimTruth::new(&[dir.path().to_path_buf()]);
-        assert_eq!(truth.value("burst", "cold_starts"), Some(7.0));
-    }
 }

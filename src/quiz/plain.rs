@@ -39,12 +39,63 @@ impl Default for PlainConfig {
 }
 
 /// What happened: every round played (the first, then any retries of the
-/// missed questions), and whether input ran out before the end.
+/// missed questions), whether input ran out before the end, and whether
+/// the observer stopped the session (a drill's time ran out).
 #[derive(Debug)]
 pub struct PlainOutcome {
     pub rounds: Vec<QuizSession>,
     pub end_of_input: bool,
+    pub stopped: bool,
 }
+
+/// What a caller adds to plain mode: recording answers, a time limit,
+/// lines of its own (review's "next review in 3 days"). Every method has a
+/// do-nothing default, so plain quizzes need nothing.
+///
+/// Notes returned by the methods are printed as they are (sanitised).
+pub trait Observer {
+    /// A round begins: 0 is the first, then each retry of the missed ones.
+    fn round_started(&mut self, _session: &QuizSession, _round: usize) -> Option<String> {
+        None
+    }
+
+    /// Before each question. `Err(message)` ends the session there.
+    fn before_question(&mut self, _session: &QuizSession) -> Result<Option<String>, String> {
+        Ok(None)
+    }
+
+    /// A response was typed, before it is checked. `Err(message)` refuses it
+    /// and ends the session (an answer after a drill's time is up).
+    fn before_answer(&mut self, _session: &QuizSession) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// An answer was checked and recorded in the session (the last record).
+    fn answered(&mut self, _session: &QuizSession) -> Option<String> {
+        None
+    }
+
+    /// The round is over: `complete` when every question was answered.
+    fn round_finished(&mut self, _session: &QuizSession, _complete: bool) -> Option<String> {
+        None
+    }
+
+    /// Whether `?` shows hints (drills have none).
+    fn hints_allowed(&self) -> bool {
+        true
+    }
+
+    /// Whether to offer a retry of the missed questions at the end.
+    fn offers_retry(&self) -> bool {
+        true
+    }
+}
+
+/// The observer of a plain quiz that nobody records.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoObserver;
+
+impl Observer for NoObserver {}
 
 /// Run `session` to its end, then offer to retry the questions missed.
 pub fn run<R: BufRead, W: Write>(
@@ -53,19 +104,44 @@ pub fn run<R: BufRead, W: Write>(
     out: &mut W,
     config: PlainConfig,
 ) -> io::Result<PlainOutcome> {
-    let mut io = Talk { input, out, config };
+    run_with(session, input, out, config, &mut NoObserver)
+}
+
+/// [`run`], telling `observer` what happens.
+pub fn run_with<R: BufRead, W: Write>(
+    session: QuizSession,
+    input: &mut R,
+    out: &mut W,
+    config: PlainConfig,
+    observer: &mut dyn Observer,
+) -> io::Result<PlainOutcome> {
+    let mut io = Talk { input, out, config, observer };
     let mut rounds = Vec::new();
     let mut session = session;
     loop {
-        let finished = io.play(&mut session)?;
+        let note = io.observer.round_started(&session, rounds.len());
+        io.note(note)?;
+        let end = io.play(&mut session)?;
         io.score(&session.score())?;
-        let next = if finished { io.offer_retry(&mut session)? } else { Next::EndOfInput };
+        let note = io.observer.round_finished(&session, end == RoundEnd::Complete);
+        io.note(note)?;
+        let next = match end {
+            RoundEnd::Complete if io.observer.offers_retry() => io.offer_retry(&mut session)?,
+            RoundEnd::Complete => Next::Done,
+            RoundEnd::EndOfInput => Next::EndOfInput,
+            RoundEnd::Stopped => Next::Stopped,
+        };
         rounds.push(session);
-        match next {
-            Next::Retry(retry) => session = retry,
-            Next::Done => return Ok(PlainOutcome { rounds, end_of_input: false }),
-            Next::EndOfInput => return Ok(PlainOutcome { rounds, end_of_input: true }),
-        }
+        let (end_of_input, stopped) = match next {
+            Next::Retry(retry) => {
+                session = retry;
+                continue;
+            }
+            Next::Done => (false, false),
+            Next::EndOfInput => (true, false),
+            Next::Stopped => (false, true),
+        };
+        return Ok(PlainOutcome { rounds, end_of_input, stopped });
     }
 }
 
@@ -73,6 +149,7 @@ struct Talk<'a, R, W> {
     input: &'a mut R,
     out: &'a mut W,
     config: PlainConfig,
+    observer: &'a mut dyn Observer,
 }
 
 /// What follows a round.
@@ -80,6 +157,15 @@ enum Next {
     Retry(QuizSession),
     Done,
     EndOfInput,
+    Stopped,
+}
+
+/// How a round ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoundEnd {
+    Complete,
+    EndOfInput,
+    Stopped,
 }
 
 /// A line typed at the prompt.
@@ -105,6 +191,13 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
         Ok(Line::Text(line))
     }
 
+    fn note(&mut self, note: Option<String>) -> io::Result<()> {
+        match note {
+            Some(text) => writeln!(self.out, "{}", crate::text::sanitize_with(&text, true)),
+            None => Ok(()),
+        }
+    }
+
     fn markdown(&mut self, text: &str) -> io::Result<()> {
         let rendered = render(text, self.config.width);
         if !rendered.is_empty() {
@@ -113,9 +206,16 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
         Ok(())
     }
 
-    /// Ask every remaining question. `false` when input ran out.
-    fn play(&mut self, session: &mut QuizSession) -> io::Result<bool> {
+    /// Ask every remaining question.
+    fn play(&mut self, session: &mut QuizSession) -> io::Result<RoundEnd> {
         while let Some(item) = session.current().cloned() {
+            match self.observer.before_question(session) {
+                Ok(note) => self.note(note)?,
+                Err(stop) => {
+                    self.note(Some(stop))?;
+                    return Ok(RoundEnd::Stopped);
+                }
+            }
             let number = session.position() + 1;
             self.question(&item, number, session.len())?;
             let started = Instant::now();
@@ -125,22 +225,29 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
                 } else {
                     self.response(session, &item)?
                 };
-                let Some(response) = response else { return Ok(false) };
+                let Some(response) = response else { return Ok(RoundEnd::EndOfInput) };
+                if let Err(stop) = self.observer.before_answer(session) {
+                    self.note(Some(stop))?;
+                    return Ok(RoundEnd::Stopped);
+                }
                 match session.answer(response, started.elapsed().as_secs_f64()) {
                     Ok(record) => break record.clone(),
                     Err(e) => writeln!(self.out, "{}", sanitize(&e.to_string()))?,
                 }
             };
             self.verdict(&item, &record)?;
+            let note = self.observer.answered(session);
+            self.note(note)?;
+            writeln!(self.out)?;
         }
-        Ok(true)
+        Ok(RoundEnd::Complete)
     }
 
     fn question(&mut self, item: &SessionItem, number: usize, total: usize) -> io::Result<()> {
         let q = &item.question;
         writeln!(self.out, "Question {number}/{total} [{}]", sanitize(&q.topic))?;
         self.markdown(&q.prompt)?;
-        let hints = if q.hints.is_empty() { "" } else { " Type ? for a hint." };
+        let hints = if q.hints.is_empty() || !self.observer.hints_allowed() { "" } else { " Type ? for a hint." };
         let instruction = match &q.kind {
             QuestionKind::Single { .. } | QuestionKind::Short { .. } => String::new(),
             QuestionKind::Multiple { .. } => "Choose every right answer: numbers separated by spaces.".to_owned(),
@@ -189,6 +296,9 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
 
     /// Show the next hint, or say there is none.
     fn hint(&mut self, session: &mut QuizSession) -> io::Result<()> {
+        if !self.observer.hints_allowed() {
+            return writeln!(self.out, "No hints in a drill.");
+        }
         let total = session.current().map_or(0, |i| i.question.hints.len());
         match session.next_hint().map(str::to_owned) {
             Some(hint) => {
@@ -210,7 +320,8 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
             }
             match parse_response(item, &line) {
                 Ok(response) => return Ok(Some(response)),
-                Err(message) => writeln!(self.out, "{message}")?,
+                Err(message) if self.observer.hints_allowed() => writeln!(self.out, "{message}")?,
+                Err(message) => writeln!(self.out, "{}", message.replace(" (? for a hint)", ""))?,
             }
         }
     }
@@ -256,7 +367,7 @@ impl<R: BufRead, W: Write> Talk<'_, R, W> {
         if let Some(lesson) = &q.lesson {
             writeln!(self.out, "Read more: lambda-tutor read {}", sanitize(lesson))?;
         }
-        writeln!(self.out)
+        Ok(())
     }
 
     /// Partial information: which picks, positions or pairs were wrong.
@@ -380,7 +491,8 @@ pub fn parse_letter(s: &str) -> Option<usize> {
     Some(n - 1)
 }
 
-fn round2(x: f64) -> f64 {
+/// `x` rounded to two decimals.
+pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
@@ -390,7 +502,7 @@ pub fn number_text(n: f64) -> String {
 }
 
 /// `2. text; 4. text` in display order.
-fn numbered(item: &SessionItem, indices: &[usize], texts: &[String]) -> String {
+pub fn numbered(item: &SessionItem, indices: &[usize], texts: &[String]) -> String {
     let mut shown: Vec<(usize, usize)> =
         indices.iter().map(|&i| (item.position_of(i).map_or(0, |p| p + 1), i)).collect();
     shown.sort_unstable();
@@ -398,7 +510,7 @@ fn numbered(item: &SessionItem, indices: &[usize], texts: &[String]) -> String {
 }
 
 /// The right answer, in the terms the learner was shown.
-fn answer_text(item: &SessionItem) -> String {
+pub fn answer_text(item: &SessionItem) -> String {
     match &item.question.kind {
         QuestionKind::Single { choices, answer } => numbered(item, &[*answer], choices),
         QuestionKind::Multiple { choices, answers } => numbered(item, answers, choices),
@@ -426,7 +538,7 @@ fn answer_text(item: &SessionItem) -> String {
 }
 
 /// Which feedback entries apply to a response: the choices picked.
-fn feedback_keys(item: &SessionItem, response: &Response) -> Vec<String> {
+pub fn feedback_keys(item: &SessionItem, response: &Response) -> Vec<String> {
     match (&item.question.kind, response) {
         (QuestionKind::Single { choices, .. }, Response::Choice(i)) => choices.get(*i).cloned().into_iter().collect(),
         (QuestionKind::Multiple { choices, .. }, Response::Choices(picks)) => {
@@ -545,6 +657,8 @@ fn is_permutation(order: &[usize]) -> bool {
     let mut seen = vec![false; order.len()];
     order.iter().all(|&i| i < seen.len() && !std::mem::replace(&mut seen[i], true))
 }
+
+pub mod recorded;
 
 #[cfg(test)]
 mod tests;

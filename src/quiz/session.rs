@@ -181,6 +181,17 @@ impl QuizSession {
         Self::with_rng(items, StdRng::seed_from_u64(seed), seed)
     }
 
+    /// A session over items already presented once, keeping each item's
+    /// `order`: resuming a saved quiz shows the choices where they were.
+    pub fn restore(items: Vec<SessionItem>, seed: u64) -> Self {
+        Self { items, current: 0, hints_used: 0, records: Vec::new(), seed, retries: 0 }
+    }
+
+    /// The seed this session was built with.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
     fn with_rng(mut items: Vec<SessionItem>, mut rng: StdRng, seed: u64) -> Self {
         for item in &mut items {
             item.order = presentation_order(&item.question, &mut rng);

@@ -32,4 +32,29 @@ pub enum Action {
     ResetKnobs,
     Inspect,
     ShowSummary,
+    // Quizzes, reviews and drills.
+    /// Answer with what is chosen or typed.
+    Submit,
+    /// A choice by its number (the digit pressed).
+    Pick,
+    PickTrue,
+    PickFalse,
+    /// Pick or unpick the highlighted choice (multiple answers, chooser rows).
+    Toggle,
+    Hint,
+    MoveItemUp,
+    MoveItemDown,
+    ColumnLeft,
+    ColumnRight,
+    /// Pick a `match` item, then its partner.
+    Pair,
+    Unpair,
+    Reveal,
+    /// Grade a card's recall by the digit pressed (1–4).
+    Grade,
+    Next,
+    ReadLesson,
+    Retry,
+    Start,
+    CycleCount,
 }

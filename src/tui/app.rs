@@ -5,13 +5,16 @@
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
 
 use super::action::Action;
+use super::clock::Clock;
 use super::keymap::{self, Context};
 use super::progress::Progress;
+use super::screens::quiz::{Ctx, Launch};
 use super::screens::{self, HomeScreen, Input, Screen, Transition};
 use super::strings;
 use super::theme::Theme;
@@ -24,10 +27,16 @@ pub struct App {
     pub progress: Progress,
     /// A one-time message for the status line, cleared by the next key.
     pub notice: Option<String>,
+    /// Time and seeds for the study screens (fixed in tests).
+    pub clock: Clock,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
     too_small: bool,
+    /// Going back from a stack this deep or shallower quits: 2 when one
+    /// screen was opened from the command line (leaving it ends the
+    /// program), otherwise 0.
+    quit_depth: usize,
 }
 
 impl App {
@@ -38,11 +47,26 @@ impl App {
             theme,
             progress,
             notice: None,
+            clock: Clock::system(),
             stack: vec![Screen::Home(home)],
             help: false,
             quit: false,
             too_small: false,
+            quit_depth: 0,
         }
+    }
+
+    /// Open a study screen on top of the current one.
+    pub fn launch(&mut self, launch: Launch) {
+        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
+        let screen = screens::quiz::launch::open(launch, &mut ctx);
+        self.enter_screen(screen);
+    }
+
+    /// Open a study screen whose leaving quits (`quiz` in a terminal).
+    pub fn launch_alone(&mut self, launch: Launch) {
+        self.quit_depth = 2;
+        self.launch(launch);
     }
 
     pub fn should_quit(&self) -> bool {
@@ -59,7 +83,12 @@ impl App {
         match self.screen() {
             Screen::Search(_) => true,
             Screen::Reader(r) => r.is_typing(),
-            Screen::Home(_) | Screen::Scenarios(_) | Screen::Simulator(_) => false,
+            Screen::Quiz(q) => q.is_typing(),
+            Screen::Home(_)
+            | Screen::QuizChooser(_)
+            | Screen::Stats(_)
+            | Screen::Scenarios(_)
+            | Screen::Simulator(_) => false,
         }
     }
 
@@ -70,6 +99,9 @@ impl App {
             Screen::Search(_) => screens::SearchScreen::CONTEXTS,
             Screen::Scenarios(_) => screens::ScenarioPicker::CONTEXTS,
             Screen::Simulator(s) => s.contexts(),
+            Screen::Quiz(q) => q.contexts(),
+            Screen::QuizChooser(_) => screens::quiz::chooser::ChooserScreen::CONTEXTS,
+            Screen::Stats(_) => screens::stats::StatsScreen::CONTEXTS,
         }
     }
 
@@ -100,7 +132,8 @@ impl App {
             }
             return;
         }
-        if action == Some(Action::Help) && !self.is_typing() {
+        // While typing, `?` is text; F1 still opens the help.
+        if action == Some(Action::Help) && !(self.is_typing() && matches!(key.code, KeyCode::Char(_))) {
             self.help = true;
             return;
         }
@@ -109,12 +142,16 @@ impl App {
 
     fn dispatch(&mut self, input: Input<'_>) {
         let course = &self.course;
+        let mut ctx = Ctx { course, progress: &mut self.progress, clock: &mut self.clock };
         let transition = match self.stack.last_mut() {
             Some(Screen::Home(s)) => s.handle(input, course),
             Some(Screen::Reader(s)) => s.handle(input, course),
             Some(Screen::Search(s)) => s.handle(input, course),
             Some(Screen::Scenarios(s)) => s.handle(input),
             Some(Screen::Simulator(s)) => s.handle(input),
+            Some(Screen::Quiz(s)) => s.handle(input, &mut ctx),
+            Some(Screen::QuizChooser(s)) => s.handle(input, &mut ctx),
+            Some(Screen::Stats(s)) => s.handle(input),
             None => Transition::Quit,
         };
         self.apply(transition);
@@ -132,6 +169,12 @@ impl App {
                 }
                 self.enter_screen(screen);
             }
+            Transition::Launch(launch) => self.launch(launch),
+            // Opened alone from the command line: back from it is the end.
+            Transition::Pop if self.stack.len() <= self.quit_depth => {
+                self.leave_screen();
+                self.quit = true;
+            }
             Transition::Pop if self.stack.len() > 1 => {
                 self.leave_screen();
                 self.stack.pop();
@@ -142,12 +185,18 @@ impl App {
                         _ => None,
                     };
                     let on_simulator = matches!(self.stack.last(), Some(Screen::Home(h)) if h.on_simulator());
+                    let start = match self.stack.last() {
+                        Some(Screen::Home(h)) => h.selected_start(),
+                        _ => None,
+                    };
                     let mut home = HomeScreen::new(&self.course, &self.progress);
                     if let Some(l) = selected {
                         home.select_lesson(l);
                     }
                     if on_simulator {
                         home.select_simulator();
+                    } else if let Some(row) = start {
+                        home.select_start(row);
                     }
                     self.stack[0] = Screen::Home(home);
                 }
@@ -170,6 +219,10 @@ impl App {
 
     /// The top screen is about to go: remember where the learner was.
     fn leave_screen(&mut self) {
+        if let Some(Screen::Quiz(_) | Screen::Stats(_)) = self.stack.last() {
+            // Answers change what is due and what "Continue" offers.
+            self.progress.reload();
+        }
         if let Some(Screen::Reader(reader)) = self.stack.last() {
             let lesson = &self.course.lessons[reader.lesson];
             self.progress.left_lesson(lesson, reader.position());
@@ -193,11 +246,14 @@ impl App {
 
     /// How long the event loop may wait for input before calling
     /// [`App::tick`]: `Some` only while something animates (a playing
-    /// simulator) or is on its way to the screen (a lesson's colours), so
+    /// simulator, a drill's countdown) or is on its way to the screen (a
+    /// lesson's colours), so
     /// the program uses no CPU otherwise.
     pub fn tick_interval(&self) -> Option<Duration> {
         match self.screen() {
             Screen::Reader(r) if r.is_colouring() => Some(Duration::from_millis(15)),
+            // A drill's countdown runs on behind the help overlay.
+            Screen::Quiz(q) if q.is_timing() => Some(Duration::from_secs(1)),
             _ if self.help || self.too_small => None,
             Screen::Simulator(s) if s.is_playing() => Some(screens::simulator::TICK),
             _ => None,
@@ -211,11 +267,13 @@ impl App {
 
     /// [`App::tick`] at a given wall time (tests inject the clock).
     pub fn tick_at(&mut self, now: Instant) {
+        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
         match self.stack.last_mut() {
             Some(Screen::Simulator(s)) => s.tick(now),
             Some(Screen::Reader(r)) => {
                 r.poll_colouring();
             }
+            Some(Screen::Quiz(q)) => q.tick(&mut ctx),
             _ => {}
         }
     }
@@ -232,6 +290,7 @@ impl App {
         }
         let [body, _] = Self::areas(area);
         let course = &self.course;
+        let (theme, clock) = (self.theme, self.clock.clone());
         match self.stack.last_mut() {
             None => {}
             Some(Screen::Home(s)) => s.prepare(body, course),
@@ -239,6 +298,9 @@ impl App {
             Some(Screen::Search(s)) => s.prepare(body),
             Some(Screen::Scenarios(s)) => s.prepare(body),
             Some(Screen::Simulator(s)) => s.prepare(body),
+            Some(Screen::Quiz(s)) => s.prepare(body, &theme, &clock),
+            Some(Screen::QuizChooser(s)) => s.prepare(body),
+            Some(Screen::Stats(s)) => s.prepare(body, &theme),
         }
     }
 }
@@ -257,6 +319,9 @@ impl Widget for &App {
             Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
             Screen::Scenarios(s) => s.render(body, buf, &self.theme),
             Screen::Simulator(s) => s.render(body, buf, &self.theme),
+            Screen::Quiz(s) => s.render(body, buf, &self.theme),
+            Screen::QuizChooser(s) => s.render(body, buf, &self.course, &self.theme),
+            Screen::Stats(s) => s.render(body, buf, &self.theme),
         }
         if let Some(error) = &self.progress.error {
             widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));

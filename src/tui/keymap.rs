@@ -18,6 +18,44 @@ pub enum Context {
     Simulator,
     /// The simulator's event inspector.
     Inspector,
+    /// Choosing packs or topics for a quiz.
+    Chooser,
+    /// A question with one answer to choose (single, true-false).
+    QuizChoice,
+    /// True-false questions, on top of [`Context::QuizChoice`].
+    QuizTrueFalse,
+    /// A question with several answers to choose.
+    QuizMultiple,
+    /// A typed answer (short, numeric, predict): a text field has focus.
+    QuizText,
+    /// Putting items in order.
+    QuizOrder,
+    /// Pairing items.
+    QuizMatch,
+    /// A card before its answer is shown.
+    QuizCard,
+    /// A card after its answer is shown: grading one's recall.
+    QuizGrade,
+    /// While hints are left to show.
+    QuizHint,
+    /// Scrolling a question that does not fit.
+    QuizScroll,
+    /// After an answer: the verdict and explanation.
+    QuizAnswered,
+    /// The end of a quiz, review or drill.
+    QuizEnd,
+    /// The end of a quiz with questions to retry.
+    QuizRetry,
+    /// A page of figures (stats).
+    Page,
+}
+
+impl Context {
+    /// Contexts where a text field takes every printable key: their footer
+    /// shows keys that still work while typing (Tab, Esc, Enter).
+    pub fn is_typing(self) -> bool {
+        self == Context::QuizText
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +75,10 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// A key with Shift held (Shift+↑).
+    Shift(KeyCode),
+    /// Any digit in the range (`1-9`): the action reads which one.
+    Digits(char, char),
 }
 
 impl Key {
@@ -44,6 +86,8 @@ impl Key {
         match self {
             Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => c.to_string(),
+            Key::Digits(lo, hi) => format!("{lo}-{hi}"),
+            Key::Shift(code) => format!("Shift-{}", Key::Code(code).label()),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".to_owned(),
@@ -57,6 +101,8 @@ impl Key {
                 KeyCode::Enter => "Enter".to_owned(),
                 KeyCode::Esc => "Esc".to_owned(),
                 KeyCode::Tab => "Tab".to_owned(),
+                KeyCode::Backspace => "Backspace".to_owned(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             },
         }
@@ -67,13 +113,15 @@ impl Key {
         match (self, event.code) {
             (Key::Char(c), KeyCode::Char(e)) => !ctrl && c == e,
             (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::Digits(lo, hi), KeyCode::Char(e)) => !ctrl && (lo..=hi).contains(&e),
+            (Key::Shift(code), e) => event.modifiers.contains(KeyModifiers::SHIFT) && code == e,
             (Key::Code(code), e) => code == e,
             _ => false,
         }
     }
 }
 
-use Key::{Char, Code, Ctrl};
+use Key::{Char, Code, Ctrl, Digits, Shift};
 
 pub const BINDINGS: &[Binding] = &[
     Binding {
@@ -370,6 +418,377 @@ pub const BINDINGS: &[Binding] = &[
         description: "scroll the payload down",
         hint: Some("scroll"),
     },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "previous row",
+        hint: None,
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "next row",
+        hint: Some("move"),
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Code(KeyCode::PageUp), Ctrl('b')],
+        action: Action::PageUp,
+        description: "page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Code(KeyCode::PageDown), Ctrl('f')],
+        action: Action::PageDown,
+        description: "page down",
+        hint: None,
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        action: Action::Top,
+        description: "first row",
+        hint: None,
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char('G'), Code(KeyCode::End)],
+        action: Action::Bottom,
+        description: "last row",
+        hint: None,
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char(' '), Char('x')],
+        action: Action::Toggle,
+        description: "select or unselect a pack or topic (several may be selected)",
+        hint: Some("select"),
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Start,
+        description: "start a quiz on the selection (or on the highlighted row)",
+        hint: Some("start"),
+    },
+    Binding {
+        context: Context::Chooser,
+        keys: &[Char('c')],
+        action: Action::CycleCount,
+        description: "questions per quiz: 5, 10, 20 or all",
+        hint: Some("count"),
+    },
+    Binding {
+        context: Context::QuizTrueFalse,
+        keys: &[Char('t')],
+        action: Action::PickTrue,
+        description: "answer true",
+        hint: Some("true"),
+    },
+    Binding {
+        context: Context::QuizTrueFalse,
+        keys: &[Char('f')],
+        action: Action::PickFalse,
+        description: "answer false",
+        hint: Some("false"),
+    },
+    Binding {
+        context: Context::QuizChoice,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "highlight the previous answer",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizChoice,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "highlight the next answer",
+        hint: Some("move"),
+    },
+    Binding {
+        context: Context::QuizChoice,
+        keys: &[Code(KeyCode::Enter), Char(' ')],
+        action: Action::Submit,
+        description: "answer with the highlighted choice",
+        hint: Some("answer"),
+    },
+    Binding {
+        context: Context::QuizChoice,
+        keys: &[Digits('1', '9')],
+        action: Action::Pick,
+        description: "answer with the choice of that number",
+        hint: Some("choose"),
+    },
+    Binding {
+        context: Context::QuizMultiple,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "highlight the previous choice",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizMultiple,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "highlight the next choice",
+        hint: Some("move"),
+    },
+    Binding {
+        context: Context::QuizMultiple,
+        keys: &[Char(' '), Char('x')],
+        action: Action::Toggle,
+        description: "pick or unpick the highlighted choice",
+        hint: Some("pick"),
+    },
+    Binding {
+        context: Context::QuizMultiple,
+        keys: &[Digits('1', '9')],
+        action: Action::Pick,
+        description: "pick or unpick the choice of that number",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizMultiple,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Submit,
+        description: "submit the choices picked",
+        hint: Some("submit"),
+    },
+    Binding {
+        context: Context::QuizText,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Submit,
+        description: "submit the answer typed",
+        hint: Some("submit"),
+    },
+    Binding {
+        context: Context::QuizOrder,
+        keys: &[Char('K'), Shift(KeyCode::Up)],
+        action: Action::MoveItemUp,
+        description: "move the highlighted item up",
+        hint: Some("move up"),
+    },
+    Binding {
+        context: Context::QuizOrder,
+        keys: &[Char('J'), Shift(KeyCode::Down)],
+        action: Action::MoveItemDown,
+        description: "move the highlighted item down",
+        hint: Some("move down"),
+    },
+    Binding {
+        context: Context::QuizOrder,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "highlight the previous item",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizOrder,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "highlight the next item",
+        hint: Some("select"),
+    },
+    Binding {
+        context: Context::QuizOrder,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Submit,
+        description: "submit this order",
+        hint: Some("submit"),
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "highlight the previous item",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "highlight the next item",
+        hint: Some("move"),
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Code(KeyCode::Left)],
+        action: Action::ColumnLeft,
+        description: "go to the left-hand items",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Code(KeyCode::Right)],
+        action: Action::ColumnRight,
+        description: "go to the right-hand items",
+        hint: Some("column"),
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Char(' ')],
+        action: Action::Pair,
+        description: "pick the highlighted item, then its partner on the other side",
+        hint: Some("pair"),
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Digits('1', '9')],
+        action: Action::Pick,
+        description: "pick the left-hand item of that number",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Char('u'), Code(KeyCode::Backspace)],
+        action: Action::Unpair,
+        description: "undo the pair of the highlighted item",
+        hint: Some("unpair"),
+    },
+    Binding {
+        context: Context::QuizMatch,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Submit,
+        description: "submit the pairs (pairs the highlighted item while some are missing)",
+        hint: Some("submit"),
+    },
+    Binding {
+        context: Context::QuizCard,
+        keys: &[Code(KeyCode::Enter), Char(' ')],
+        action: Action::Reveal,
+        description: "show the model answer",
+        hint: Some("reveal"),
+    },
+    Binding {
+        context: Context::QuizGrade,
+        keys: &[Digits('1', '4')],
+        action: Action::Grade,
+        description: "grade your recall: 1 again, 2 hard, 3 good, 4 easy",
+        hint: Some("grade"),
+    },
+    Binding {
+        context: Context::QuizHint,
+        keys: &[Char('h'), Code(KeyCode::Tab)],
+        action: Action::Hint,
+        description: "show the next hint",
+        hint: Some("hint"),
+    },
+    Binding {
+        context: Context::QuizScroll,
+        keys: &[Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        description: "scroll the question up",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizScroll,
+        keys: &[Code(KeyCode::PageDown)],
+        action: Action::PageDown,
+        description: "scroll the question down",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Code(KeyCode::Enter), Char('n'), Char(' ')],
+        action: Action::Next,
+        description: "next question",
+        hint: Some("next"),
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Char('l')],
+        action: Action::ReadLesson,
+        description: "read the lesson this question comes from (q returns here)",
+        hint: Some("lesson"),
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "scroll up",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "scroll down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        description: "page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizAnswered,
+        keys: &[Code(KeyCode::PageDown)],
+        action: Action::PageDown,
+        description: "page down",
+        hint: None,
+    },
+    Binding {
+        context: Context::QuizRetry,
+        keys: &[Char('r')],
+        action: Action::Retry,
+        description: "retry the questions you missed",
+        hint: Some("retry"),
+    },
+    Binding {
+        context: Context::QuizEnd,
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Back,
+        description: "done: go back",
+        hint: None,
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        action: Action::Up,
+        description: "scroll up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        action: Action::Down,
+        description: "scroll down",
+        hint: Some("scroll"),
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Code(KeyCode::PageUp), Ctrl('b')],
+        action: Action::PageUp,
+        description: "page up",
+        hint: None,
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Code(KeyCode::PageDown), Ctrl('f'), Char(' ')],
+        action: Action::PageDown,
+        description: "page down",
+        hint: None,
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        action: Action::Top,
+        description: "go to the top",
+        hint: None,
+    },
+    Binding {
+        context: Context::Page,
+        keys: &[Char('G'), Code(KeyCode::End)],
+        action: Action::Bottom,
+        description: "go to the end",
+        hint: None,
+    },
 ];
 
 /// The action a key has in the given contexts (searched in order, then Global).
@@ -383,13 +802,21 @@ pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
     })
 }
 
-/// Footer hints for the given contexts: (keys, hint) pairs.
+/// Footer hints for the given contexts: (keys, hint) pairs. While a text
+/// field has focus, printable keys type text, so each binding is shown by
+/// a key that still works (and left out if it has none).
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let typing = contexts.iter().any(|c| c.is_typing());
     let mut out = Vec::new();
     for context in contexts.iter().chain(std::iter::once(&Context::Global)) {
         for b in BINDINGS.iter().filter(|b| b.context == *context) {
-            if let Some(hint) = b.hint {
-                out.push((b.keys[0].label(), hint));
+            let key = if typing {
+                b.keys.iter().find(|k| !matches!(k, Key::Char(_) | Key::Digits(..)))
+            } else {
+                b.keys.first()
+            };
+            if let (Some(hint), Some(key)) = (b.hint, key) {
+                out.push((key.label(), hint));
             }
         }
     }
@@ -457,7 +884,7 @@ mod tests {
 
     #[test]
     fn every_action_in_help_has_a_description() {
-        for context in [Context::Global, Context::List, Context::Reader] {
+        for context in [Context::Global, Context::List, Context::Reader, Context::Chooser, Context::Page] {
             assert!(help_rows(context).iter().all(|(keys, d)| !keys.is_empty() && !d.is_empty()));
         }
     }

@@ -4,13 +4,16 @@
 
 pub mod help;
 pub mod home;
+pub mod quiz;
 pub mod reader;
 pub mod search;
 pub mod simulator;
+pub mod stats;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 pub use home::HomeScreen;
+pub use quiz::QuizScreen;
 pub use reader::ReaderScreen;
 pub use search::SearchScreen;
 pub use simulator::{ScenarioPicker, SimulatorScreen};
@@ -23,6 +26,9 @@ pub enum Transition {
     Replace(Screen),
     Pop,
     Quit,
+    /// Open a study screen (quiz, review, drill, stats): the app builds it,
+    /// since it needs the store and the clock.
+    Launch(quiz::Launch),
 }
 
 #[derive(Debug)]
@@ -32,6 +38,9 @@ pub enum Screen {
     Search(SearchScreen),
     Scenarios(ScenarioPicker),
     Simulator(Box<SimulatorScreen>),
+    Quiz(Box<QuizScreen>),
+    QuizChooser(Box<quiz::chooser::ChooserScreen>),
+    Stats(Box<stats::StatsScreen>),
 }
 
 /// Events a screen receives.

@@ -228,3 +228,232 @@ pub fn sim_last_at(at: &str) -> String {
 pub fn sim_summary_title(at: &str) -> String {
     format!("Run finished at {at}")
 }
+
+// Quizzes, reviews, drills and stats.
+
+pub const QUIZ: &str = "Quiz";
+pub const REVIEW: &str = "Review";
+pub const DRILL: &str = "Drill";
+pub const STATS: &str = "Stats";
+pub const QUESTION: &str = "question";
+pub const FINISHED: &str = "finished";
+pub const SCORE: &str = "score";
+pub const LEFT: &str = "left";
+pub const ANSWERED: &str = "answered";
+pub const GRADES: &str = "Grades: 1 again (not recalled) · 2 hard · 3 good · 4 easy";
+
+pub const CONTINUE_QUIZ: &str = "Continue quiz:";
+pub const START_QUIZ_HELP: &str = "Choose packs or topics and answer their questions one at a time, with hints, explanations and \
+     the lesson to read after each answer.";
+pub const START_REVIEW_HELP: &str = "Spaced review: the questions you are about to forget come back when they are due, then new ones \
+     up to the daily limit.";
+pub const START_DRILL_HELP: &str = "A timed interview drill (15 minutes): no hints, questions weighted toward your weakest topics, \
+     open questions answered aloud and graded by you.";
+pub const START_STATS_HELP: &str =
+    "Lessons completed, accuracy per topic, your study streak, reviews due and your drill history.";
+pub const CONTINUE_QUIZ_HELP: &str = "Pick up the unfinished quiz at the question where you left it.";
+
+pub fn review_row(due: usize) -> String {
+    format!("{REVIEW} ({due} due)")
+}
+
+pub const CHOOSE_TITLE: &str = "choose what to practise";
+pub const PACKS_AND_TOPICS: &str = "Packs and topics";
+pub const PACKS: &str = "Packs";
+pub const TOPICS: &str = "Topics";
+pub const ALL_QUESTIONS: &str = "All questions";
+pub const NOTHING_SELECTED: &str = "Nothing selected: the highlighted row is used. Several may be selected.";
+
+pub fn per_quiz(count: Option<usize>) -> String {
+    match count {
+        Some(n) => format!("{n} questions per quiz"),
+        None => "all questions per quiz".to_owned(),
+    }
+}
+
+pub fn selection(packs: usize, topics: usize, available: usize, asked: usize) -> String {
+    let packs = match packs {
+        0 => "all packs".to_owned(),
+        1 => "1 pack".to_owned(),
+        n => format!("{n} packs"),
+    };
+    let topics = match topics {
+        0 => "all topics".to_owned(),
+        1 => "1 topic".to_owned(),
+        n => format!("{n} topics"),
+    };
+    format!("Selected: {packs}, {topics}: {available} questions, {asked} asked.")
+}
+
+pub const DO_SINGLE: &str = "Choose one answer.";
+pub const DO_TRUE_FALSE: &str = "True or false?";
+pub const DO_MULTIPLE: &str = "Choose every right answer, then submit.";
+pub const DO_SHORT: &str = "Type your answer.";
+pub const DO_ORDER: &str = "Put the items in the right order, first at the top.";
+pub const DO_MATCH: &str = "Pair each item on the left with one on the right.";
+pub const DO_CARD: &str = "Recall the answer, then reveal it.";
+pub const DO_CARD_ALOUD: &str = "Answer aloud, as in an interview, then reveal the model answer.";
+pub const DO_GRADE: &str = "How well did you recall it? Grade yourself.";
+pub const CARD_THINK: &str = "Think of your answer first: the model answer is shown when you reveal it.";
+pub const CARD_ALOUD: &str = "Say your answer out loud, as you would to an interviewer, then reveal the model answer.";
+
+pub fn do_numeric(unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("Type a number, in {u}."),
+        None => "Type a number.".to_owned(),
+    }
+}
+
+pub fn do_predict(metric: &str, scenario: &str, tolerance: &str) -> String {
+    format!("Predict {metric} of the scenario {scenario} (within {tolerance}%).")
+}
+
+pub const YOUR_ANSWER: &str = "Your answer:";
+pub const YOUR_PICK: &str = "your answer";
+pub const MISSED: &str = "missed";
+pub const WRONG_PICK: &str = "wrong pick";
+pub const RIGHT_PARTNER: &str = "right";
+pub const MATCH_LEFT: &str = "Items";
+pub const MATCH_RIGHT: &str = "Partners";
+pub const MODEL_ANSWER: &str = "Model answer";
+pub const TRUE: &str = "True";
+pub const FALSE: &str = "False";
+pub const ANSWER: &str = "Answer:";
+pub const LESSON_LINK: &str = "From the lesson:";
+pub const CORRECT: &str = "Correct";
+pub const INCORRECT: &str = "Incorrect";
+pub const RECALLED: &str = "Recalled";
+pub const NOT_RECALLED: &str = "Not recalled";
+pub const YOU_SAID: &str = "you said";
+pub const NEXT_REVIEW: &str = "next review";
+pub const PICK_SOMETHING: &str = "Pick at least one answer first.";
+pub const NO_MORE_HINTS: &str = "No more hints for this question.";
+pub const NO_LESSON_LINK: &str = "This question names no lesson of this course.";
+pub const NOTHING_TO_RETRY: &str = "Nothing to retry: every answer was right.";
+
+pub fn hint_heading(n: usize, total: usize) -> String {
+    format!("Hint {n} of {total}")
+}
+
+pub fn about_choice(choice: &str) -> String {
+    format!("About “{choice}”:")
+}
+
+pub fn parts_right(right: usize, of: usize) -> String {
+    format!("{right} of {of} right")
+}
+
+pub fn positions_right(right: &[String], of: usize) -> String {
+    if right.is_empty() {
+        format!("No item was in its place (of {of}).")
+    } else {
+        format!("In the right place: {} (of {of}).", right.join(", "))
+    }
+}
+
+pub fn off_by(amount: &str, too_high: bool) -> String {
+    format!("You were {amount} too {}.", if too_high { "high" } else { "low" })
+}
+
+pub fn predict_off(error_pct: Option<String>, tolerance: &str) -> String {
+    match error_pct {
+        Some(e) => format!("You were {e}% off; within {tolerance}% counts."),
+        None => format!("You were off; within {tolerance}% counts."),
+    }
+}
+
+pub fn seconds(s: f64) -> String {
+    if s < 10.0 { format!("{s:.1} s") } else { format!("{s:.0} s") }
+}
+
+pub fn hints_used(n: usize) -> String {
+    if n == 1 { "1 hint".to_owned() } else { format!("{n} hints") }
+}
+
+pub fn due_and_new(due: usize, new: usize) -> String {
+    format!("{due} due, {new} new")
+}
+
+pub fn score_line(correct: usize, total: usize, pct: usize) -> String {
+    format!("Score: {correct}/{total} ({pct}%)")
+}
+
+pub fn per_question(seconds: f64) -> String {
+    format!("{seconds:.1} s per question")
+}
+
+pub fn questions(n: usize) -> String {
+    if n == 1 { "1 question".to_owned() } else { format!("{n} questions") }
+}
+
+pub const BY_TOPIC: &str = "By topic";
+pub const BEFORE: &str = "before";
+pub const TIME_PER_QUESTION: &str = "Time per question";
+pub const MISSED_HEADING: &str = "Missed";
+pub const TIME_UP: &str = "Time is up.";
+pub const DRILL_ENDED_EARLY: &str = "Drill ended early.";
+pub const DRILL_DONE: &str = "Drill done: every question answered.";
+pub const ALL_DONE: &str = "Done.";
+
+pub fn missed_to_retry(n: usize) -> String {
+    format!("Done. {} to retry.", questions(n))
+}
+
+pub fn cannot_start(why: &str) -> String {
+    format!("Cannot start: {why}.")
+}
+
+pub const NO_QUIZ_TO_CONTINUE: &str = "There is no unfinished quiz to continue.";
+pub const RESUME_UNREADABLE: &str =
+    "The unfinished quiz was saved by another version of lambda-tutor and cannot be continued; start a new one.";
+pub const RESUME_NO_QUESTIONS: &str = "The unfinished quiz's questions are not installed now: if its pack came \
+from a file, start lambda-tutor with --pack FILE to continue it, or start a new quiz.";
+pub const RESUME_FINISHED: &str = "That quiz was already finished.";
+pub const REVIEW_NEEDS_PROGRESS: &str = "Progress is not being kept, so there is nothing to review.";
+
+pub const NO_PROGRESS: &str = "No progress yet: open a lesson or take a quiz to start.";
+pub const PROGRESS_HEADING: &str = "Progress";
+pub const LESSONS_LABEL: &str = "Lessons";
+pub const ANSWERS_LABEL: &str = "Answers";
+pub const STREAK_LABEL: &str = "Study streak";
+pub const DUE_LABEL: &str = "Reviews due";
+pub const LAST_STUDIED_LABEL: &str = "Last studied";
+pub const ACCURACY_BY_TOPIC: &str = "Accuracy by topic";
+pub const TOPIC_COLUMNS: [&str; 3] = ["right", "answers", "recent"];
+pub const DRILLS_HEADING: &str = "Drills (latest first)";
+pub const NOT_FINISHED: &str = "  (not finished)";
+pub const NO_FINISHED_DRILL: &str = "No drill finished yet.";
+
+pub fn lessons_completed(done: usize, total: usize) -> String {
+    format!("{done} of {total} completed")
+}
+
+pub fn right_pct(accuracy: f64) -> String {
+    format!("{:.0}% right", accuracy * 100.0)
+}
+
+pub fn streak(current: u32, longest: u32, today: bool) -> String {
+    let days = |n: u32| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
+    format!("{} (longest {}){}", days(current), days(longest), if today { ", studied today" } else { "" })
+}
+
+pub fn due_of(due: usize, cards: usize) -> String {
+    format!("{due} due ({} scheduled)", questions(cards))
+}
+
+pub fn drill_trend(last: f64, previous: Option<f64>, delta: Option<f64>, compared: usize) -> String {
+    let last = format!("{:.0}%", last * 100.0);
+    match (previous, delta) {
+        (Some(p), Some(d)) => {
+            let points = (d * 100.0).round() as i64;
+            let change = match points {
+                0 => "level with".to_owned(),
+                p if p > 0 => format!("up {p} points on"),
+                p => format!("down {} points on", -p),
+            };
+            let drills = if compared == 1 { "the drill".to_owned() } else { format!("the {compared} drills") };
+            format!("Trend: last drill {last}, {change} {drills} before ({:.0}%).", p * 100.0)
+        }
+        _ => format!("Trend: last drill {last}; the next one will be compared with it."),
+    }
+}

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::quiz::Launch;
 use super::{Input, Screen, Transition};
 use crate::course::Course;
 use crate::study::Resume;
@@ -31,6 +32,19 @@ pub enum Row {
     Lesson(usize),
     /// The simulator's scenario picker.
     Simulator,
+    /// Quiz, review, drill, stats.
+    Start(StartRow),
+}
+
+/// The study rows of the "Start" section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartRow {
+    /// The unfinished quiz.
+    ContinueQuiz,
+    Quiz,
+    Review,
+    Drill,
+    Stats,
 }
 
 #[derive(Debug)]
@@ -40,6 +54,8 @@ pub struct HomeScreen {
     /// The selected lesson's opening paragraph, laid out for the detail
     /// pane: (lesson, width, lines). Redone only when either changes.
     preview: Option<(usize, usize, crate::markdown::Layout)>,
+    /// "Lambda basics — question 3 of 10": the unfinished quiz.
+    quiz: Option<String>,
 }
 
 impl HomeScreen {
@@ -53,8 +69,13 @@ impl HomeScreen {
                 .map(|l| Row::Continue { lesson: l, position: *position as usize }),
             _ => None,
         };
+        let quiz = progress.store().and_then(|s| s.quiz_progress().ok().flatten()).map(|q| q.description);
+        rows.push(Row::Section(strings::START));
+        if quiz.is_some() {
+            rows.push(Row::Start(StartRow::ContinueQuiz));
+        }
+        rows.extend([StartRow::Quiz, StartRow::Review, StartRow::Drill, StartRow::Stats].map(Row::Start));
         if let Some(row) = resume {
-            rows.push(Row::Section(strings::START));
             rows.push(row);
         }
         for (m, module) in course.modules.iter().enumerate() {
@@ -63,9 +84,37 @@ impl HomeScreen {
         }
         rows.push(Row::Section(strings::SIM_HOME_SECTION));
         rows.push(Row::Simulator);
-        let selectable: Vec<bool> =
-            rows.iter().map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. } | Row::Simulator)).collect();
-        Self { rows, list: ListView::new(selectable), preview: None }
+        let selectable: Vec<bool> = rows
+            .iter()
+            .map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. } | Row::Start(_) | Row::Simulator))
+            .collect();
+        let mut list = ListView::new(selectable);
+        // Start where the learner left off: the unfinished quiz, the lesson
+        // being read, else the first lesson.
+        let preferred = rows
+            .iter()
+            .position(|r| *r == Row::Start(StartRow::ContinueQuiz))
+            .or_else(|| rows.iter().position(|r| matches!(r, Row::Continue { .. })))
+            .or_else(|| rows.iter().position(|r| matches!(r, Row::Lesson(_))));
+        if let Some(i) = preferred {
+            list.select(i);
+        }
+        Self { rows, list, quiz, preview: None }
+    }
+
+    /// The selected study row, if one is selected.
+    pub fn selected_start(&self) -> Option<StartRow> {
+        match self.rows.get(self.list.selected()?) {
+            Some(Row::Start(row)) => Some(*row),
+            _ => None,
+        }
+    }
+
+    /// Select a study row (after a rebuild, keep the learner's place).
+    pub fn select_start(&mut self, row: StartRow) {
+        if let Some(i) = self.rows.iter().position(|r| *r == Row::Start(row)) {
+            self.list.select(i);
+        }
     }
 
     /// Select a lesson's row (after a rebuild, keep the learner's place).
@@ -121,6 +170,13 @@ impl HomeScreen {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
             }
             Some(Row::Simulator) => Transition::Push(Screen::Scenarios(ScenarioPicker::new())),
+            Some(Row::Start(row)) => Transition::Launch(match row {
+                StartRow::ContinueQuiz => Launch::ResumeQuiz,
+                StartRow::Quiz => Launch::Chooser,
+                StartRow::Review => Launch::Review,
+                StartRow::Drill => Launch::NewDrill,
+                StartRow::Stats => Launch::Stats,
+            }),
             _ => Transition::Stay,
         }
     }
@@ -182,6 +238,20 @@ impl HomeScreen {
                     Row::Simulator => {
                         let room = usize::from(inner.width).saturating_sub(2);
                         Line::from(vec![marker, Span::styled(pad(&truncate(strings::SIM_HOME_ROW, room), room), style)])
+                    }
+                    Row::Start(start) => {
+                        let label = match start {
+                            StartRow::ContinueQuiz => {
+                                let what = self.quiz.as_deref().map(crate::text::sanitize).unwrap_or_default();
+                                format!("{} {what}", strings::CONTINUE_QUIZ)
+                            }
+                            StartRow::Quiz => strings::QUIZ.to_owned(),
+                            StartRow::Review => strings::review_row(progress.due_reviews),
+                            StartRow::Drill => strings::DRILL.to_owned(),
+                            StartRow::Stats => strings::STATS.to_owned(),
+                        };
+                        let room = usize::from(inner.width).saturating_sub(2);
+                        Line::from(vec![marker, Span::styled(pad(&truncate(&label, room), room), style)])
                     }
                     Row::Continue { lesson, .. } => {
                         let title = crate::text::sanitize(&course.lessons[*lesson].meta.title).into_owned();
@@ -245,6 +315,26 @@ impl HomeScreen {
                 Line::default(),
                 Line::from(Span::styled(strings::SIM_PICKER_HINT, theme.key)),
             ];
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
+        if let Some(start) = self.selected_start() {
+            let (title, text) = match start {
+                StartRow::ContinueQuiz => (strings::CONTINUE_QUIZ, strings::CONTINUE_QUIZ_HELP),
+                StartRow::Quiz => (strings::QUIZ, strings::START_QUIZ_HELP),
+                StartRow::Review => (strings::REVIEW, strings::START_REVIEW_HELP),
+                StartRow::Drill => (strings::DRILL, strings::START_DRILL_HELP),
+                StartRow::Stats => (strings::STATS, strings::START_STATS_HELP),
+            };
+            let block = widgets::panel(theme, title.trim_end_matches(':'), false);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let mut lines = Vec::new();
+            if let (StartRow::ContinueQuiz, Some(quiz)) = (start, &self.quiz) {
+                lines.push(Line::from(Span::styled(crate::text::sanitize(quiz).into_owned(), theme.title)));
+                lines.push(Line::default());
+            }
+            lines.push(Line::from(text));
             Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
             return;
         }

@@ -1,0 +1,44 @@
+//! `drill [--minutes M] [--count N] [--topic T]... [--seed S] [--plain]`:
+//! a timed interview drill weighted toward the learner's weak topics.
+//! Full-screen in a terminal; line by line with `--plain` or in a pipe,
+//! printing the time left before each question and stopping at the limit.
+
+use std::io::Write;
+
+use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
+use super::{CommandResult, Failure};
+use crate::cli::GlobalOptions;
+use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::quiz::practice::drill::{DrillError, DrillOptions, drill};
+use crate::tui::screens::quiz::Launch;
+
+pub fn run(global: &GlobalOptions, mut options: DrillOptions, seed: Option<u64>, plain: bool) -> CommandResult {
+    options.seed = seed.unwrap_or_else(rand::random);
+    let course = course_with_packs(global)?;
+    if full_screen(plain) {
+        // Refuse a topic with no questions before taking over the screen.
+        drill(&course.packs, None, &options, chrono::Utc::now()).map_err(|e| drill_failure(&e))?;
+        return open_screen(global, course, Launch::Drill(options));
+    }
+    let mut store = open_store(global)?;
+    let clock = SystemClock::default();
+    let (practice, session) =
+        drill(&course.packs, Some(&mut store), &options, clock.now().to_utc()).map_err(|e| drill_failure(&e))?;
+    writeln!(std::io::stdout().lock(), "{}", drill_header(session.len(), options.limit()))?;
+    let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
+    run_plain(session, &mut recorder)
+}
+
+fn drill_failure(e: &DrillError) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+/// What the candidate is in for.
+pub fn drill_header(questions: usize, limit: std::time::Duration) -> String {
+    let minutes = limit.as_secs().div_ceil(60);
+    format!(
+        "Drill: up to {questions} questions in {minutes} {}, no hints. For open questions, answer aloud, \
+         then press Enter to see a model answer and grade yourself.",
+        if minutes == 1 { "minute" } else { "minutes" }
+    )
+}

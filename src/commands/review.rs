@@ -1,0 +1,41 @@
+//! `review [--plain]`: spaced review of what is due today (due cards
+//! first, then new questions up to the daily limit). Full-screen in a
+//! terminal; line by line with `--plain` or in a pipe.
+
+use std::io::Write;
+
+use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
+use super::{CommandResult, Failure};
+use crate::cli::GlobalOptions;
+use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::quiz::practice::Purpose;
+use crate::quiz::practice::review::{nothing_due, review};
+use crate::tui::screens::quiz::Launch;
+
+pub fn run(global: &GlobalOptions, plain: bool) -> CommandResult {
+    let course = course_with_packs(global)?;
+    if full_screen(plain) {
+        return open_screen(global, course, Launch::Review);
+    }
+    let mut store = open_store(global)?;
+    let clock = SystemClock::default();
+    let now = clock.now();
+    let built = review(&course.packs, &store, now, rand::random()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let (practice, session) = match built {
+        Ok(review) => review,
+        Err(empty) => {
+            writeln!(std::io::stdout().lock(), "{}", nothing_due(&empty, now))?;
+            return Ok(());
+        }
+    };
+    if let Purpose::Review { due, new } = practice.purpose {
+        writeln!(std::io::stdout().lock(), "{}", review_header(due, new))?;
+    }
+    let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
+    run_plain(session, &mut recorder)
+}
+
+/// "Review: 3 due, 2 new."
+pub fn review_header(due: usize, new: usize) -> String {
+    format!("Review: {due} due, {new} new.")
+}

@@ -1,0 +1,217 @@
+//! Practice: a quiz session tied to the learner's progress. The session
+//! ([`QuizSession`]) knows questions and answers; a [`Practice`] knows what
+//! the session is for (a quiz, a review, a drill) and how each answer is
+//! recorded in the study store, so the full-screen quiz and plain mode
+//! record exactly the same things.
+//!
+//! - [`saved`]: the resume point of an unfinished quiz, and resuming it;
+//! - [`record`]: an answer as the store takes it;
+//! - [`review`]: the spaced-repetition queue as a session;
+//! - [`drill`]: a timed drill, weighted toward weak topics.
+//!
+//! Nothing here reads a clock: callers pass the instants.
+
+pub mod drill;
+pub mod record;
+pub mod review;
+pub mod saved;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::model::{Pack, QuestionKind};
+use super::session::{QuizSession, SessionError, SessionOptions};
+use crate::study::{DrillId, DrillReport, DrillSpec, Mode, Recorded, Scheduler, Store, StoreError};
+
+pub use drill::{DrillError, DrillOptions};
+pub use review::ReviewEmpty;
+
+/// What a quiz asks for: enough to build its session again.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct QuizSpec {
+    /// Pack ids (every pack when empty).
+    pub packs: Vec<String>,
+    /// Topics (every topic when empty).
+    pub topics: Vec<String>,
+    pub count: Option<usize>,
+    pub seed: u64,
+    /// 0 for the quiz itself, then 1, 2… for retries of the missed questions.
+    #[serde(default)]
+    pub round: usize,
+}
+
+impl QuizSpec {
+    pub fn options(&self) -> SessionOptions {
+        SessionOptions {
+            packs: self.packs.clone(),
+            topics: self.topics.clone(),
+            count: self.count,
+            seed: self.seed,
+            shuffle_questions: true,
+        }
+    }
+
+    /// A short name for the home screen: the pack's title, "3 packs",
+    /// "Topics: limits, pricing" or "All questions".
+    pub fn title(&self, packs: &[Pack]) -> String {
+        let base = match self.packs.as_slice() {
+            [one] => packs.iter().find(|p| &p.meta.id == one).map_or_else(|| one.clone(), |p| p.meta.title.clone()),
+            [] => String::new(),
+            many => format!("{} packs", many.len()),
+        };
+        let topics = if self.topics.is_empty() { String::new() } else { self.topics.join(", ") };
+        let title = match (base.is_empty(), topics.is_empty()) {
+            (true, true) => "All questions".to_owned(),
+            (true, false) => format!("Topics: {topics}"),
+            (false, true) => base,
+            (false, false) => format!("{base} ({topics})"),
+        };
+        if self.round > 0 { format!("{title}, retry") } else { title }
+    }
+}
+
+/// A drill under way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrillRun {
+    /// The store's id (`None` when progress is not kept).
+    pub id: Option<DrillId>,
+    pub spec: DrillSpec,
+    /// The time budget.
+    pub limit: Duration,
+}
+
+/// What a session is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Quiz(QuizSpec),
+    /// Spaced review: `due` cards first, then `new` questions.
+    Review {
+        due: usize,
+        new: usize,
+    },
+    Drill(DrillRun),
+}
+
+/// A session's purpose and what recording its answers needs.
+#[derive(Debug, Clone)]
+pub struct Practice {
+    pub purpose: Purpose,
+    /// For the home screen and titles.
+    pub title: String,
+    /// Pack id → pack version, stored with every answer.
+    versions: HashMap<String, String>,
+}
+
+/// The simulator's value for a `predict` question (see [`super::truth`]).
+pub fn truth(scenario: &str, metric: &str) -> Option<f64> {
+    super::truth::value(scenario, metric)
+}
+
+/// Whether a question can be asked in this build (see [`truth`]).
+pub fn askable(kind: &QuestionKind) -> bool {
+    match kind {
+        QuestionKind::Predict { scenario, metric, .. } => truth(scenario, metric).is_some(),
+        _ => true,
+    }
+}
+
+fn versions(packs: &[Pack]) -> HashMap<String, String> {
+    packs.iter().map(|p| (p.meta.id.clone(), p.meta.version.clone())).collect()
+}
+
+impl Practice {
+    /// A practice of `purpose` over `packs` (whose versions it records).
+    pub fn new(purpose: Purpose, title: String, packs: &[Pack]) -> Self {
+        Self { purpose, title, versions: versions(packs) }
+    }
+
+    /// A quiz over `packs` as `spec` asks.
+    pub fn quiz(packs: &[Pack], spec: QuizSpec) -> Result<(Self, QuizSession), SessionError> {
+        let session = QuizSession::new(packs, &spec.options(), &truth)?;
+        let title = spec.title(packs);
+        Ok((Self::new(Purpose::Quiz(spec), title, packs), session))
+    }
+
+    /// How answers are filed in the store.
+    pub fn mode(&self) -> Mode {
+        match self.purpose {
+            Purpose::Quiz(_) => Mode::Quiz,
+            Purpose::Review { .. } => Mode::Review,
+            Purpose::Drill(_) => Mode::Drill,
+        }
+    }
+
+    pub fn is_drill(&self) -> bool {
+        matches!(self.purpose, Purpose::Drill(_))
+    }
+
+    pub fn drill(&self) -> Option<&DrillRun> {
+        match &self.purpose {
+            Purpose::Drill(run) => Some(run),
+            _ => None,
+        }
+    }
+
+    /// Drills have no hints: they are practice for an interview.
+    pub fn hints_allowed(&self) -> bool {
+        !self.is_drill()
+    }
+
+    /// Only a quiz offers to go over the missed questions again.
+    pub fn offers_retry(&self) -> bool {
+        matches!(self.purpose, Purpose::Quiz(_))
+    }
+
+    pub fn version_of(&self, pack: &str) -> &str {
+        self.versions.get(pack).map_or("", String::as_str)
+    }
+
+    /// The session has begun: a quiz saves its resume point at once, so
+    /// "Continue" leads back to it even before the first answer.
+    pub fn started(&self, session: &QuizSession, store: &mut Store, at: DateTime<Utc>) -> Result<(), StoreError> {
+        match saved::progress(self, session, at) {
+            Some(progress) => store.save_quiz_progress(&progress),
+            None => Ok(()),
+        }
+    }
+
+    /// Record the session's last answer and, for a quiz, the resume point,
+    /// in one transaction.
+    pub fn record_last(
+        &self,
+        session: &QuizSession,
+        store: &mut Store,
+        scheduler: &Scheduler,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Recorded>, StoreError> {
+        let Some(input) = record::last_answer(self, session, at) else { return Ok(None) };
+        let progress = saved::progress(self, session, at);
+        store.record_answer(&input, scheduler, progress.as_ref()).map(Some)
+    }
+
+    /// The session is over (every question answered, the time is up, or the
+    /// learner ended it): a quiz forgets its resume point; a drill is closed
+    /// and its report returned.
+    pub fn finish(&self, store: &mut Store, at: DateTime<Utc>) -> Result<Option<DrillReport>, StoreError> {
+        match &self.purpose {
+            Purpose::Quiz(_) => store.clear_quiz_progress().map(|()| None),
+            Purpose::Drill(DrillRun { id: Some(id), .. }) => store.finish_drill(*id, at),
+            Purpose::Drill(_) | Purpose::Review { .. } => Ok(None),
+        }
+    }
+
+    /// A new round of the questions answered wrongly (quizzes only).
+    pub fn retry(&self, session: &mut QuizSession, packs: &[Pack]) -> Option<(Self, QuizSession)> {
+        let Purpose::Quiz(spec) = &self.purpose else { return None };
+        let retry = session.retry_missed()?;
+        let spec = QuizSpec { round: spec.round + 1, ..spec.clone() };
+        let title = spec.title(packs);
+        Some((Self { purpose: Purpose::Quiz(spec), title, versions: self.versions.clone() }, retry))
+    }
+}
+
+#[cfg(test)]
+mod tests;

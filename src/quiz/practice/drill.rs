@@ -1,0 +1,117 @@
+//! A timed interview drill as a session: questions planned by
+//! [`crate::study::plan_drill`] (weighted toward the learner's weakest
+//! topics by recent accuracy, with `card` questions mixed in), a time
+//! budget, no hints.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use super::{DrillRun, Practice, Purpose, askable};
+use crate::quiz::model::{Pack, QuestionKind};
+use crate::quiz::session::{QuizSession, SessionItem};
+use crate::study::drill::DrillConfig;
+use crate::study::{Candidate, DrillSize, DrillSpec, QuestionKey, Store, StoreError, plan_drill};
+
+/// SPEC.md: a drill lasts 15 minutes unless told otherwise.
+pub const DEFAULT_MINUTES: u32 = 15;
+
+/// `drill [--minutes M] [--count N] [--topic T]... [--seed S]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DrillOptions {
+    pub minutes: Option<u32>,
+    pub count: Option<usize>,
+    pub topics: Vec<String>,
+    pub seed: u64,
+}
+
+impl DrillOptions {
+    /// The time budget: `--minutes`, else 15 minutes (with `--count` too:
+    /// a drill is always against the clock).
+    pub fn limit(&self) -> Duration {
+        Duration::from_secs(u64::from(self.minutes.unwrap_or(DEFAULT_MINUTES).max(1)) * 60)
+    }
+
+    /// What the plan is sized by: the count when given, else the time.
+    pub fn size(&self) -> DrillSize {
+        match self.count {
+            Some(n) => DrillSize::Count(n),
+            None => DrillSize::Minutes(self.minutes.unwrap_or(DEFAULT_MINUTES).max(1)),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DrillError {
+    #[error("no questions match --topic {wanted} (topics: {known})")]
+    NoTopic { wanted: String, known: String },
+    #[error("no questions to ask")]
+    NoQuestions,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Plan a drill and open it in the store (when there is one: without a
+/// store, the weighting is even and nothing is recorded).
+pub fn drill(
+    packs: &[Pack],
+    store: Option<&mut Store>,
+    options: &DrillOptions,
+    at: DateTime<Utc>,
+) -> Result<(Practice, QuizSession), DrillError> {
+    let mut items = Vec::new();
+    let mut pool = Vec::new();
+    for pack in packs {
+        for q in pack.questions.iter().filter(|q| askable(&q.kind)) {
+            if !options.topics.is_empty() && !options.topics.contains(&q.topic) {
+                continue;
+            }
+            pool.push(Candidate {
+                key: QuestionKey::new(pack.meta.id.clone(), q.id.clone()),
+                topic: q.topic.clone(),
+                is_card: matches!(q.kind, QuestionKind::Card { .. }),
+            });
+            items.push(SessionItem {
+                pack_id: pack.meta.id.clone(),
+                question: q.clone(),
+                order: Vec::new(),
+                truth: None,
+            });
+        }
+    }
+    if pool.is_empty() {
+        if options.topics.is_empty() {
+            return Err(DrillError::NoQuestions);
+        }
+        let mut known: Vec<&str> = packs.iter().flat_map(Pack::topics).collect();
+        known.sort_unstable();
+        known.dedup();
+        return Err(DrillError::NoTopic { wanted: options.topics.join(", "), known: known.join(", ") });
+    }
+    let config = DrillConfig::default();
+    let recent = match &store {
+        Some(store) => store.recent_topic_tallies(config.recent_answers)?,
+        None => std::collections::HashMap::new(),
+    };
+    let size = options.size();
+    let plan = plan_drill(&pool, &recent, size, options.seed, &config);
+    let chosen: Vec<SessionItem> = plan.questions.iter().map(|&i| items[i].clone()).collect();
+    if chosen.is_empty() {
+        return Err(DrillError::NoQuestions);
+    }
+    let spec = DrillSpec { size, seed: options.seed, topics: options.topics.clone() };
+    let id = match store {
+        Some(store) => Some(store.start_drill(&spec, at)?),
+        None => None,
+    };
+    let run = DrillRun { id, spec, limit: options.limit() };
+    let practice = Practice::new(Purpose::Drill(run), "Drill".to_owned(), packs);
+    Ok((practice, QuizSession::from_items(chosen, options.seed)))
+}
+
+/// `12:04`: minutes and seconds, for a countdown (rounded up, so it shows
+/// 0:00 only when the time is up).
+pub fn clock_text(d: Duration) -> String {
+    let s = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+    format!("{}:{:02}", s / 60, s % 60)
+}

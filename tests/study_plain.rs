@@ -1,0 +1,147 @@
+//! Plain review, drill and quiz through a pipe: the real binary, answers
+//! on stdin, progress in a temporary data directory, read back with the
+//! library.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, Utc};
+use lambda_tutor::study::{AnswerInput, Mode, Outcome, QuestionKey, ScheduleConfig, Scheduler, Store};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/every-type.toml")
+}
+
+fn run(data: &Path, args: &[&str], input: &str) -> (String, String, Option<i32>) {
+    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_lambda-tutor"))
+        .env("LAMBDA_TUTOR_DATA", data)
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn plain_review_asks_what_is_due_and_says_when_it_comes_back() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let pack = fixture();
+    let pack = pack.to_str().expect("utf-8 path");
+    {
+        // Answered ten days ago, so due now; no new questions today.
+        let mut store = Store::open(data.path()).expect("store");
+        let answer = AnswerInput {
+            key: QuestionKey::new("every-type", "default-timeout"),
+            pack_version: "2.1.0".into(),
+            topic: "limits".into(),
+            answered_at: Utc::now() - Duration::days(10),
+            mode: Mode::Quiz,
+            outcome: Outcome::Correct,
+            seconds: 5.0,
+            hints_used: 0,
+            response: "3 seconds".into(),
+            drill: None,
+        };
+        store.record_answer(&answer, &Scheduler::default(), None).expect("recorded");
+        let config = ScheduleConfig { daily_new_limit: 0, ..ScheduleConfig::default() };
+        store.set_schedule_config(&config, Utc::now()).expect("set");
+    }
+    let (out, err, code) = run(data.path(), &["review", "--plain", "--pack", pack], "2\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("Review: 1 due, 0 new.\nQuestion 1/1 [limits]\n"), "{out}");
+    assert!(out.contains("> 2\nCorrect. Answer: 2. 3 seconds\n"), "{out}");
+    assert!(out.contains("\nNext review in "), "{out}");
+    assert!(out.contains("Score: 1/1 (100%)\n"), "{out}");
+    assert!(!out.contains("Retry"), "{out}");
+    let store = Store::open(data.path()).expect("store");
+    let answers = store.answers().expect("answers");
+    assert_eq!(answers.len(), 2);
+    assert_eq!((answers[1].mode, answers[1].correct), (Mode::Review, Some(true)));
+    drop(store);
+    // Reviewed: nothing more is due today.
+    let (out, _, code) = run(data.path(), &["review", "--plain", "--pack", pack], "");
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("Nothing to review now: 1 question is scheduled. The next one comes back in "), "{out}");
+}
+
+/// A pack whose topic no built-in pack uses, so a drill on it is scripted.
+fn drill_pack(dir: &Path) -> PathBuf {
+    let path = dir.join("drill-only.toml");
+    let mut text = String::from(
+        "format = 1\n[pack]\nid = \"drill-only\"\ntitle = \"Drill only\"\nversion = \"1\"\ndescription = \"Tests.\"\n",
+    );
+    for i in 1..=3 {
+        let _ = write!(
+            text,
+            "[[questions]]\nid = \"q{i}\"\ntype = \"single\"\ntopic = \"drill-only\"\nprompt = \"Question {i}?\"\n\
+             choices = [\"right\", \"wrong\"]\nanswer = \"right\"\nshuffle = false\nexplanation = \"The first is right.\"\n"
+        );
+    }
+    std::fs::write(&path, text).expect("write pack");
+    path
+}
+
+#[test]
+fn plain_drill_prints_the_time_left_and_its_report_and_compares_with_the_last() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let pack = drill_pack(data.path());
+    let pack = pack.to_str().expect("utf-8 path");
+    let args =
+        ["drill", "--plain", "--count", "2", "--minutes", "5", "--seed", "1", "--topic", "drill-only", "--pack", pack];
+    let (out, err, code) = run(data.path(), &args, "1\n2\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("Drill: up to 2 questions in 5 minutes, no hints."), "{out}");
+    assert!(
+        out.contains("\nTime left: 5:00\nQuestion 1/2 [drill-only]\n") || out.contains("\nTime left: 4:59\n"),
+        "{out}"
+    );
+    assert!(!out.contains("? for a hint"), "no hints in a drill: {out}");
+    assert!(out.contains("Score: 1/2 (50%)\n"), "{out}");
+    assert!(out.contains("Drill: 2 questions in ") && out.contains("Time per question:\n"), "{out}");
+    assert!(out.contains("Trend: 50% — your first drill"), "{out}");
+    let (out, _, code) = run(data.path(), &args, "1\n1\n");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Trend: 100%, up 50 points on your last drill (50%)."), "{out}");
+    assert!(out.contains("Against earlier drills:\n  drill-only: 100% (before: 50%)\n"), "{out}");
+    let store = Store::open(data.path()).expect("store");
+    let drills = store.drills().expect("drills");
+    assert_eq!(drills.len(), 2);
+    assert!(drills.iter().all(|d| d.finished_at.is_some() && d.answered == 2));
+}
+
+#[test]
+fn plain_drill_with_an_unknown_topic_is_a_usage_error() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (out, err, code) = run(data.path(), &["drill", "--plain", "--topic", "no-such-topic"], "");
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(err.starts_with("lambda-tutor: no questions match --topic no-such-topic (topics: "), "{err}");
+}
+
+#[test]
+fn a_plain_quiz_records_answers_and_keeps_an_unfinished_quiz_to_continue() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let pack = fixture();
+    let pack = pack.to_str().expect("utf-8 path");
+    // Two questions; input ends after the first.
+    let (out, err, code) = run(data.path(), &["quiz", pack, "--seed", "1", "--count", "2", "--plain"], "2\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Correct. Answer: 2. 3 seconds"), "{out}");
+    let store = Store::open(data.path()).expect("store");
+    let answers = store.answers().expect("answers");
+    assert_eq!(answers.len(), 1);
+    assert_eq!((answers[0].mode, answers[0].response.as_str()), (Mode::Quiz, "3 seconds"));
+    let saved = store.quiz_progress().expect("read").expect("an unfinished quiz");
+    assert_eq!(saved.description, "Every question type — question 2 of 2");
+    drop(store);
+    // Finished this time: nothing is left to continue.
+    let (_, _, code) = run(data.path(), &["quiz", pack, "--seed", "1", "--count", "2", "--plain"], "2\ninit\nn\n");
+    assert_eq!(code, Some(0));
+    let store = Store::open(data.path()).expect("store");
+    assert!(store.quiz_progress().expect("read").is_none());
+    assert_eq!(store.answers().expect("answers").len(), 3);
+}
