@@ -113,11 +113,27 @@ pub fn clear(area: Rect, buf: &mut Buffer, style: Style) {
     buf.set_style(area, style);
 }
 
-/// A one-line title bar: left text, right text.
+/// A one-line title bar: left text, right text. The left part is cut
+/// short (with an ellipsis) rather than run under the right part.
 pub fn title_bar(area: Rect, buf: &mut Buffer, theme: &Theme, left: Vec<Span<'_>>, right: &str) {
     let right_width = crate::text::width(right) as u16;
-    Paragraph::new(Line::from(left)).render(area, buf);
-    if right_width + 2 < area.width {
+    let shows_right = right_width + 2 < area.width;
+    let room = if shows_right { area.width - right_width - 2 } else { area.width };
+    let mut used = 0usize;
+    let mut spans = Vec::new();
+    for span in left {
+        let w = crate::text::width(&span.content);
+        if used + w <= usize::from(room) {
+            used += w;
+            spans.push(span);
+        } else {
+            let cut = super::screens::home::truncate(&span.content, usize::from(room).saturating_sub(used));
+            spans.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    Paragraph::new(Line::from(spans)).render(Rect { width: room, ..area }, buf);
+    if shows_right {
         let r = Rect { x: area.x + area.width - right_width - 1, width: right_width, ..area };
         Paragraph::new(Span::styled(right.to_owned(), theme.dim)).render(r, buf);
     }
