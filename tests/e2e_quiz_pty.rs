@@ -6,99 +6,31 @@
 //! a single-choice question ("3 seconds" is choice 2), then a short answer
 //! ("init"), then the rest.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 fn pack() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/every-type.toml").display().to_string()
 }
 
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Session;
+
+fn start(args: &[&str], data: &Path) -> Session {
+    Session::start_in(args, 24, 80, data, &[("NO_COLOR", "1")])
 }
 
-impl Session {
-    fn start(args: &[&str], data: &Path) -> Self {
-        let (rows, cols) = (24, 80);
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lambda-tutor"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("LAMBDA_TUTOR_DATA", data);
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let _keep_master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().expect("parser").process(&buf[..n]);
-                r.lock().expect("raw").extend_from_slice(&buf[..n]);
-            }
-        });
-        Self { parser, raw, writer, child }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {needle:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return status;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "program did not exit; screen:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Answer the first two questions of the seeded quiz rightly.
-    fn answer_two(&mut self) {
-        self.wait_for("question 1/8");
-        self.send("2");
-        self.wait_for("✓ Correct");
-        self.send("\r");
-        self.wait_for("question 2/8");
-        self.send("init");
-        self.send("\r");
-        self.wait_for("2/8 answered · score 2/2");
-    }
+/// Answer the first two questions of the seeded quiz rightly.
+fn answer_two(s: &mut Session) {
+    s.wait_for("question 1/8");
+    s.send("2");
+    s.wait_for("✓ Correct");
+    s.send("\r");
+    s.wait_for("question 2/8");
+    s.send("init");
+    s.send("\r");
+    s.wait_for("2/8 answered · score 2/2");
 }
 
 fn history(data: &Path) -> Vec<serde_json::Value> {
@@ -115,15 +47,15 @@ fn history(data: &Path) -> Vec<serde_json::Value> {
 fn answer_in_the_full_screen_quiz_and_quit() {
     let data = tempfile::tempdir().expect("temp dir");
     let pack = pack();
-    let mut s = Session::start(&["quiz", &pack, "--seed", "1"], data.path());
-    s.answer_two();
+    let mut s = start(&["quiz", &pack, "--seed", "1"], data.path());
+    answer_two(&mut s);
     let screen = s.screen();
     assert!(screen.contains("✓ Your answer: init") && screen.contains("Answer: Init"), "{screen}");
     // Back from a quiz opened from the command line quits the program.
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
-    let raw = String::from_utf8_lossy(&s.raw.lock().expect("raw")).into_owned();
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(raw.contains("\x1b[?1049l") && raw.contains("\x1b[?1000l"), "terminal not restored");
     let answers = history(data.path());
     assert_eq!(answers.len(), 2);
@@ -138,8 +70,8 @@ fn answer_in_the_full_screen_quiz_and_quit() {
 fn killed_mid_quiz_then_continued_at_question_three() {
     let data = tempfile::tempdir().expect("temp dir");
     let pack = pack();
-    let mut s = Session::start(&["quiz", &pack, "--seed", "1"], data.path());
-    s.answer_two();
+    let mut s = start(&["quiz", &pack, "--seed", "1"], data.path());
+    answer_two(&mut s);
     let pid = s.child.process_id().expect("pid");
     let killed = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill");
     assert!(killed.success());
@@ -147,7 +79,7 @@ fn killed_mid_quiz_then_continued_at_question_three() {
     // Both answers were committed with the resume point.
     assert_eq!(history(data.path()).len(), 2);
 
-    let mut again = Session::start(&["--pack", &pack], data.path());
+    let mut again = start(&["--pack", &pack], data.path());
     let home = again.wait_for("Continue quiz:");
     assert!(home.contains("▶ Continue quiz: Every question type — question 3 of 8"), "{home}");
     again.send("\r");
