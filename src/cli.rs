@@ -179,6 +179,28 @@ pub enum HistoryFormat {
     Csv,
 }
 
+impl Cli {
+    /// Parse the process's arguments, or print why not and give the exit
+    /// code. clap echoes an unknown or invalid argument as typed; when an
+    /// argument holds control characters or bidi overrides, the message is
+    /// printed as plain text with them neutralised, so an argument cannot
+    /// smuggle an escape sequence into the terminal.
+    pub fn parse_args() -> Result<Self, std::process::ExitCode> {
+        let e = match Self::try_parse() {
+            Ok(cli) => return Ok(cli),
+            Err(e) => e,
+        };
+        let hostile = std::env::args_os()
+            .any(|a| matches!(crate::text::sanitize(&a.to_string_lossy()), std::borrow::Cow::Owned(_)));
+        if !hostile || !e.use_stderr() {
+            e.exit();
+        }
+        let text = e.render().to_string();
+        eprint!("{}", crate::text::sanitize_with(&text, true));
+        Err(std::process::ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)))
+    }
+}
+
 impl GlobalOptions {
     /// Whether colour should be used, given whether the output is a terminal.
     pub fn use_color(&self, is_terminal: bool) -> bool {

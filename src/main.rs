@@ -2,10 +2,11 @@
 //! its result into an exit code. Everything else lives in the library.
 use std::process::ExitCode;
 
-use clap::Parser;
 use lambda_tutor::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    lambda_tutor::commands::run(cli)
+    match Cli::parse_args() {
+        Ok(cli) => lambda_tutor::commands::run(cli),
+        Err(code) => code,
+    }
 }

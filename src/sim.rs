@@ -128,7 +128,7 @@ pub fn validate_scenario(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
     let dir = std::path::Path::new(path).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     let mut read = |name: &str| -> Result<(String, String), String> {
         let full = dir.join(name);
-        let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
+        let text = crate::course::source::read_text(&full)?;
         Ok((full.display().to_string(), text))
     };
     let mut diags = match scenario::load(path, bytes, &[], &mut read) {

@@ -30,7 +30,8 @@ pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
         Context::from_course(&Course::load(&global.packs, None))
     };
     let mut report = validate_inputs(&collected.inputs, &context);
-    report.files += course_files.len();
+    report.files += course_files.len() + collected.diagnostics.len();
+    report.diagnostics.append(&mut collected.diagnostics);
     report.diagnostics.extend(course_files.iter().flat_map(check_course_file));
     report.diagnostics.extend(builtin_clashes(&report.defined, &collected.inputs));
     sort_diagnostics(&mut report.diagnostics);

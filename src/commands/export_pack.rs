@@ -66,9 +66,20 @@ pub fn run(global: &GlobalOptions, pack: &str, to: ExportFormat, output: Option<
         std::fs::write(out, &exported.text)
             .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
     } else {
+        // Standard output is a terminal, or may end up on one: neutralise
+        // what could act on it. `-o FILE` keeps the text as it is.
+        let (text, replaced) = neutralise(&exported.text);
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(exported.text.as_bytes())?;
+        stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
+        if replaced > 0 {
+            writeln!(
+                err,
+                "{}: note: {replaced} control characters or bidi overrides were replaced with U+FFFD on standard \
+                 output; write to a file with -o to keep them",
+                pack.meta.id
+            )?;
+        }
     }
     writeln!(
         err,
@@ -77,7 +88,35 @@ pub fn run(global: &GlobalOptions, pack: &str, to: ExportFormat, output: Option<
         pack.questions.len(),
         pack.meta.id,
         target.label(),
-        output.map(|o| format!(" ({})", o.display())).unwrap_or_default()
+        output.map(|o| format!(" ({})", crate::text::sanitize(&o.display().to_string()))).unwrap_or_default()
     )?;
     Ok(())
+}
+
+/// `text` with every control character but newline and tab (the formats'
+/// own separators), and every bidi override, replaced by U+FFFD; and how
+/// many were.
+fn neutralise(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let count = text.chars().filter(|&c| unsafe_char(c)).count();
+    if count == 0 {
+        return (std::borrow::Cow::Borrowed(text), 0);
+    }
+    let clean = text.chars().map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect();
+    (std::borrow::Cow::Owned(clean), count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn separators_stay_and_escape_sequences_go() {
+        let (text, n) = neutralise("a\tb\n\u{1b}]0;x\u{7}\u{9b}\u{202e}\r");
+        assert_eq!(text, "a\tb\n\u{fffd}]0;x\u{fffd}\u{fffd}\u{fffd}\u{fffd}");
+        assert_eq!(n, 5);
+        assert!(matches!(neutralise("plain\ttext\n").0, std::borrow::Cow::Borrowed(_)));
+    }
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 use super::{CommandResult, Failure};
 use crate::cli::{GlobalOptions, ImportFormat};
 use crate::quiz::import::{Format, ImportError, Note, guess, import};
+use crate::text::sanitize;
 
 fn format_of(from: ImportFormat) -> Format {
     match from {
@@ -21,23 +22,28 @@ fn format_of(from: ImportFormat) -> Format {
     }
 }
 
-fn print_notes(err: &mut impl Write, file: &Path, notes: &[Note]) -> std::io::Result<()> {
+fn print_notes(err: &mut impl Write, file: &str, notes: &[Note]) -> std::io::Result<()> {
     for note in notes {
-        writeln!(err, "{}:{note}", file.display())?;
+        writeln!(err, "{file}:{note}")?;
     }
     Ok(())
 }
 
 pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> CommandResult {
-    let source = crate::course::source::read_file(file)
-        .map_err(|d| Failure::Usage(format!("{}: {}", file.display(), d.message)))?;
+    use crate::course::source::{ReadError, read_bounded};
     let mut err = std::io::stderr().lock();
-    let Ok(text) = String::from_utf8(source.bytes) else {
-        writeln!(
-            err,
-            "{}:1:1: error: the file is not UTF-8 text: save it as UTF-8 and import it again",
-            file.display()
-        )?;
+    let shown = sanitize(&file.display().to_string()).into_owned();
+    let bytes = match read_bounded(file) {
+        Ok(bytes) => bytes,
+        // Too large is wrong input (exit 1); missing or not a file, exit 2.
+        Err(e @ ReadError::TooLarge { .. }) => {
+            writeln!(err, "{}", e.to_diagnostic())?;
+            return Err(Failure::Invalid);
+        }
+        Err(e) => return Err(Failure::Usage(e.to_string())),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        writeln!(err, "{shown}:1:1: error: the file is not UTF-8 text: save it as UTF-8 and import it again")?;
         return Err(Failure::Invalid);
     };
     let name = file.display().to_string();
@@ -52,12 +58,12 @@ pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, out
         Ok(imported) => imported,
         Err(e @ ImportError::Internal(_)) => return Err(Failure::Usage(e.to_string())),
         Err(e) => {
-            print_notes(&mut err, file, e.notes())?;
-            writeln!(err, "{}: {e}", file.display())?;
+            print_notes(&mut err, &shown, e.notes())?;
+            writeln!(err, "{shown}: {}", sanitize(&e.to_string()))?;
             return Err(Failure::Invalid);
         }
     };
-    print_notes(&mut err, file, &imported.notes)?;
+    print_notes(&mut err, &shown, &imported.notes)?;
     if let Some(out) = output {
         std::fs::write(out, &imported.toml)
             .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
@@ -75,7 +81,7 @@ pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, out
         plural(imported.pack.questions.len(), "question"),
         format.label(),
         imported.pack.meta.id,
-        output.map(|o| format!(" ({})", o.display())).unwrap_or_default(),
+        output.map(|o| format!(" ({})", sanitize(&o.display().to_string()))).unwrap_or_default(),
         plural(skipped, "item"),
         plural(notes, "note")
     )?;

@@ -36,8 +36,9 @@ pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
         .collect();
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows).map_err(std::io::Error::other)?;
-        writeln!(out)?;
+        // serde_json leaves C1 controls and bidi overrides raw: escape them.
+        let text = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
+        writeln!(out, "{}", crate::study::history::escape_json_controls(&text))?;
         return Ok(());
     }
     let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2);

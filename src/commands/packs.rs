@@ -114,8 +114,9 @@ fn plural(n: usize, word: &str) -> String {
 
 fn render(out: &mut Vec<u8>, rows: &[Row<'_>], json: bool) -> std::io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, rows).map_err(std::io::Error::other)?;
-        writeln!(out)?;
+        // serde_json leaves C1 controls and bidi overrides raw: escape them.
+        let text = serde_json::to_string_pretty(rows).map_err(std::io::Error::other)?;
+        writeln!(out, "{}", crate::study::history::escape_json_controls(&text))?;
         return Ok(());
     }
     if rows.is_empty() {

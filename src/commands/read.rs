@@ -16,8 +16,7 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
         if !path.exists() {
             return Err(Failure::Usage(format!("no lesson with id `{target}` and no file at {target}")));
         }
-        let bytes = std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {target}: {e}")))?;
-        let src = String::from_utf8(bytes).map_err(|_| Failure::Usage(format!("{target} is not valid UTF-8 text")))?;
+        let src = read_markdown(path)?;
         let (title, body) = body_of_any_markdown(&src);
         (title, body.to_owned())
     };
@@ -40,6 +39,31 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
     };
     stdout.lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// A markdown file as text. Too large or not UTF-8 is wrong input (exit
+/// 1, reported at its place); missing, unreadable or not a regular file (a
+/// FIFO would block for ever) is an I/O error (exit 2).
+fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
+    use crate::course::source::{ReadError, read_bounded};
+    let bytes = match read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(e @ ReadError::TooLarge { .. }) => {
+            writeln!(std::io::stderr().lock(), "{}", e.to_diagnostic())?;
+            return Err(Failure::Invalid);
+        }
+        Err(e) => return Err(Failure::Usage(e.to_string())),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(good);
+        let (line, column) = crate::course::LineIndex::new(&prefix).position(prefix.len());
+        let d = crate::course::Diagnostic::error(path.display().to_string(), line, column, "file is not valid UTF-8");
+        match writeln!(std::io::stderr().lock(), "{d}") {
+            Ok(()) => Failure::Invalid,
+            Err(e) => Failure::from(e),
+        }
+    })
 }
 
 fn terminal_width() -> Option<usize> {

@@ -42,7 +42,8 @@ pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
     let mut out = std::io::stdout().lock();
     let result = if json {
         let text = serde_json::to_string_pretty(&rows).map_err(|e| Failure::Usage(e.to_string()))?;
-        writeln!(out, "{text}")
+        // serde_json leaves C1 controls and bidi overrides raw: escape them.
+        writeln!(out, "{}", crate::study::history::escape_json_controls(&text))
     } else {
         let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2);
         rows.iter().try_for_each(|r| {

@@ -51,7 +51,9 @@ pub fn run(
     }
     let mut out = std::io::stdout().lock();
     let text = if json {
-        let mut s = serde_json::to_string_pretty(&summary).map_err(|e| Failure::Usage(e.to_string()))?;
+        let s = serde_json::to_string_pretty(&summary).map_err(|e| Failure::Usage(e.to_string()))?;
+        // serde_json leaves C1 controls and bidi overrides raw: escape them.
+        let mut s = crate::study::history::escape_json_controls(&s);
         s.push('\n');
         s
     } else {
@@ -95,11 +97,15 @@ fn load(target: &str, overrides: &[Override]) -> Result<Loaded, Failure> {
                 "no scenario preset `{target}` and no file at {target} (presets: {known})"
             )));
         }
-        let bytes = std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {target}: {e}")))?;
+        let bytes = match crate::course::source::read_bounded(path) {
+            Ok(bytes) => bytes,
+            Err(e @ crate::course::source::ReadError::TooLarge { .. }) => return Err(report(&[e.to_diagnostic()])),
+            Err(e) => return Err(Failure::Usage(e.to_string())),
+        };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         scenario::load(target, &bytes, overrides, &mut |name: &str| {
             let full = dir.join(name);
-            let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
+            let text = crate::course::source::read_text(&full)?;
             Ok((full.display().to_string(), text))
         })
     };

@@ -52,9 +52,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The message may quote file content: keep it on one safe line.
+        // The message may quote file content, and a file name may hold
+        // anything but `/` and NUL: keep both on one safe line.
         let message = crate::text::sanitize(&self.message);
-        write!(f, "{}:{}:{}: {}: {}", self.path, self.line, self.column, self.severity, message)
+        let path = crate::text::sanitize(&self.path);
+        write!(f, "{path}:{}:{}: {}: {message}", self.line, self.column, self.severity)
     }
 }
 
@@ -106,5 +108,13 @@ mod tests {
     fn display_is_the_compiler_format() {
         let d = Diagnostic::error("quizzes/a.toml", 3, 7, "unknown key `anwser`");
         assert_eq!(d.to_string(), "quizzes/a.toml:3:7: error: unknown key `anwser`");
+    }
+
+    #[test]
+    fn display_neutralises_escape_sequences_in_the_path_too() {
+        let d = Diagnostic::error("a\u{1b}]0;x\u{7}.toml", 1, 1, "m\u{9b}2J");
+        let shown = d.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(shown.starts_with("a\u{fffd}]0;x\u{fffd}.toml:1:1: error: m"), "{shown:?}");
     }
 }

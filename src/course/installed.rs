@@ -137,8 +137,8 @@ impl Course {
         let shown = path.display().to_string();
         let mut files = match CourseFiles::from_path(path) {
             Ok(files) => files,
-            Err(message) => {
-                self.diagnostics.push(Diagnostic::error(&shown, 1, 1, message));
+            Err(d) => {
+                self.diagnostics.push(d);
                 return;
             }
         };

@@ -75,13 +75,14 @@ impl CourseFiles {
     }
 
     /// A course directory, or a single file (a pack `.toml`, a lesson `.md`).
-    pub fn from_path(path: &Path) -> Result<Self, String> {
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    pub fn from_path(path: &Path) -> Result<Self, Diagnostic> {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Diagnostic::error(path.display().to_string(), 1, 1, format!("cannot read: {e}")))?;
         if meta.is_dir() {
             Ok(Self::from_dir(path))
         } else {
             let mut files = Self { root: Some(path.to_owned()), ..Self::default() };
-            let file = read_file(path).map_err(|d| d.to_string())?;
+            let file = read_file(path)?;
             match path.extension().and_then(|e| e.to_str()) {
                 Some("md") => files.lessons.push(file),
                 _ => files.packs.push(file),
@@ -163,20 +164,85 @@ fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
     paths
 }
 
-/// Read one file, refusing ones over [`MAX_FILE_BYTES`].
-pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let shown = path.display().to_string();
-    let size = std::fs::metadata(path).map_err(|e| Diagnostic::error(&shown, 1, 1, format!("cannot read: {e}")))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            &shown,
-            1,
-            1,
-            format!("file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"),
-        ));
+/// Why a file named by the user could not be read as content.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// Missing, unreadable, or not a regular file: a usage or I/O error.
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    /// A FIFO, a device or a socket: reading one could block for ever or
+    /// never end, so it is refused before it is opened.
+    #[error("{path} is not a regular file")]
+    NotAFile { path: String },
+    /// Over [`MAX_FILE_BYTES`]: the content is wrong, not the command.
+    #[error("{path}: file is larger than the limit of {limit} bytes (8 MiB): split it into smaller files", limit = MAX_FILE_BYTES)]
+    TooLarge { path: String },
+}
+
+impl ReadError {
+    /// The path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            Self::Io { path, .. } | Self::NotAFile { path } | Self::TooLarge { path } => path,
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&shown, 1, 1, format!("cannot read: {e}")))?;
-    Ok(SourceFile { path: shown, bytes })
+
+    /// What went wrong, without the path.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Io { source, .. } => format!("cannot read: {source}"),
+            Self::NotAFile { .. } => "not a regular file".to_owned(),
+            Self::TooLarge { .. } => {
+                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (8 MiB): split it into smaller files")
+            }
+        }
+    }
+
+    /// A diagnostic at 1:1 of the file.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        Diagnostic::error(self.path(), 1, 1, self.reason())
+    }
+}
+
+/// [`read_bounded`] for a text file another file names (a scenario's
+/// trace file): its text, or why not, without the path.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = read_bounded(path).map_err(|e| e.reason())?;
+    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())
+}
+
+/// Read a file named by the user or found in a course, as content: regular
+/// files only (following symbolic links), at most [`MAX_FILE_BYTES`] bytes.
+/// The size is checked before reading and enforced while reading, so a
+/// file that grows meanwhile cannot get past it either.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let shown = || path.display().to_string();
+    let io = |source| ReadError::Io { path: shown(), source };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a directory")));
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile { path: shown() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { path: shown() });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { path: shown() });
+    }
+    Ok(bytes)
+}
+
+/// Read one file, refusing ones over [`MAX_FILE_BYTES`] and ones that are
+/// not regular files (see [`read_bounded`]).
+pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
+    let bytes = read_bounded(path).map_err(|e| e.to_diagnostic())?;
+    Ok(SourceFile { path: path.display().to_string(), bytes })
 }
 
 #[cfg(test)]
@@ -207,6 +273,34 @@ mod tests {
         assert_eq!(files.label(), "aws-101");
         assert_eq!((files.lessons.len(), files.packs.len(), files.scenarios.len()), (1, 1, 1));
         assert!(files.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn oversized_files_directories_and_fifos_are_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let big = dir.path().join("big.toml");
+        let file = std::fs::File::create(&big).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("grow");
+        assert!(matches!(read_bounded(&big), Err(ReadError::TooLarge { .. })));
+        let exact = dir.path().join("exact.toml");
+        std::fs::File::create(&exact).expect("create").set_len(MAX_FILE_BYTES).expect("grow");
+        assert_eq!(read_bounded(&exact).expect("at the limit").len() as u64, MAX_FILE_BYTES);
+        assert!(matches!(read_bounded(dir.path()), Err(ReadError::Io { .. })));
+        assert!(matches!(read_bounded(&dir.path().join("none")), Err(ReadError::Io { .. })));
+        let d = read_file(&big).expect_err("too big");
+        assert!(d.to_string().contains("limit of 8388608 bytes"), "{d}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_opened() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // Opening a FIFO with no writer would block this test for ever.
+            assert!(matches!(read_bounded(&fifo), Err(ReadError::NotAFile { .. })));
+        }
     }
 
     #[test]

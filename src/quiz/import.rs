@@ -20,8 +20,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::model::{Difficulty, Pack, PackMeta, Question, QuestionKind};
-use super::parse::parse_pack;
+use super::parse::{MAX_QUESTIONS, parse_pack};
 use super::write::{write_pack, write_question};
+use crate::course::source::MAX_FILE_BYTES;
 
 /// A format `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -247,6 +248,11 @@ pub fn finish(format: Format, file_name: &str, read: Read) -> Result<Imported, I
     };
     let mut unique = ids::Unique::default();
     let mut questions = Vec::with_capacity(drafts.len());
+    // What is written must load again: at most MAX_QUESTIONS questions in
+    // at most MAX_FILE_BYTES. Count the bytes as the questions come.
+    let empty = Pack { meta: meta.clone(), questions: Vec::new(), path: String::new(), builtin: false, course: None };
+    let mut size = write_pack(&empty).len();
+    let max_size = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
     for draft in drafts {
         let line = draft.line;
         let wanted = draft
@@ -265,8 +271,35 @@ pub fn finish(format: Format, file_name: &str, read: Read) -> Result<Imported, I
             notes.push(Note { line, skipped: true, message: reason });
             continue;
         }
+        if questions.len() == MAX_QUESTIONS {
+            // One note for the lot: the written pack must pass `check`.
+            notes.push(Note {
+                line,
+                skipped: true,
+                message: format!(
+                    "a pack holds at most {MAX_QUESTIONS} questions: this question and every one after it were \
+                     not imported (split the file and import each part)"
+                ),
+            });
+            break;
+        }
         let id = unique.claim(&question.id);
-        questions.push(Question { id, ..question });
+        let question = Question { id, ..question };
+        let mut written = String::new();
+        write_question(&mut written, &question);
+        size += written.len() + 1;
+        if size > max_size {
+            notes.push(Note {
+                line,
+                skipped: true,
+                message: format!(
+                    "the pack would be larger than {MAX_FILE_BYTES} bytes (8 MiB), the most a pack file may hold: \
+                     this question and every one after it were not imported (split the file and import each part)"
+                ),
+            });
+            break;
+        }
+        questions.push(question);
     }
     notes.sort_by_key(|n| n.line);
     if questions.is_empty() {

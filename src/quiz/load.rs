@@ -71,7 +71,11 @@ pub fn load_paths(paths: &[PathBuf], context: &Context) -> FromPaths {
         return FromPaths::default();
     }
     let collected = collect(paths);
-    let report = check_inputs(&collected.inputs, context);
+    let mut report = check_inputs(&collected.inputs, context);
+    if !collected.diagnostics.is_empty() {
+        report.diagnostics.extend(collected.diagnostics);
+        super::parse::sort_diagnostics(&mut report.diagnostics);
+    }
     let mut problems = collected.problems;
     if report.packs.is_empty() && problems.is_empty() && !report.diagnostics.iter().any(Diagnostic::is_error) {
         let none = collected.inputs.iter().all(|i| i.kind != FileKind::Pack);

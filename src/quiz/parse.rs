@@ -142,6 +142,12 @@ pub fn check_format(r: &mut Reader<'_>, doc: &Fields<'_, '_>) -> bool {
     }
 }
 
+/// The most questions one pack may hold. A pack is loaded whole at every
+/// start, so a bound keeps start-up quick and memory small whatever file is
+/// installed; the largest real question banks are a few thousand, and a
+/// course can split a bigger bank into several packs.
+pub const MAX_QUESTIONS: usize = 50_000;
+
 const TOP_KEYS: [&str; 3] = ["format", "pack", "questions"];
 const PACK_KEYS: [&str; 6] = ["id", "title", "version", "description", "authors", "license"];
 
@@ -234,6 +240,18 @@ fn questions(
     };
     if items.is_empty() {
         r.error(&v.span(), "the pack has no questions");
+        return None;
+    }
+    if let Some(first_over) = items.get(MAX_QUESTIONS) {
+        r.error(
+            &first_over.span(),
+            format!(
+                "a pack holds at most {MAX_QUESTIONS} questions and this one has {}: split it into several packs \
+                 (this is question {})",
+                items.len(),
+                MAX_QUESTIONS + 1
+            ),
+        );
         return None;
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();

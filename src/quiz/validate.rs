@@ -311,6 +311,9 @@ pub struct Collected {
     pub inputs: Vec<Input>,
     /// One sentence per path that is missing or unreadable.
     pub problems: Vec<String>,
+    /// Files refused for what they are (over the size limit): errors of
+    /// the check, at 1:1 of the file.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Gather the files named by `paths`: files as they are, directories
@@ -360,9 +363,10 @@ fn add_file(path: &Path, kind: FileKind, explicit: bool, out: &mut Collected, se
     if !seen.insert(key) {
         return;
     }
-    match std::fs::read(path) {
+    match crate::course::source::read_bounded(path) {
         Ok(bytes) => out.inputs.push(Input { path: path.display().to_string(), kind, bytes, explicit }),
-        Err(e) => out.problems.push(format!("cannot read {}: {e}", path.display())),
+        Err(e @ crate::course::source::ReadError::TooLarge { .. }) => out.diagnostics.push(e.to_diagnostic()),
+        Err(e) => out.problems.push(e.to_string()),
     }
 }
 

@@ -174,7 +174,9 @@ fn push_escaped_char(out: &mut String, c: char) {
         '\t' => out.push_str("\\t"),
         '\r' => out.push_str("\\r"),
         '\n' => out.push_str("\\n"),
-        c if c.is_control() => {
+        // Bidi overrides too: a pack printed to a terminal (`import`
+        // without -o) must not reorder what the learner sees.
+        c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
             let _ = write!(out, "\\u{:04X}", u32::from(c));
         }
         c => out.push(c),

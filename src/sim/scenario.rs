@@ -345,7 +345,8 @@ pub fn load(
 /// `--set KEY: error: …`.
 pub fn describe(d: &Diagnostic) -> String {
     if d.line == 0 {
-        format!("{}: {}: {}", d.path, d.severity, crate::text::sanitize(&d.message))
+        // The path of an override is `--set KEY=VALUE`, as typed.
+        format!("{}: {}: {}", crate::text::sanitize(&d.path), d.severity, crate::text::sanitize(&d.message))
     } else {
         d.to_string()
     }

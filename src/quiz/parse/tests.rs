@@ -183,3 +183,19 @@ fn all_keys_is_the_union_of_every_type_keys() {
     all.sort_unstable();
     assert_eq!(all, union);
 }
+
+#[test]
+fn more_questions_than_the_limit_is_one_error_at_the_first_one_over() {
+    use std::fmt::Write as _;
+    let mut text = String::from("format = 1\nquestions = [");
+    for i in 0..=MAX_QUESTIONS {
+        let _ = write!(text, "{{id=\"q{i}\",type=\"card\",topic=\"t\",prompt=\"p\",answer=\"a\",explanation=\"e\"}},");
+    }
+    text.push_str("]\n");
+    text.push_str(HEADER.trim_start_matches("format = 1\n"));
+    let parsed = parse_pack("p.toml", text.as_bytes());
+    let errors = errors(&parsed);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("at most 50000 questions and this one has 50001"), "{}", errors[0]);
+    assert!(parsed.pack.is_none());
+}
