@@ -355,8 +355,10 @@ fn the_reader_shows_a_hostile_lesson_without_its_escape_sequences() {
     let data = tmp.path().join("data");
     let mut t = Pty::start(&["--pack", s(&course)], &data, 30, 100);
     t.wait_for("lambda-tutor");
-    // The installed course's module comes last on the home screen.
+    // The installed course's lesson is the last lesson on the home screen,
+    // just above the Simulator row.
     t.send("G");
+    t.send("k");
     t.wait_for("Title YY");
     t.send("\r");
     t.wait_for("Paragraph");
@@ -385,6 +387,7 @@ fn the_reader_at_a_narrow_width_shows_no_escape_sequences() {
     let mut t = Pty::start(&["--pack", s(&course), "--color", "never"], &data, 24, 50);
     t.wait_for("lambda-tutor");
     t.send("G");
+    t.send("k");
     t.send("\r");
     t.wait_for("YY");
     for keys in [" ", " ", " ", "G", "S", "YY", "\r", "\x1b", "q", "q"] {
