@@ -40,7 +40,8 @@ fn lesson(h: &str) -> String {
          - item {h}\n  - nested {h}\n1. ordered {h}\n- [x] task {h}\n\n\
          | col {h} | b {h} |\n|---|---|\n| cell {h} | c {h} |\n\n\
          ```python {h}\nprint(\"{h}\")\n```\n\n```\n{h}\n\tTAB\n```\n\n    indented {h}\n\n\
-         <div>html {h}</div>\n\nFootnote[^1] and term.\n\n[^1]: Note {h}\n\n## Second {h}\n\n{filler}\nSEARCHME {h} end\n",
+         <div>html {h}</div>\n\nEntities that decode to controls: YY&#27;]0;pwned&#7;ZZ YY&#x1b;[2JZZ YY&#155;2JZZ YY&#x202E;ZZ &#0;.\n\n\
+         Footnote[^1] and term.\n\n[^1]: Note {h}\n\n## Second {h}\n\n{filler}\nSEARCHME {h} end\n",
         title = toml_str(&format!("Title {h}")),
         module = toml_str(&format!("Module {h}")),
         filler = "Filler line so that the reader has something to scroll.\n\n".repeat(30),
