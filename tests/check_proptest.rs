@@ -1,6 +1,10 @@
 //! No input, however malformed, makes `check` (or loading, or a session
 //! over what loaded) panic; every diagnostic has a real place.
 
+// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+#[path = "hostile_support/fuzz.rs"]
+mod fuzz;
+
 use lambda_tutor::quiz::answer::Response;
 use lambda_tutor::quiz::model::{Grade, QuestionKind};
 use lambda_tutor::quiz::session::{SessionOptions, no_truth};
@@ -121,7 +125,7 @@ fn responses(kind: &QuestionKind) -> Vec<Response> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz::config(1_000))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
@@ -189,7 +193,7 @@ fn valid_question(i: usize, t: usize, text: &str) -> (String, &'static str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz::config(300))]
 
     /// Any text in any field of a well-formed pack is read back exactly,
     /// and every question comes out with its type.

@@ -637,6 +637,13 @@ fn fixture_db() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/db/v1.sqlite3")).expect("fixture db")
 }
 
+/// `bytes` with `patch` written at `at`.
+fn patched(bytes: &[u8], at: usize, patch: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    out[at..at + patch.len()].copy_from_slice(patch);
+    out
+}
+
 /// The data directory's entries and their bytes, to compare before and after.
 fn snapshot(dir: &Path) -> Vec<(String, Option<Vec<u8>>)> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
@@ -684,6 +691,11 @@ fn a_garbage_truncated_or_misplaced_database_is_reported_never_replaced() {
         ("truncated pages", whole[..20_000].to_vec()),
         ("header only", [&whole[..100], &vec![0u8; 4096 - 100][..]].concat()),
         ("garbage after the header", [&whole[..100], &garbage(8092, 4)[..]].concat()),
+        // Found by fuzzing: each used to be switched to WAL (its header
+        // rewritten) before the damage was noticed.
+        ("damaged page", patched(&whole, 4096 * 3, &[0xff; 64])),
+        ("version that lies", patched(&whole, 60, &[0, 0, 0, 2])),
+        ("negative version", patched(&whole, 60, &[0xff, 0, 0, 1])),
     ];
     for (what, bytes) in cases {
         let data = tempfile::tempdir().expect("temp dir");

@@ -1,6 +1,10 @@
 //! No input bytes make any importer (or the format guess) panic, and what
 //! an importer accepts always passes `check` with zero errors.
 
+// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+#[path = "hostile_support/fuzz.rs"]
+mod fuzz;
+
 use lambda_tutor::quiz::import::{Format, guess, import};
 use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 use proptest::prelude::*;
@@ -86,7 +90,7 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz::config(1_500))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {

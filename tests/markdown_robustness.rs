@@ -3,6 +3,10 @@
 //! control characters), and deep nesting does not overflow the stack.
 //! Timing is measured in `benches/render.rs`, not asserted here.
 
+// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+#[path = "hostile_support/fuzz.rs"]
+mod fuzz;
+
 use lambda_tutor::markdown::{Document, Layout};
 use proptest::prelude::*;
 
@@ -183,7 +187,7 @@ fn markdownish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz::config(600))]
 
     #[test]
     fn arbitrary_strings_fit(src in any::<String>(), width in 1usize..120) {

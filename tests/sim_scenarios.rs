@@ -2,6 +2,10 @@
 //! overrides, the presets, and robustness against any input.
 #![allow(clippy::float_cmp, reason = "defaults and loaded values are exact")]
 
+// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+#[path = "hostile_support/fuzz.rs"]
+mod fuzz;
+
 use lambda_tutor::course::{Diagnostic, Severity};
 use lambda_tutor::sim::scenario::{self, Override, defaults};
 use lambda_tutor::sim::{self, Engine};
@@ -222,7 +226,7 @@ fn summary_metric_reads_dotted_keys() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(fuzz::config(400))]
 
     #[test]
     fn any_text_loads_or_reports_without_panicking(src in "\\PC{0,300}") {

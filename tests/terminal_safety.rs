@@ -40,7 +40,8 @@ fn lesson(h: &str) -> String {
          - item {h}\n  - nested {h}\n1. ordered {h}\n- [x] task {h}\n\n\
          | col {h} | b {h} |\n|---|---|\n| cell {h} | c {h} |\n\n\
          ```python {h}\nprint(\"{h}\")\n```\n\n```\n{h}\n\tTAB\n```\n\n    indented {h}\n\n\
-         <div>html {h}</div>\n\nFootnote[^1] and term.\n\n[^1]: Note {h}\n\n## Second {h}\n\n{filler}\nSEARCHME {h} end\n",
+         <div>html {h}</div>\n\nEntities that decode to controls: YY&#27;]0;pwned&#7;ZZ YY&#x1b;[2JZZ YY&#155;2JZZ YY&#x202E;ZZ &#0;.\n\n\
+         Footnote[^1] and term.\n\n[^1]: Note {h}\n\n## Second {h}\n\n{filler}\nSEARCHME {h} end\n",
         title = toml_str(&format!("Title {h}")),
         module = toml_str(&format!("Module {h}")),
         filler = "Filler line so that the reader has something to scroll.\n\n".repeat(30),
@@ -571,4 +572,80 @@ fn file_names_with_escape_sequences_are_shown_neutralised() {
     for args in &runs {
         run(&data, args, b"").assert_sane().assert_clean();
     }
+}
+
+#[test]
+fn progress_with_escape_sequences_is_shown_neutralised() {
+    use lambda_tutor::study::{AnswerInput, Mode, Outcome, QuestionKey, Scheduler, Store};
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let h = hostile();
+    {
+        // A database another tool (or a hostile pack) filled with escape sequences.
+        let mut store = Store::open(tmp.path()).expect("open");
+        let answer = AnswerInput {
+            key: QuestionKey::new(format!("pack{h}"), format!("question{h}")),
+            pack_version: format!("1{h}"),
+            topic: format!("topic{h}"),
+            answered_at: chrono::Utc::now(),
+            mode: Mode::Quiz,
+            outcome: Outcome::Incorrect,
+            seconds: 3.0,
+            hints_used: 0,
+            response: format!("typed{h}"),
+            drill: None,
+        };
+        store.record_answer(&answer, &Scheduler::default(), None).expect("record");
+    }
+    for args in [&["stats"][..], &["stats", "--json"], &["history", "--format", "json"]] {
+        run(tmp.path(), args, b"").assert_code(0).assert_clean();
+    }
+    // CSV is for files: kept as recorded, except on a terminal.
+    run(tmp.path(), &["history", "--format", "csv"], b"").assert_code(0);
+}
+
+#[test]
+fn the_reader_opens_pathological_lessons_and_gives_the_terminal_back() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("patho");
+    std::fs::create_dir_all(dir.join("content")).expect("mkdir");
+    let mut lists = String::new();
+    for depth in 0..2_000 {
+        lists.push_str(&"  ".repeat(depth));
+        lists.push_str("- item\n");
+    }
+    let lessons = [
+        ("quotes", format!("{} deep\n", ">".repeat(25_000))),
+        ("lists", lists),
+        ("long-line", format!("{}\n", "a".repeat(200_000))),
+        (
+            "wide-table",
+            format!("|{}\n|{}\n|{}\n", " 漢字テーブル |".repeat(60), "---|".repeat(60), " 値😀 |".repeat(60)),
+        ),
+        ("mixed", format!("{}end\n", "> - 1. ".repeat(5_000))),
+    ];
+    for (i, (id, body)) in lessons.iter().enumerate() {
+        let front = format!("+++\nid = \"{id}\"\ntitle = \"Patho {id}\"\nmodule = \"Patho\"\norder = {i}\n+++\n");
+        std::fs::write(dir.join(format!("content/{i:02}-{id}.md")), front + body).expect("write");
+    }
+    let mut t = Pty::start(&["--pack", s(&dir)], &tmp.path().join("data"), 30, 100);
+    t.wait_for("lambda-tutor");
+    t.send("G");
+    t.send("\r");
+    // The last lesson first, then back through the others with `[`.
+    for (id, _) in lessons.iter().rev() {
+        t.wait_for(&format!("Patho {id}"));
+        for keys in ["G", " ", "g", "/", "a", "\r"] {
+            t.send(keys);
+        }
+        t.send("\x1b");
+        t.send("[");
+    }
+    t.send("q");
+    t.send("q");
+    t.send("q");
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status {status:?}; screen:\n{}", t.screen());
+    let raw = t.raw();
+    assert!(String::from_utf8_lossy(&raw).contains("\u{1b}[?1049l"), "the alternate screen was left");
+    assert_terminal_bytes_safe(&raw);
 }

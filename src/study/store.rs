@@ -112,9 +112,44 @@ impl Store {
             let tx = conn.transaction().map_err(sql)?;
             let version = schema::version(&tx).map_err(sql)?;
             schema::vet(&tx, version).map_err(|e| migrate_error(&path, e))?;
+            // Before this open writes to a file it did not write last time
+            // (the switch to WAL rewrites the header; a migration rewrites
+            // tables), check every page: damage found later, half-way
+            // through, would leave the file changed after all. A database
+            // already in WAL mode at the latest version is written only by
+            // the learner's own answers, and skips the scan.
+            let mode: String = tx.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(sql)?;
+            if version < schema::LATEST || !mode.eq_ignore_ascii_case("wal") {
+                let verdict: String = tx.pragma_query_value(None, "quick_check", |r| r.get(0)).map_err(sql)?;
+                if verdict != "ok" {
+                    return Err(StoreError::Corrupt { path, detail: format!("quick_check: {verdict}") });
+                }
+                // A version the tables do not match (a damaged header, or
+                // another program's file) fails on first use: refuse it now.
+                let missing = missing_tables(&tx, version).map_err(sql)?;
+                if !missing.is_empty() {
+                    let reason = format!("it says schema version {version} but has no {} table", missing.join(", "));
+                    return Err(StoreError::NotADatabase { path, reason });
+                }
+                // Ours are UTF-8; the migrations cannot run on another encoding.
+                let encoding: String = tx.pragma_query_value(None, "encoding", |r| r.get(0)).map_err(sql)?;
+                if version > 0 && !encoding.eq_ignore_ascii_case("UTF-8") {
+                    let reason = format!("its text encoding is {encoding}, not UTF-8");
+                    return Err(StoreError::NotADatabase { path, reason });
+                }
+            }
             tx.commit().map_err(sql)?;
             version
         };
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
+        // Migrate before switching to WAL: the migration is one
+        // transaction, so if anything in it fails (a damaged table, a
+        // version that lies) SQLite rolls it back and the file is exactly
+        // as it was; the switch to WAL rewrites the header for good.
+        if version < schema::LATEST {
+            schema::migrate(&mut conn, schema::LATEST).map_err(|e| migrate_error(&path, e))?;
+        }
         // journal_mode=WAL persists in the file; setting it again is a no-op.
         let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(sql)?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -122,11 +157,6 @@ impl Store {
                 path,
                 source: rusqlite::Error::InvalidParameterName(format!("journal mode stayed {mode}")),
             });
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
-        if version < schema::LATEST {
-            schema::migrate(&mut conn, schema::LATEST).map_err(|e| migrate_error(&path, e))?;
         }
         Ok(Self { conn, path })
     }
@@ -174,6 +204,22 @@ fn migrate_error(path: &Path, e: MigrateError) -> StoreError {
         MigrateError::Foreign(reason) => StoreError::NotADatabase { path: path.to_path_buf(), reason },
         MigrateError::Sqlite(e) => StoreError::sqlite(path, e),
     }
+}
+
+/// The tables schema version `version` has (made by its migrations in
+/// memory) that `conn` lacks.
+fn missing_tables(conn: &Connection, version: i64) -> rusqlite::Result<Vec<String>> {
+    let steps = usize::try_from(version).unwrap_or(0).min(schema::MIGRATIONS.len());
+    let model = Connection::open_in_memory()?;
+    for migration in &schema::MIGRATIONS[..steps] {
+        model.execute_batch(migration)?;
+    }
+    let names = |c: &Connection| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = c.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
+        stmt.query_map([], |r| r.get(0))?.collect()
+    };
+    let present = names(conn)?;
+    Ok(names(&model)?.into_iter().filter(|t| !present.contains(t)).collect())
 }
 
 /// Unix milliseconds of an instant, as stored.

@@ -124,6 +124,9 @@ pub(crate) fn vet(conn: &Connection, version: i64) -> Result<(), MigrateError> {
     if version > LATEST {
         return Err(MigrateError::TooNew(version));
     }
+    if version < 0 {
+        return Err(MigrateError::Foreign(format!("its schema version {version} is not one lambda-tutor writes")));
+    }
     let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app != 0 && app != APPLICATION_ID {
         return Err(MigrateError::Foreign(format!("it belongs to another program (application id {app:#x})")));
