@@ -629,7 +629,9 @@ fn the_reader_opens_pathological_lessons_and_gives_the_terminal_back() {
     }
     let mut t = Pty::start(&["--pack", s(&dir)], &tmp.path().join("data"), 30, 100);
     t.wait_for("lambda-tutor");
+    // The last lesson sits just above the Simulator row at the end.
     t.send("G");
+    t.send("k");
     t.send("\r");
     // The last lesson first, then back through the others with `[`.
     for (id, _) in lessons.iter().rev() {
