@@ -591,7 +591,8 @@ fn apply(tables: &mut Vec<Table>, edit: Edit) {
             if !t.fields.is_empty() {
                 let i = f.index(t.fields.len());
                 let mut key = t.fields[i].0.clone();
-                key.insert(key.len() / 2, 'x');
+                let middle = key.char_indices().nth(key.chars().count() / 2).map_or(key.len(), |(at, _)| at);
+                key.insert(middle, 'x');
                 if !t.fields.iter().any(|(k, _)| *k == key) {
                     t.fields[i].0 = key;
                 }
@@ -1135,7 +1136,7 @@ fn mdbook_quiz() -> impl Strategy<Value = String> {
 fn markdown_bank() -> impl Strategy<Value = String> {
     let item = (prop::sample::select(vec!["- [x] ", "- [ ] ", "- [ ] ", "* [X] ", "1. ", "- "]), inline())
         .prop_map(|(m, t)| format!("{m}{}\n", t.replace(['\n', '\r'], " ")));
-    let question = (
+    let plain_question = (
         prop::sample::select(vec!["# ", "## ", "### ", ""]),
         inline(),
         prop::collection::vec(item, 0..5).prop_map(|mut items| {
@@ -1148,6 +1149,13 @@ fn markdown_bank() -> impl Strategy<Value = String> {
         .prop_map(|(h, stem, items, expl, extra)| {
             format!("{h}{stem}\n\n{}{}\n{}\n", items.concat(), expl.unwrap_or_default(), extra.unwrap_or_default())
         });
+
+    // Some questions inside `<quiz>` blocks (opened right or not quite).
+    let open = prop::sample::select(vec!["<quiz>\n", "<quiz>", "<quiz id=x>\n", "<quiz", " <quiz>\n"]);
+    let plain_question = plain_question.boxed();
+    let wrapped = (plain_question.clone(), open, any::<bool>())
+        .prop_map(|(q, open, close)| format!("{open}{q}{}", if close { "</quiz>\n" } else { "" }));
+    let question = prop_oneof![2 => plain_question, 1 => wrapped];
     prop::collection::vec(question, 0..5).prop_map(|v| v.concat())
 }
 

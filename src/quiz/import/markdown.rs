@@ -245,7 +245,12 @@ pub fn read(text: &str) -> Read {
     for q in &quizzes {
         let open = text[..q.start].rfind("<quiz").unwrap_or(q.start);
         let close = q.end + "</quiz>".len();
-        let blank: String = text[open..close].chars().map(|c| if c == '\n' { '\n' } else { ' ' }).collect();
+        // One space per byte, not per character: a multi-byte character
+        // blanked to one space would shift every later block.
+        let blank: String = text[open..close]
+            .chars()
+            .flat_map(|c| std::iter::repeat_n(if c == '\n' { '\n' } else { ' ' }, c.len_utf8()))
+            .collect();
         main.replace_range(open..close, &blank);
     }
     let index = LineIndex::new(text);
@@ -585,6 +590,18 @@ mod tests {
     #[test]
     fn dedent_keeps_relative_indentation() {
         assert_eq!(dedent("a\n   b\n     c"), "a\nb\n  c");
+    }
+
+    #[test]
+    fn quiz_blocks_holding_wide_characters_keep_later_offsets() {
+        // Found by fuzzing: a multi-byte character inside a block was
+        // blanked to one byte, and the next block's range ran past the end.
+        let src = "<quiz>\nⵯ</quiz>\n<quiz>\n</quiz>\n";
+        assert!(read(src).drafts.is_empty());
+        let src = "<quiz>\n日本語\n</quiz>\n# Q?\n\n- [x] right\n- [ ] wrong\n<quiz>\nÜ?\n- [x] ä\n- [ ] ö\n</quiz>\n";
+        let got = read(src);
+        let lines: Vec<usize> = got.drafts.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4, 9], "{got:?}");
     }
 
     #[test]
