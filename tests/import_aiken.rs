@@ -2,29 +2,19 @@
 //! reported at its line; the pack passes `check`.
 
 use lambda_tutor::quiz::QuestionKind;
-use lambda_tutor::quiz::import::{Format, Imported, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
+use lambda_tutor::quiz::import::{Format, Imported, guess};
+
+#[path = "support/import.rs"]
+mod import_support;
+
+use import_support::strings;
 
 fn text(name: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/aiken/").to_owned() + name;
-    std::fs::read_to_string(path).expect("fixture")
+    import_support::fixture("aiken", name)
 }
 
 fn imported(name: &str) -> Imported {
-    let imported = import(Format::Aiken, name, &text(name)).expect("imports");
-    let input = Input {
-        path: name.to_owned(),
-        kind: FileKind::Pack,
-        bytes: imported.toml.clone().into_bytes(),
-        explicit: true,
-    };
-    let report = validate_inputs(&[input], &Context::builtin());
-    assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
-    imported
-}
-
-fn strings(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| (*s).to_owned()).collect()
+    import_support::imported_text(Format::Aiken, name, &text(name))
 }
 
 #[test]

@@ -2,25 +2,17 @@
 //! stable ids, decks as topics, tags, cloze notes; packs pass `check`.
 
 use lambda_tutor::quiz::QuestionKind;
-use lambda_tutor::quiz::import::{Format, Imported, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
+use lambda_tutor::quiz::import::{Format, Imported, guess};
+
+#[path = "support/import.rs"]
+mod import_support;
 
 fn text(name: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/anki/").to_owned() + name;
-    std::fs::read_to_string(path).expect("fixture")
+    import_support::fixture("anki", name)
 }
 
 fn imported(name: &str) -> Imported {
-    let imported = import(Format::Anki, name, &text(name)).expect("imports");
-    let input = Input {
-        path: name.to_owned(),
-        kind: FileKind::Pack,
-        bytes: imported.toml.clone().into_bytes(),
-        explicit: true,
-    };
-    let report = validate_inputs(&[input], &Context::builtin());
-    assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
-    imported
+    import_support::imported_text(Format::Anki, name, &text(name))
 }
 
 fn card(answer: &str) -> QuestionKind {

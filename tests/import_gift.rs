@@ -5,32 +5,22 @@ use std::collections::BTreeMap;
 
 use lambda_tutor::quiz::QuestionKind;
 use lambda_tutor::quiz::import::{Format, ImportError, Imported, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
+
+#[path = "support/import.rs"]
+mod import_support;
+
+use import_support::strings;
 
 fn text(name: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/gift/").to_owned() + name;
-    std::fs::read_to_string(path).expect("fixture")
+    import_support::fixture("gift", name)
 }
 
 fn imported(name: &str) -> Imported {
-    let imported = import(Format::Gift, name, &text(name)).expect("imports");
-    let input = Input {
-        path: name.to_owned(),
-        kind: FileKind::Pack,
-        bytes: imported.toml.clone().into_bytes(),
-        explicit: true,
-    };
-    let report = validate_inputs(&[input], &Context::builtin());
-    assert_eq!(report.errors(), 0, "{:#?}\n{}", report.diagnostics, imported.toml);
-    imported
+    import_support::imported_text(Format::Gift, name, &text(name))
 }
 
 fn kind<'a>(imported: &'a Imported, id: &str) -> &'a QuestionKind {
     &imported.pack.question(id).unwrap_or_else(|| panic!("question {id}")).kind
-}
-
-fn strings(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| (*s).to_owned()).collect()
 }
 
 fn notes_at(imported: &Imported, line: usize) -> Vec<String> {
