@@ -125,7 +125,7 @@ fn responses(kind: &QuestionKind) -> Vec<Response> {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(1_000))]
+    #![proptest_config(fuzz::config(3_000))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
@@ -193,7 +193,7 @@ fn valid_question(i: usize, t: usize, text: &str) -> (String, &'static str) {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(300))]
+    #![proptest_config(fuzz::config(1_000))]
 
     /// Any text in any field of a well-formed pack is read back exactly,
     /// and every question comes out with its type.

@@ -1267,9 +1267,9 @@ explanation = "Because."
 
 // ================================================================ targets
 
-// CI defaults: about 30 s for all targets in a debug build on one core.
+// CI defaults: about 30 s for all targets in a debug build on two cores.
 proptest! {
-    #![proptest_config(fuzz::config(2_000))]
+    #![proptest_config(fuzz::config(5_000))]
 
     #[test]
     fn fuzz_pack(bytes in pack_doc()) {
@@ -1318,7 +1318,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(1_500))]
+    #![proptest_config(fuzz::config(4_000))]
 
     #[test]
     fn fuzz_markdown(src in markdown(), width in 1usize..160) {
@@ -1328,7 +1328,7 @@ proptest! {
 
 proptest! {
     // Each case writes a file and opens SQLite: fewer cases.
-    #![proptest_config(fuzz::config(400))]
+    #![proptest_config(fuzz::config(600))]
 
     #[test]
     fn fuzz_database(bytes in database()) {

@@ -187,7 +187,7 @@ fn markdownish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(600))]
+    #![proptest_config(fuzz::config(1_500))]
 
     #[test]
     fn arbitrary_strings_fit(src in any::<String>(), width in 1usize..120) {

@@ -226,7 +226,7 @@ fn summary_metric_reads_dotted_keys() {
 }
 
 proptest! {
-    #![proptest_config(fuzz::config(400))]
+    #![proptest_config(fuzz::config(1_000))]
 
     #[test]
     fn any_text_loads_or_reports_without_panicking(src in "\\PC{0,300}") {
