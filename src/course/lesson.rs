@@ -16,6 +16,13 @@ pub struct LessonMeta {
     pub minutes: u32,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// When the lesson's facts were last checked against the AWS
+    /// documentation, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// The AWS documentation pages the lesson relies on (URLs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 fn default_minutes() -> u32 {
