@@ -5,11 +5,14 @@
 //! The built-in course goes through exactly the same code path as any
 //! instructor's course: [`Source`] only says where the bytes came from.
 
+pub mod checkpoint;
 pub mod diagnostic;
 pub mod embedded;
 pub mod installed;
 pub mod lesson;
+pub mod lesson_rules;
 pub mod library;
+pub mod reading;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity};

@@ -14,6 +14,7 @@
 pub mod answer;
 pub mod export;
 pub mod import;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -1,0 +1,211 @@
+//! What a reader shows of a lesson beyond its own markdown: each checkpoint
+//! as its question (never its answer), and the line that says when the facts
+//! were checked against the AWS documentation, with the sources.
+//!
+//! The result is markdown, so it goes through the same renderer as the
+//! lesson and looks the same in `read` and in the full-screen reader.
+
+use std::fmt::Write as _;
+
+use crate::quiz::{Pack, Question, QuestionKind};
+
+use super::Lesson;
+use super::checkpoint::{self, QuestionRef};
+
+/// Finds a question by pack and question id.
+pub trait QuestionLookup {
+    fn question(&self, pack: &str, question: &str) -> Option<&Question>;
+}
+
+impl QuestionLookup for [Pack] {
+    fn question(&self, pack: &str, question: &str) -> Option<&Question> {
+        self.iter().find(|p| p.meta.id == pack).and_then(|p| p.question(question))
+    }
+}
+
+impl QuestionLookup for Vec<Pack> {
+    fn question(&self, pack: &str, question: &str) -> Option<&Question> {
+        self.as_slice().question(pack, question)
+    }
+}
+
+/// Prefix every line of `text` with `> `, for a block quote.
+fn quoted(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|line| if line.is_empty() { ">".to_owned() } else { format!("> {line}") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Sorted copies, so that listing an `order` question's items or a `match`
+/// question's right side does not give its answer away.
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut items: Vec<String> = items.collect();
+    items.sort_by_key(|s| s.to_lowercase());
+    items
+}
+
+fn numbered(items: &[String]) -> String {
+    items.iter().enumerate().map(|(i, item)| format!("{}. {item}", i + 1)).collect::<Vec<_>>().join("\n")
+}
+
+/// How the learner answers, and what to answer from: the question as a
+/// checkpoint shows it on paper.
+fn answer_form(kind: &QuestionKind) -> String {
+    match kind {
+        QuestionKind::Single { choices, .. } => format!("*Pick one:*\n\n{}", numbered(choices)),
+        QuestionKind::Multiple { choices, .. } => format!("*Pick every right answer:*\n\n{}", numbered(choices)),
+        QuestionKind::TrueFalse { .. } => "*True or false?*".to_owned(),
+        QuestionKind::Short { .. } => "*Answer in a word or a short phrase.*".to_owned(),
+        QuestionKind::Numeric { unit, .. } => match unit {
+            Some(unit) => format!("*Answer with a number ({unit}).*"),
+            None => "*Answer with a number.*".to_owned(),
+        },
+        QuestionKind::Order { items } => {
+            format!("*Put these in order:*\n\n{}", numbered(&sorted(items.iter().cloned())))
+        }
+        QuestionKind::Match { pairs } => {
+            let left: Vec<String> = pairs.iter().map(|(l, _)| l.clone()).collect();
+            let right = sorted(pairs.iter().map(|(_, r)| r.clone()));
+            let letters = right
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("{}. {r}", char::from(b'a' + (i % 26) as u8)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            format!("*Match each item to one on the right:*\n\n{}\n\n{letters}", numbered(&left))
+        }
+        QuestionKind::Card { .. } => "*Answer out loud, then reveal the model answer in the tutor.*".to_owned(),
+        QuestionKind::Predict { scenario, .. } => {
+            format!("*Predict the simulator's number for the `{scenario}` scenario.*")
+        }
+    }
+}
+
+/// One checkpoint block as markdown.
+fn checkpoint_markdown(refs: &[QuestionRef], lookup: &(impl QuestionLookup + ?Sized), lesson_id: &str) -> String {
+    let mut parts = Vec::new();
+    for reference in refs {
+        match lookup.question(&reference.pack, &reference.question) {
+            Some(question) => {
+                parts.push(format!("**Checkpoint.** {}\n\n{}", question.prompt.trim(), answer_form(&question.kind)));
+            }
+            None => parts.push(format!("**Checkpoint:** question `{}` is not installed.", reference.key())),
+        }
+    }
+    parts.push(format!("*Answer it in the tutor's reader, or with* `lambda-tutor quiz --lesson {lesson_id}`."));
+    quoted(&parts.join("\n\n"))
+}
+
+/// The lesson body with every checkpoint block shown as its question.
+pub fn with_checkpoints(body: &str, lesson_id: &str, lookup: &(impl QuestionLookup + ?Sized)) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut last = 0;
+    for block in checkpoint::checkpoints(body) {
+        out.push_str(&body[last..block.start]);
+        out.push_str(&checkpoint_markdown(&block.refs, lookup, lesson_id));
+        out.push('\n');
+        last = block.end;
+    }
+    out.push_str(&body[last..]);
+    out
+}
+
+/// "Checked against the AWS documentation on <date>" and the sources, as a
+/// closing section; empty when the lesson gives neither.
+pub fn sources_footer(lesson: &Lesson) -> String {
+    let meta = &lesson.meta;
+    if meta.updated.is_none() && meta.sources.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n\n---\n\n");
+    if let Some(date) = &meta.updated {
+        let _ = writeln!(out, "*Checked against the AWS documentation on {date}.*");
+    }
+    if !meta.sources.is_empty() {
+        out.push_str("\nSources:\n\n");
+        for source in &meta.sources {
+            let _ = writeln!(out, "- <{source}>");
+        }
+    }
+    out
+}
+
+/// Everything a reader shows: the body with its checkpoints as questions,
+/// then the sources.
+pub fn reading_markdown(lesson: &Lesson, lookup: &(impl QuestionLookup + ?Sized)) -> String {
+    let mut out = with_checkpoints(&lesson.body, &lesson.meta.id, lookup);
+    out.push_str(&sources_footer(lesson));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::lesson::parse_lesson;
+    use crate::quiz::parse_pack;
+
+    const PACK: &str = r#"format = 1
+[pack]
+id = "p"
+title = "P"
+version = "1"
+
+[[questions]]
+id = "pick"
+type = "single"
+topic = "t"
+prompt = "Which is the default timeout?"
+choices = ["3 seconds", "900 seconds"]
+answer = "3 seconds"
+explanation = "New functions time out after 3 s unless configured."
+
+[[questions]]
+id = "steps"
+type = "order"
+topic = "t"
+prompt = "Order the phases."
+items = ["Init", "Invoke", "Shutdown"]
+explanation = "Init runs once, then invocations, then shutdown."
+"#;
+
+    const LESSON: &str = "+++\nid = \"l\"\ntitle = \"L\"\nmodule = \"M\"\norder = 1\nupdated = \"2026-12-04\"\n\
+                          sources = [\"https://docs.aws.amazon.com/lambda/latest/dg/welcome.html\"]\n+++\n\n\
+                          Before.\n\n```checkpoint\np/pick\np/steps\np/missing\n```\n\nAfter.\n";
+
+    fn packs() -> Vec<Pack> {
+        vec![parse_pack("p.toml", PACK.as_bytes()).pack.expect("valid pack")]
+    }
+
+    #[test]
+    fn checkpoints_show_the_question_and_never_the_answer() {
+        let lesson = parse_lesson("l.md", LESSON.as_bytes()).expect("valid lesson");
+        let text = reading_markdown(&lesson, &packs());
+        assert!(text.contains("> **Checkpoint.** Which is the default timeout?"), "{text}");
+        assert!(text.contains("> 1. 3 seconds"), "{text}");
+        assert!(!text.contains("New functions time out"), "the explanation is not shown: {text}");
+        assert!(!text.contains("```checkpoint"), "{text}");
+        assert!(text.contains("question `p/missing` is not installed"), "{text}");
+        assert!(text.starts_with("\nBefore.") && text.contains("After."), "{text}");
+        assert!(text.contains("lambda-tutor quiz --lesson l"), "{text}");
+    }
+
+    #[test]
+    fn order_items_are_not_listed_in_the_right_order() {
+        let form = answer_form(&QuestionKind::Order { items: vec!["Zeta".into(), "Alpha".into(), "Mid".into()] });
+        assert!(form.contains("1. Alpha\n2. Mid\n3. Zeta"), "{form}");
+    }
+
+    #[test]
+    fn the_footer_gives_the_date_and_the_sources() {
+        let lesson = parse_lesson("l.md", LESSON.as_bytes()).expect("valid lesson");
+        let footer = sources_footer(&lesson);
+        assert!(footer.contains("Checked against the AWS documentation on 2026-12-04."), "{footer}");
+        assert!(footer.contains("- <https://docs.aws.amazon.com/lambda/latest/dg/welcome.html>"), "{footer}");
+        let mut bare = lesson;
+        bare.meta.updated = None;
+        bare.meta.sources.clear();
+        assert_eq!(sources_footer(&bare), "");
+    }
+}
