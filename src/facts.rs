@@ -180,7 +180,8 @@ mod tests {
 
     #[test]
     fn placeholders_become_numbers_with_units() {
-        let (text, unknown) = expand("Up to {{fact:timeout-max}} ({{fact:timeout-max|number}} seconds), {{fact:memory-max}}.");
+        let (text, unknown) =
+            expand("Up to {{fact:timeout-max}} ({{fact:timeout-max|number}} seconds), {{fact:memory-max}}.");
         assert_eq!(text, "Up to 900 s (900 seconds), 10,240 MB.");
         assert!(unknown.is_empty());
     }

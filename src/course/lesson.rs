@@ -106,7 +106,18 @@ pub fn parse_lesson(path: &str, bytes: &[u8]) -> Result<Lesson, Vec<Diagnostic>>
             format!("lesson id {:?} must match [a-z0-9-]+", meta.id),
         )]);
     }
-    Ok(Lesson { meta, body: body.to_owned(), path: path.to_owned(), course: None })
+    // `{{fact:…}}` placeholders become the numbers of assets/facts.toml
+    // here, once, so every reader shows the same text; `check` reports the
+    // ones it cannot fill (lesson_rules).
+    let body = crate::facts::expand(body).0.into_owned();
+    Ok(Lesson { meta, body, path: path.to_owned(), course: None })
+}
+
+/// The body of a lesson file as written (placeholders unexpanded) and its
+/// byte offset in `src`: `None` when the front matter is missing or open.
+pub fn raw_body(src: &str) -> Option<(&str, usize)> {
+    let (_, body, _) = split_front_matter(src)?.ok()?;
+    Some((body, src.len() - body.len()))
 }
 
 /// toml's message without its own rendering of the source snippet: we

@@ -102,10 +102,13 @@ pub fn lesson_diagnostics(lesson: &Lesson, src: &str, packs: &[Pack]) -> Vec<Dia
             ),
         ));
     }
-    // Checkpoint places are offsets in the body; the body is the tail of
-    // the file.
-    let body_start = src.len().saturating_sub(lesson.body.len());
-    for block in checkpoint::checkpoints(&lesson.body) {
+    // Checkpoint and placeholder places are offsets in the body as written;
+    // the body is the tail of the file.
+    let (raw_body, body_start) = super::lesson::raw_body(src).unwrap_or((lesson.body.as_str(), 0));
+    for unknown in crate::facts::expand(raw_body).1 {
+        out.push(at(body_start + unknown.offset, Severity::Error, unknown.message()));
+    }
+    for block in checkpoint::checkpoints(raw_body) {
         for bad in &block.bad {
             out.push(at(
                 body_start + bad.offset,
@@ -216,6 +219,16 @@ mod tests {
             "{found:?}"
         );
         assert!(found.iter().any(|d| d.contains("cites 1 AWS documentation page:")), "{found:?}");
+    }
+
+    #[test]
+    fn fact_placeholders_are_filled_and_unknown_ones_reported() {
+        let src = format!("{GOOD_HEAD}\nUp to {{{{fact:timeout-max}}}}.\n\nAnd {{{{fact:timeout-maxx}}}}.\n");
+        let lesson = parse_lesson("content/l.md", src.as_bytes()).expect("valid lesson");
+        assert!(lesson.body.contains("Up to 900 s."), "{}", lesson.body);
+        let found = check(&src);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("content/l.md:12:5: error: `{{fact:timeout-maxx}}` names no fact"), "{found:?}");
     }
 
     #[test]

@@ -151,14 +151,30 @@ pub const MAX_QUESTIONS: usize = 50_000;
 const TOP_KEYS: [&str; 3] = ["format", "pack", "questions"];
 const PACK_KEYS: [&str; 6] = ["id", "title", "version", "description", "authors", "license"];
 
+/// `src` with its `{{fact:…}}` placeholders filled from assets/facts.toml,
+/// and an error for each one that names no fact. A filled placeholder holds
+/// no newline, so lines (and the places of later diagnostics) do not move.
+pub fn expand_facts<'s>(path: &str, src: &'s str) -> (std::borrow::Cow<'s, str>, Vec<Diagnostic>) {
+    let (expanded, unknown) = crate::facts::expand(src);
+    let diagnostics = unknown
+        .iter()
+        .map(|u| Diagnostic::at_offset(path, src, u.offset, crate::course::Severity::Error, u.message()))
+        .collect();
+    (expanded, diagnostics)
+}
+
 /// Parse one pack file. Never panics, whatever the bytes.
 pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
     let src = match decode(path, bytes) {
         Ok(src) => src,
         Err(d) => return ParsedPack::failed(d),
     };
-    match parse_toml(path, src) {
-        Ok(doc) => pack_from_doc(path, src, doc.get_ref(), true),
+    let (src, unknown_facts) = expand_facts(path, src);
+    if !unknown_facts.is_empty() {
+        return ParsedPack { diagnostics: unknown_facts, ..ParsedPack::default() };
+    }
+    match parse_toml(path, &src) {
+        Ok(doc) => pack_from_doc(path, &src, doc.get_ref(), true),
         Err(diagnostics) => ParsedPack { diagnostics, ..ParsedPack::default() },
     }
 }

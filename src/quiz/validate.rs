@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
 use super::model::Pack;
-use super::parse::{RefKind, decode, pack_from_doc, parse_toml, sort_diagnostics};
+use super::parse::{RefKind, decode, expand_facts, pack_from_doc, parse_toml, sort_diagnostics};
 use super::suggest;
 use crate::course::lesson::parse_lesson;
 use crate::course::{Diagnostic, embedded};
@@ -216,22 +216,29 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                         report.diagnostics.push(d);
                         continue;
                     }
-                    Ok(src) => match parse_toml(path, src) {
-                        Err(diagnostics) => {
+                    Ok(src) => match expand_facts(path, src) {
+                        (_, unknown) if !unknown.is_empty() => {
                             report.files += 1;
-                            report.diagnostics.extend(diagnostics);
+                            report.diagnostics.extend(unknown);
                             continue;
                         }
-                        Ok(doc) => match looks_like(doc.get_ref()) {
-                            Looks::Foreign if !input.explicit => continue,
-                            Looks::Scenario => {
+                        (src, _) => match parse_toml(path, &src) {
+                            Err(diagnostics) => {
                                 report.files += 1;
-                                report.diagnostics.extend(validate_scenario(path, &input.bytes));
-                                define_scenario(&mut report, path, &input.bytes);
-                                scenarios.extend(scenario_ids(path, &input.bytes));
+                                report.diagnostics.extend(diagnostics);
                                 continue;
                             }
-                            _ => pack_from_doc(path, src, doc.get_ref(), keep_packs),
+                            Ok(doc) => match looks_like(doc.get_ref()) {
+                                Looks::Foreign if !input.explicit => continue,
+                                Looks::Scenario => {
+                                    report.files += 1;
+                                    report.diagnostics.extend(validate_scenario(path, &input.bytes));
+                                    define_scenario(&mut report, path, &input.bytes);
+                                    scenarios.extend(scenario_ids(path, &input.bytes));
+                                    continue;
+                                }
+                                _ => pack_from_doc(path, &src, doc.get_ref(), keep_packs),
+                            },
                         },
                     },
                 };
