@@ -17,6 +17,12 @@ struct LessonRow<'a> {
     topics: &'a [String],
     /// The installed course it belongs to; `null` for the built-in one.
     course: Option<&'a str>,
+    /// When its facts were last checked against the AWS documentation.
+    updated: Option<&'a str>,
+    /// The AWS documentation pages it relies on.
+    sources: &'a [String],
+    /// The questions its checkpoints ask, as `pack-id/question-id`.
+    checkpoints: Vec<String>,
 }
 
 pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
@@ -32,6 +38,9 @@ pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
             minutes: l.meta.minutes,
             topics: &l.meta.topics,
             course: l.course.as_deref(),
+            updated: l.meta.updated.as_deref(),
+            sources: &l.meta.sources,
+            checkpoints: crate::course::checkpoint::question_keys(&l.body),
         })
         .collect();
     let mut out = std::io::stdout().lock();

@@ -10,7 +10,9 @@ use crate::markdown::Document;
 pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> CommandResult {
     let course = super::packs::load_course(global)?;
     let (title, body) = if let Some(lesson) = course.lesson(target) {
-        (Some(lesson.meta.title.clone()), lesson.body.clone())
+        // Checkpoints as their questions (never their answers), then the
+        // date the facts were checked and the sources.
+        (Some(lesson.meta.title.clone()), crate::course::reading::reading_markdown(lesson, &course.packs))
     } else {
         let path = std::path::Path::new(target);
         if !path.exists() {
