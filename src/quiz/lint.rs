@@ -174,7 +174,7 @@ impl CueCounts {
 
     /// Whether the key is the strictly shortest choice in more than half.
     pub fn shortest_cue(&self) -> bool {
-        self.single >= MIN_FOR_SHARE + 1 && self.single_shortest * 2 > self.single
+        self.single > MIN_FOR_SHARE && self.single_shortest * 2 > self.single
     }
 
     /// Whether multiple-answer keys are mostly "everything but a few".
