@@ -12,6 +12,12 @@ pub mod stats;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use super::clock::Clock;
+use super::progress::Progress;
+use crate::course::Course;
+use crate::quiz::practice::QuizSpec;
+use crate::quiz::practice::drill::DrillOptions;
+
 pub use home::HomeScreen;
 pub use quiz::QuizScreen;
 pub use reader::ReaderScreen;
@@ -28,7 +34,7 @@ pub enum Transition {
     Quit,
     /// Open a study screen (quiz, review, drill, stats): the app builds it,
     /// since it needs the store and the clock.
-    Launch(quiz::Launch),
+    Launch(Launch),
 }
 
 #[derive(Debug)]
@@ -48,4 +54,26 @@ pub enum Screen {
 pub enum Input<'a> {
     Key(&'a KeyEvent),
     Mouse(&'a MouseEvent),
+}
+
+/// What the study screens use besides their own state.
+pub struct Ctx<'a> {
+    pub course: &'a Course,
+    pub progress: &'a mut Progress,
+    pub clock: &'a mut Clock,
+}
+
+/// A study screen to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Launch {
+    /// Choose packs or topics, then quiz.
+    Chooser,
+    Quiz(QuizSpec),
+    /// The unfinished quiz saved in the store.
+    ResumeQuiz,
+    Review,
+    Drill(DrillOptions),
+    /// A drill with the defaults and a fresh seed (from home).
+    NewDrill,
+    Stats,
 }

@@ -5,8 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::quiz::Launch;
-use super::{Input, Screen, Transition};
+use super::{Input, Launch, Screen, Transition};
 use crate::course::Course;
 use crate::study::Resume;
 use crate::tui::action::Action;
@@ -16,7 +15,7 @@ use crate::tui::progress::{BUILTIN_COURSE, Progress};
 use crate::tui::screens::{ReaderScreen, ScenarioPicker, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::widgets;
+use crate::tui::widgets::{self, first_paragraph, pad, progress_bar, truncate};
 
 /// One row of the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,70 +378,4 @@ fn columns(area: Rect) -> [Rect; 2] {
     } else {
         [area, Rect { width: 0, ..area }]
     }
-}
-
-/// The first paragraph of prose in a lesson body, as markdown source: the
-/// preview on the home screen. A line scan, so it costs nothing to find.
-pub fn first_paragraph(body: &str) -> String {
-    let mut out = String::new();
-    let mut in_code = false;
-    for line in body.lines() {
-        let t = line.trim();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
-        let is_prose = !(t.is_empty()
-            || t.starts_with('#')
-            || t.starts_with('>')
-            || t.starts_with('|')
-            || t.starts_with('-')
-            || t.starts_with('*')
-            || t.starts_with('<'));
-        if is_prose {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(t);
-        } else if !out.is_empty() {
-            break;
-        }
-    }
-    out
-}
-
-/// `s` followed by spaces up to `width` columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w = crate::text::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// A bar of `width` cells, filled in proportion to done/total.
-pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// Cut `s` to `width` columns, with an ellipsis when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if crate::text::width(s) <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }

@@ -51,17 +51,10 @@ use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
-pub use launch::Launch;
+pub use super::{Ctx, Launch};
 
 /// Lines read best at a comfortable width, as in the reader.
 const MAX_TEXT_WIDTH: u16 = 100;
-
-/// What the study screens use besides their own state.
-pub struct Ctx<'a> {
-    pub course: &'a Course,
-    pub progress: &'a mut Progress,
-    pub clock: &'a mut Clock,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -706,9 +699,9 @@ impl QuizScreen {
         let bar = match (self.is_timed_by_clock(), self.practice.drill(), self.remaining) {
             (true, Some(run), Some(left)) => {
                 let limit = run.limit.as_secs().max(1) as usize;
-                super::home::progress_bar(limit - (left.as_secs() as usize).min(limit), limit, bar_width)
+                widgets::progress_bar(limit - (left.as_secs() as usize).min(limit), limit, bar_width)
             }
-            _ => super::home::progress_bar(answered, total, bar_width),
+            _ => widgets::progress_bar(answered, total, bar_width),
         };
         let count = if self.is_timed_by_clock() {
             format!(" {answered} {}", strings::ANSWERED)

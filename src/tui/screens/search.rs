@@ -139,13 +139,13 @@ impl SearchScreen {
                 let title = &course.lessons[hit.lesson].meta.title;
                 let style = if selected { theme.selected } else { theme.base };
                 let label = format!("{} ", if selected { "▶" } else { " " });
-                let head = super::home::truncate(&crate::text::sanitize(title), 34);
+                let head = widgets::truncate(&crate::text::sanitize(title), 34);
                 let room = usize::from(inner.width).saturating_sub(crate::text::width(&head) + 6);
                 Line::from(vec![
                     Span::styled(label, style),
                     Span::styled(head, if selected { style } else { theme.accent }),
                     Span::styled("  ", style),
-                    Span::styled(super::home::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
+                    Span::styled(widgets::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
                 ])
             })
             .collect();

@@ -9,9 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::home::{pad, progress_bar, truncate};
-use super::quiz::Ctx;
-use super::{Input, Transition};
+use crate::tui::widgets::{pad, progress_bar, truncate};
+
+use super::{Ctx, Input, Transition};
 use crate::study::drill::{DrillSize, trend};
 use crate::study::{DrillSummary, Stats};
 use crate::tui::action::Action;
@@ -124,7 +124,7 @@ impl StatsScreen {
             return out;
         }
         if s.answers == 0 && s.lessons_started == 0 && s.drills.is_empty() {
-            out.extend(super::quiz::text::wrap(strings::NO_PROGRESS, width).into_iter().map(Line::raw));
+            out.extend(widgets::wrap(strings::NO_PROGRESS, width).into_iter().map(Line::raw));
             return out;
         }
         let label = |l: &str| Span::styled(pad(l, 15), theme.dim);

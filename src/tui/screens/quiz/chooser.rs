@@ -8,18 +8,16 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::Ctx;
-use super::launch::Launch;
 use crate::course::Course;
 use crate::quiz::practice::{QuizSpec, askable};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::screens::home::{pad, truncate};
-use crate::tui::screens::{Input, Transition};
+use crate::tui::screens::{Ctx, Input, Launch, Transition};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
+use crate::tui::widgets::{pad, truncate};
 
 /// Questions per quiz, as `c` cycles them (`None`: all).
 const COUNTS: [Option<usize>; 4] = [Some(5), Some(10), Some(20), None];

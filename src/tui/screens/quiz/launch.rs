@@ -3,31 +3,16 @@
 //! terminal). Anything that stops a session from starting (nothing due, no
 //! questions, progress not kept) opens a screen that says so.
 
+use super::QuizScreen;
 use super::chooser::ChooserScreen;
-use super::{Ctx, QuizScreen};
 use crate::quiz::practice::drill::{DrillOptions, drill};
 use crate::quiz::practice::review::{nothing_due, review};
 use crate::quiz::practice::saved::{ResumeError, resume};
 use crate::quiz::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
-use crate::tui::screens::Screen;
 use crate::tui::screens::stats::StatsScreen;
+use crate::tui::screens::{Ctx, Launch, Screen};
 use crate::tui::strings;
-
-/// A study screen to open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Launch {
-    /// Choose packs or topics, then quiz.
-    Chooser,
-    Quiz(QuizSpec),
-    /// The unfinished quiz saved in the store.
-    ResumeQuiz,
-    Review,
-    Drill(DrillOptions),
-    /// A drill with the defaults and a fresh seed (from home).
-    NewDrill,
-    Stats,
-}
 
 fn quiz(screen: QuizScreen) -> Screen {
     Screen::Quiz(Box::new(screen))
