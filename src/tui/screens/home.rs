@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Input, Launch, Screen, Transition};
+use super::{Ctx, Input, Launch, Screen, Transition, View};
 use crate::course::Course;
 use crate::study::Resume;
 use crate::tui::action::Action;
@@ -101,6 +101,21 @@ impl HomeScreen {
         Self { rows, list, quiz, preview: None }
     }
 
+    /// Rebuild the rows from the course and progress (what "Continue"
+    /// offers, the marks), keeping the learner's selection.
+    pub fn refresh(&mut self, course: &Course, progress: &Progress) {
+        let selected = self.list.selected().and_then(|i| self.rows.get(i)).cloned();
+        let preview = self.preview.take();
+        *self = Self::new(course, progress);
+        self.preview = preview;
+        match selected {
+            Some(Row::Lesson(l) | Row::Continue { lesson: l, .. }) => self.select_lesson(l),
+            Some(Row::Simulator) => self.select_simulator(),
+            Some(Row::Start(row)) => self.select_start(row),
+            Some(Row::Section(_) | Row::Module(_)) | None => {}
+        }
+    }
+
     /// The selected study row, if one is selected.
     pub fn selected_start(&self) -> Option<StartRow> {
         match self.rows.get(self.list.selected()?) {
@@ -143,25 +158,6 @@ impl HomeScreen {
         }
     }
 
-    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
-        let action = match input {
-            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
-            Input::Mouse(mouse) => {
-                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
-            }
-        };
-        match action {
-            Some(Action::Back | Action::Quit) => Transition::Quit,
-            Some(Action::Open) => self.open(course),
-            Some(Action::SearchAll) => Transition::Push(Screen::Search(SearchScreen::new())),
-            Some(a) => {
-                self.list.apply(a);
-                Transition::Stay
-            }
-            None => Transition::Stay,
-        }
-    }
-
     fn open(&self, course: &Course) -> Transition {
         match self.list.selected().and_then(|i| self.rows.get(i)) {
             Some(Row::Lesson(l)) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, *l)))),
@@ -177,42 +173,6 @@ impl HomeScreen {
                 StartRow::Stats => Launch::Stats,
             }),
             _ => Transition::Stay,
-        }
-    }
-
-    /// Work that needs the area: keep the selection visible.
-    pub fn prepare(&mut self, area: Rect, course: &Course) {
-        let [_, body] = split(area);
-        let [map, detail] = columns(body);
-        self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
-        let width = usize::from(detail.width.saturating_sub(2)).max(1);
-        if let Some(l) = self.selected_lesson()
-            && self.preview.as_ref().is_none_or(|(pl, pw, _)| (*pl, *pw) != (l, width))
-        {
-            // The opening paragraph, through the markdown renderer (plain:
-            // no code in it, so no highlighting cost).
-            let text = first_paragraph(&course.lessons[l].body);
-            let layout = crate::markdown::Document::parse_plain(&text).layout(width);
-            self.preview = Some((l, width, layout));
-        }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
-        let [title, body] = split(area);
-        widgets::title_bar(
-            title,
-            buf,
-            theme,
-            vec![
-                Span::styled(format!(" {} ", strings::APP_TITLE), theme.title),
-                Span::styled(strings::TAGLINE, theme.dim),
-            ],
-            &format!("{} lessons ", course.lessons.len()),
-        );
-        let [map, detail] = columns(body);
-        self.render_map(map, buf, course, theme, progress);
-        if detail.width > 0 {
-            self.render_detail(detail, buf, course, theme);
         }
     }
 
@@ -364,6 +324,73 @@ impl HomeScreen {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(strings::OPEN_LESSON_HINT, theme.key)));
         Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+}
+
+impl View for HomeScreen {
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    /// Progress may have changed: rebuild "Continue" and the marks.
+    fn resumed(&mut self, ctx: &Ctx) {
+        self.refresh(&ctx.course, &ctx.progress);
+    }
+
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        let course = &ctx.course;
+        let action = match input {
+            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
+            Input::Mouse(mouse) => {
+                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
+            }
+        };
+        match action {
+            Some(Action::Back | Action::Quit) => Transition::Quit,
+            Some(Action::Open) => self.open(course),
+            Some(Action::SearchAll) => Transition::Push(Screen::Search(SearchScreen::new())),
+            Some(a) => {
+                self.list.apply(a);
+                Transition::Stay
+            }
+            None => Transition::Stay,
+        }
+    }
+    /// Work that needs the area: keep the selection visible.
+    fn prepare(&mut self, area: Rect, ctx: &Ctx) {
+        let course = &ctx.course;
+        let [_, body] = split(area);
+        let [map, detail] = columns(body);
+        self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
+        let width = usize::from(detail.width.saturating_sub(2)).max(1);
+        if let Some(l) = self.selected_lesson()
+            && self.preview.as_ref().is_none_or(|(pl, pw, _)| (*pl, *pw) != (l, width))
+        {
+            // The opening paragraph, through the markdown renderer (plain:
+            // no code in it, so no highlighting cost).
+            let text = first_paragraph(&course.lessons[l].body);
+            let layout = crate::markdown::Document::parse_plain(&text).layout(width);
+            self.preview = Some((l, width, layout));
+        }
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (course, theme, progress) = (&ctx.course, &ctx.theme, &ctx.progress);
+        let [title, body] = split(area);
+        widgets::title_bar(
+            title,
+            buf,
+            theme,
+            vec![
+                Span::styled(format!(" {} ", strings::APP_TITLE), theme.title),
+                Span::styled(strings::TAGLINE, theme.dim),
+            ],
+            &format!("{} lessons ", course.lessons.len()),
+        );
+        let [map, detail] = columns(body);
+        self.render_map(map, buf, course, theme, progress);
+        if detail.width > 0 {
+            self.render_detail(detail, buf, course, theme);
+        }
     }
 }
 

@@ -33,7 +33,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use self::answer::{AnswerInput, Effect, Target};
 use self::text::Md;
-use super::{Input, ReaderScreen, Screen, Transition};
+use super::{Input, ReaderScreen, Screen, Transition, View};
 use crate::course::Course;
 use crate::quiz::answer::Response;
 use crate::quiz::model::QuestionKind;
@@ -147,7 +147,7 @@ pub struct QuizScreen {
 
 impl QuizScreen {
     /// Begin `session`: a quiz saves its resume point at once.
-    pub fn new(practice: Practice, session: QuizSession, ctx: &mut Ctx<'_>) -> Self {
+    pub fn new(practice: Practice, session: QuizSession, ctx: &mut Ctx) -> Self {
         let scheduler =
             ctx.progress.store().and_then(|s| s.schedule_config().ok()).map(|c| Scheduler::new(&c)).unwrap_or_default();
         let drill_started = practice.is_drill().then(|| ctx.clock.now());
@@ -168,7 +168,7 @@ impl QuizScreen {
             drill_started,
             remaining: None,
         };
-        screen.remaining = screen.time_left(ctx.clock);
+        screen.remaining = screen.time_left(&ctx.clock);
         screen.save_start(ctx);
         screen.show_question(ctx);
         screen
@@ -207,10 +207,6 @@ impl QuizScreen {
         &self.session
     }
 
-    pub fn is_typing(&self) -> bool {
-        self.stage == Stage::Asking && self.current.as_ref().is_some_and(|c| c.input.is_typing())
-    }
-
     /// Whether the drill clock is running (the app then ticks once a second).
     pub fn is_timing(&self) -> bool {
         self.drill_started.is_some() && matches!(self.stage, Stage::Asking | Stage::Answered)
@@ -226,17 +222,17 @@ impl QuizScreen {
         progress.error = Some(e.to_string());
     }
 
-    fn save_start(&mut self, ctx: &mut Ctx<'_>) {
+    fn save_start(&mut self, ctx: &mut Ctx) {
         let at = ctx.clock.wall().to_utc();
         if let Some(store) = ctx.progress.store_mut()
             && let Err(e) = self.practice.started(&self.session, store, at)
         {
-            Self::note_error(ctx.progress, &e);
+            Self::note_error(&mut ctx.progress, &e);
         }
     }
 
     /// Show the session's current question, or the end when there is none.
-    fn show_question(&mut self, ctx: &mut Ctx<'_>) {
+    fn show_question(&mut self, ctx: &mut Ctx) {
         let Some(item) = self.session.current().cloned() else {
             self.finish(ctx, EndReason::Done);
             return;
@@ -264,7 +260,7 @@ impl QuizScreen {
     }
 
     /// Check, record and show the verdict of a response.
-    fn answer(&mut self, response: Response, ctx: &mut Ctx<'_>) {
+    fn answer(&mut self, response: Response, ctx: &mut Ctx) {
         let Some(current) = &mut self.current else { return };
         let seconds = ctx.clock.now().saturating_duration_since(current.shown_at).as_secs_f64();
         let record = match self.session.answer(response, seconds) {
@@ -279,7 +275,7 @@ impl QuizScreen {
             Some(store) => match self.practice.record_last(&self.session, store, &self.scheduler, now.to_utc()) {
                 Ok(r) => r,
                 Err(e) => {
-                    Self::note_error(ctx.progress, &e);
+                    Self::note_error(&mut ctx.progress, &e);
                     None
                 }
             },
@@ -291,7 +287,7 @@ impl QuizScreen {
             && matches!(self.practice.purpose, Purpose::Quiz(_))
             && let Some(Err(e)) = ctx.progress.store_mut().map(crate::study::Store::clear_quiz_progress)
         {
-            Self::note_error(ctx.progress, &e);
+            Self::note_error(&mut ctx.progress, &e);
         }
         let next_review = match (&self.practice.purpose, &recorded) {
             (Purpose::Review { .. }, Some(r)) => Some(next_review(r.card.due, now)),
@@ -309,7 +305,7 @@ impl QuizScreen {
         self.follow = Follow::Verdict;
     }
 
-    fn next(&mut self, ctx: &mut Ctx<'_>) {
+    fn next(&mut self, ctx: &mut Ctx) {
         if self.session.is_finished() {
             self.finish(ctx, EndReason::Done);
         } else {
@@ -318,19 +314,19 @@ impl QuizScreen {
     }
 
     /// The session is over: close it in the store and show the end.
-    fn finish(&mut self, ctx: &mut Ctx<'_>, reason: EndReason) {
+    fn finish(&mut self, ctx: &mut Ctx, reason: EndReason) {
         let at = ctx.clock.wall().to_utc();
         let report = match ctx.progress.store_mut() {
             Some(store) => match self.practice.finish(store, at) {
                 Ok(report) => report,
                 Err(e) => {
-                    Self::note_error(ctx.progress, &e);
+                    Self::note_error(&mut ctx.progress, &e);
                     None
                 }
             },
             None => None,
         };
-        self.remaining = self.time_left(ctx.clock);
+        self.remaining = self.time_left(&ctx.clock);
         self.end = Some(End { report, reason });
         self.current = None;
         self.stage = Stage::Finished;
@@ -339,7 +335,7 @@ impl QuizScreen {
         self.follow = Follow::Nothing;
     }
 
-    fn retry(&mut self, ctx: &mut Ctx<'_>) {
+    fn retry(&mut self, ctx: &mut Ctx) {
         match self.practice.retry(&mut self.session, &ctx.course.packs) {
             Some((practice, session)) => {
                 self.practice = practice;
@@ -352,48 +348,6 @@ impl QuizScreen {
         }
     }
 
-    /// Once a second while a drill runs: end it when the time is up.
-    pub fn tick(&mut self, ctx: &mut Ctx<'_>) {
-        self.remaining = self.time_left(ctx.clock);
-        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
-            self.finish(ctx, EndReason::TimeUp);
-        }
-    }
-
-    pub fn contexts(&self) -> &'static [Context] {
-        use Context::{
-            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
-            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
-        };
-        match self.stage {
-            Stage::Empty => &[Page],
-            Stage::Finished if self.can_retry() => &[QuizRetry, QuizEnd, Page],
-            Stage::Finished => &[QuizEnd, Page],
-            Stage::Answered => &[QuizAnswered],
-            Stage::Asking => {
-                let Some(current) = &self.current else { return &[] };
-                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
-                match (&current.item.question.kind, &current.input, hints) {
-                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
-                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
-                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
-                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
-                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
-                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
-                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
-                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
-                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
-                }
-            }
-        }
-    }
-
     /// A drill sized by minutes (not by a question count).
     fn is_timed_by_clock(&self) -> bool {
         self.practice.drill().is_some_and(|d| matches!(d.spec.size, crate::study::DrillSize::Minutes(_)))
@@ -403,23 +357,7 @@ impl QuizScreen {
         self.practice.offers_retry() && !self.session.missed().is_empty()
     }
 
-    pub fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx<'_>) -> Transition {
-        // A drill's time may have run out while the learner was thinking.
-        self.remaining = self.time_left(ctx.clock);
-        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
-            self.finish(ctx, EndReason::TimeUp);
-            return Transition::Stay;
-        }
-        match input {
-            Input::Key(key) => self.handle_key(key, ctx),
-            Input::Mouse(mouse) => {
-                self.handle_mouse(*mouse, ctx);
-                Transition::Stay
-            }
-        }
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx<'_>) -> Transition {
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Transition {
         let printable = matches!(key.code, KeyCode::Char(_))
             && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if self.is_typing()
@@ -448,7 +386,7 @@ impl QuizScreen {
                 self.next(ctx);
                 Transition::Stay
             }
-            (Stage::Answered, Some(Action::ReadLesson)) => self.read_lesson(ctx.course),
+            (Stage::Answered, Some(Action::ReadLesson)) => self.read_lesson(&ctx.course),
             (Stage::Asking, Some(Action::Hint)) => {
                 self.show_hint();
                 Transition::Stay
@@ -487,7 +425,7 @@ impl QuizScreen {
         }
     }
 
-    fn effect(&mut self, effect: Effect, ctx: &mut Ctx<'_>) {
+    fn effect(&mut self, effect: Effect, ctx: &mut Ctx) {
         match effect {
             Effect::Changed => self.message = None,
             Effect::Refused(text) => self.message = Some(Message { text, warn: true }),
@@ -495,7 +433,7 @@ impl QuizScreen {
         }
     }
 
-    fn handle_mouse(&mut self, mouse: MouseEvent, ctx: &mut Ctx<'_>) {
+    fn handle_mouse(&mut self, mouse: MouseEvent, ctx: &mut Ctx) {
         match mouse.kind {
             MouseEventKind::ScrollDown => self.scroll_by(3),
             MouseEventKind::ScrollUp => self.scroll_by(-3),
@@ -580,79 +518,6 @@ impl QuizScreen {
         let margin = (1 + (room - width) / 2).min(body.width.saturating_sub(width));
         let top = body.y + u16::from(body.height > 1);
         Rect { x: body.x + margin, y: top, width, height: body.height.saturating_sub(top - body.y) }
-    }
-
-    /// Size-dependent work: layouts for the width, scrolling, the clock.
-    pub fn prepare(&mut self, area: Rect, theme: &Theme, clock: &Clock) {
-        self.remaining = self.time_left(clock);
-        let [_, _, _, body] = Self::areas(area);
-        let text = Self::text_area(body);
-        self.body_area = text;
-        self.viewport = usize::from(text.height).max(1);
-        let width = usize::from(text.width);
-        if let Some(current) = &mut self.current {
-            current.prompt.prepare(width);
-            current.hints.iter_mut().for_each(|h| h.prepare(width));
-            if let Some(card) = &mut current.card_answer {
-                card.prepare(width);
-            }
-            if let Some(answered) = &mut current.answered {
-                answered.explanation.prepare(width);
-                answered.notes.iter_mut().for_each(|(_, md)| md.prepare(width));
-            }
-        }
-        let body::Built { lines, targets, cursor_line, verdict_line } = body::build(self, theme, width);
-        let body_len = lines.len();
-        drop(lines);
-        self.body_len = body_len;
-        self.targets = targets;
-        let max = self.max_scroll();
-        match self.follow {
-            Follow::Cursor => {
-                if let Some(line) = cursor_line {
-                    if line < self.scroll {
-                        self.scroll = line;
-                    } else if line >= self.scroll + self.viewport {
-                        self.scroll = line + 1 - self.viewport;
-                    }
-                }
-            }
-            Follow::Verdict => {
-                // Show the answer marks and the start of the explanation.
-                if let Some(line) = verdict_line {
-                    let want = (line + 4).min(self.body_len);
-                    if want > self.scroll + self.viewport {
-                        self.scroll = want - self.viewport;
-                    }
-                }
-                self.follow = Follow::Nothing;
-            }
-            Follow::Nothing => {}
-        }
-        self.scroll = self.scroll.min(max);
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let [title, progress, status, body] = Self::areas(area);
-        let text = Self::text_area(body);
-        // The progress and status rows line up with the text column.
-        let inset = text.x.saturating_sub(area.x + 1);
-        let indent = |r: Rect| Rect { x: r.x + inset, width: r.width.saturating_sub(inset), ..r };
-        self.render_title(title, buf, theme);
-        self.render_progress(indent(progress), buf, theme);
-        self.render_status(indent(status), buf, theme);
-        let built = body::build(self, theme, usize::from(text.width));
-        let visible: Vec<Line<'_>> = built.lines.into_iter().skip(self.scroll).take(self.viewport).collect();
-        Paragraph::new(visible).render(text, buf);
-        if self.body_len > self.viewport {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..text };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .style(theme.dim)
-                .render(bar, buf, &mut state);
-        }
     }
 
     fn mode_name(&self) -> &'static str {
@@ -746,6 +611,150 @@ impl QuizScreen {
             }
         };
         Paragraph::new(line).render(area, buf);
+    }
+}
+
+impl View for QuizScreen {
+    /// A drill's countdown runs on behind the help overlay.
+    fn tick_interval(&self, _covered: bool) -> Option<Duration> {
+        self.is_timing().then_some(Duration::from_secs(1))
+    }
+
+    /// Answers change what is due and what "Continue" offers.
+    fn leaving(&mut self, ctx: &mut Ctx) {
+        ctx.progress.reload();
+    }
+
+    fn is_typing(&self) -> bool {
+        self.stage == Stage::Asking && self.current.as_ref().is_some_and(|c| c.input.is_typing())
+    }
+    /// Once a second while a drill runs: end it when the time is up.
+    fn tick(&mut self, _now: Instant, ctx: &mut Ctx) {
+        self.remaining = self.time_left(&ctx.clock);
+        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
+            self.finish(ctx, EndReason::TimeUp);
+        }
+    }
+    fn contexts(&self) -> &'static [Context] {
+        use Context::{
+            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
+            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
+        };
+        match self.stage {
+            Stage::Empty => &[Page],
+            Stage::Finished if self.can_retry() => &[QuizRetry, QuizEnd, Page],
+            Stage::Finished => &[QuizEnd, Page],
+            Stage::Answered => &[QuizAnswered],
+            Stage::Asking => {
+                let Some(current) = &self.current else { return &[] };
+                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
+                match (&current.item.question.kind, &current.input, hints) {
+                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
+                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
+                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
+                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
+                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
+                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
+                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
+                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
+                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
+                }
+            }
+        }
+    }
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        // A drill's time may have run out while the learner was thinking.
+        self.remaining = self.time_left(&ctx.clock);
+        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
+            self.finish(ctx, EndReason::TimeUp);
+            return Transition::Stay;
+        }
+        match input {
+            Input::Key(key) => self.handle_key(key, ctx),
+            Input::Mouse(mouse) => {
+                self.handle_mouse(*mouse, ctx);
+                Transition::Stay
+            }
+        }
+    }
+    /// Size-dependent work: layouts for the width, scrolling, the clock.
+    fn prepare(&mut self, area: Rect, ctx: &Ctx) {
+        let (theme, clock) = (&ctx.theme, &ctx.clock);
+        self.remaining = self.time_left(clock);
+        let [_, _, _, body] = Self::areas(area);
+        let text = Self::text_area(body);
+        self.body_area = text;
+        self.viewport = usize::from(text.height).max(1);
+        let width = usize::from(text.width);
+        if let Some(current) = &mut self.current {
+            current.prompt.prepare(width);
+            current.hints.iter_mut().for_each(|h| h.prepare(width));
+            if let Some(card) = &mut current.card_answer {
+                card.prepare(width);
+            }
+            if let Some(answered) = &mut current.answered {
+                answered.explanation.prepare(width);
+                answered.notes.iter_mut().for_each(|(_, md)| md.prepare(width));
+            }
+        }
+        let body::Built { lines, targets, cursor_line, verdict_line } = body::build(self, theme, width);
+        let body_len = lines.len();
+        drop(lines);
+        self.body_len = body_len;
+        self.targets = targets;
+        let max = self.max_scroll();
+        match self.follow {
+            Follow::Cursor => {
+                if let Some(line) = cursor_line {
+                    if line < self.scroll {
+                        self.scroll = line;
+                    } else if line >= self.scroll + self.viewport {
+                        self.scroll = line + 1 - self.viewport;
+                    }
+                }
+            }
+            Follow::Verdict => {
+                // Show the answer marks and the start of the explanation.
+                if let Some(line) = verdict_line {
+                    let want = (line + 4).min(self.body_len);
+                    if want > self.scroll + self.viewport {
+                        self.scroll = want - self.viewport;
+                    }
+                }
+                self.follow = Follow::Nothing;
+            }
+            Follow::Nothing => {}
+        }
+        self.scroll = self.scroll.min(max);
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let [title, progress, status, body] = Self::areas(area);
+        let text = Self::text_area(body);
+        // The progress and status rows line up with the text column.
+        let inset = text.x.saturating_sub(area.x + 1);
+        let indent = |r: Rect| Rect { x: r.x + inset, width: r.width.saturating_sub(inset), ..r };
+        self.render_title(title, buf, theme);
+        self.render_progress(indent(progress), buf, theme);
+        self.render_status(indent(status), buf, theme);
+        let built = body::build(self, theme, usize::from(text.width));
+        let visible: Vec<Line<'_>> = built.lines.into_iter().skip(self.scroll).take(self.viewport).collect();
+        Paragraph::new(visible).render(text, buf);
+        if self.body_len > self.viewport {
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..text };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.dim)
+                .render(bar, buf, &mut state);
+        }
     }
 }
 

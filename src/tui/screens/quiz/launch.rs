@@ -33,13 +33,13 @@ fn warm_up_highlighting() {
     });
 }
 
-pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
+pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
     if !matches!(launch, Launch::Stats | Launch::Chooser) {
         warm_up_highlighting();
     }
     let packs = &ctx.course.packs;
     match launch {
-        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(ctx.course))),
+        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(&ctx.course))),
         Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone()) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
             Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
