@@ -3,6 +3,9 @@
 //! symbols and layout), a fixed clock, and a progress store in a temporary
 //! directory. Questions come from tests/fixtures/packs/every-type.toml.
 
+#[path = "support/tui.rs"]
+mod tui;
+
 use std::time::Duration;
 
 use chrono::DateTime;
@@ -15,10 +18,8 @@ use lambda_tutor::tui::progress::Progress;
 use lambda_tutor::tui::screens::quiz::{Launch, Stage};
 use lambda_tutor::tui::screens::{Screen, View};
 use lambda_tutor::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use tui::{draw, key, keys};
 
 const PACK: &str = "tests/fixtures/packs/every-type.toml";
 
@@ -55,23 +56,6 @@ fn quiz(ids: &[&str]) -> Fixture {
     let mut f = fixture(course(ids));
     f.app.launch(Launch::Quiz(QuizSpec { seed: 1, ..QuizSpec::default() }));
     f
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal.draw(|f| f.render_widget(&*app, f.area())).expect("draw");
-    terminal.backend().to_string()
 }
 
 fn stage(app: &App) -> Stage {
@@ -212,7 +196,9 @@ fn order_items_move_into_place_with_shift_arrows_and_k_j() {
         }
     }
     let screen = draw(&mut f.app, 80, 24);
-    assert!(screen.find("1. Init") < screen.find("2. Invoke") && screen.contains("3. Shutdown"), "{screen}");
+    // Positions, not `Option`s: `None < Some(_)` would pass with "1. Init" missing.
+    let at = |item: &str| screen.find(item).unwrap_or_else(|| panic!("{item:?} is not on screen:\n{screen}"));
+    assert!(at("1. Init") < at("2. Invoke") && at("2. Invoke") < at("3. Shutdown"), "{screen}");
     // The highlight is on the last item: up one place and back again.
     key(&mut f.app, KeyCode::Char('K'));
     key(&mut f.app, KeyCode::Char('J'));

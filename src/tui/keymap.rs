@@ -76,6 +76,7 @@ pub const fn bind(keys: &'static [Key], action: Action, description: &'static st
 
 impl Binding {
     /// Show this binding in the footer as `hint`.
+    #[must_use]
     pub const fn hint(self, hint: &'static str) -> Self {
         Binding { hint: Some(hint), ..self }
     }
@@ -137,7 +138,12 @@ impl Key {
     }
 }
 
-use Action::*;
+use Action::{
+    Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
+    Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
+    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, ReadLesson, Reseed, ResetKnobs, Retry, Reveal,
+    Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, Toggle, Top, Unpair, Up,
+};
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
 // Keys that mean the same movement wherever they apply.
