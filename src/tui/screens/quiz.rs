@@ -7,6 +7,7 @@
 //! - [`answer`]: the answer being given, per type, and what keys do to it;
 //! - [`body`]: the lines of the question, the answer and the feedback;
 //! - [`end`]: the end screen's lines;
+//! - `chrome`: the title, progress and status rows above the body;
 //! - [`chooser`]: choosing packs or topics before a quiz;
 //! - [`launch`]: opening quizzes, reviews, drills and stats from home or
 //!   the command line;
@@ -19,6 +20,7 @@
 pub mod answer;
 pub mod body;
 pub mod chooser;
+mod chrome;
 pub mod end;
 pub mod launch;
 pub mod text;
@@ -27,8 +29,8 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use self::answer::{AnswerInput, Effect, Target};
@@ -38,7 +40,6 @@ use crate::course::Course;
 use crate::quiz::answer::Response;
 use crate::quiz::model::QuestionKind;
 use crate::quiz::plain::feedback_keys;
-use crate::quiz::practice::drill::clock_text;
 use crate::quiz::practice::review::next_review;
 use crate::quiz::practice::{Practice, Purpose};
 use crate::quiz::session::{AnswerRecord, QuizSession, SessionItem};
@@ -48,8 +49,6 @@ use crate::tui::clock::Clock;
 use crate::tui::keymap::{self, Context};
 use crate::tui::progress::Progress;
 use crate::tui::strings;
-use crate::tui::theme::Theme;
-use crate::tui::widgets;
 
 pub use super::{Ctx, Launch};
 
@@ -348,11 +347,6 @@ impl QuizScreen {
         }
     }
 
-    /// A drill sized by minutes (not by a question count).
-    fn is_timed_by_clock(&self) -> bool {
-        self.practice.drill().is_some_and(|d| matches!(d.spec.size, crate::study::DrillSize::Minutes(_)))
-    }
-
     fn can_retry(&self) -> bool {
         self.practice.offers_retry() && !self.session.missed().is_empty()
     }
@@ -439,11 +433,7 @@ impl QuizScreen {
             MouseEventKind::ScrollUp => self.scroll_by(-3),
             MouseEventKind::Down(MouseButton::Left) if self.stage == Stage::Asking => {
                 let area = self.body_area;
-                let inside = mouse.column >= area.x
-                    && mouse.column < area.x + area.width
-                    && mouse.row >= area.y
-                    && mouse.row < area.y + area.height;
-                if !inside {
+                if !area.contains(Position::new(mouse.column, mouse.row)) {
                     return;
                 }
                 let line = self.scroll + usize::from(mouse.row - area.y);
@@ -518,99 +508,6 @@ impl QuizScreen {
         let margin = (1 + (room - width) / 2).min(body.width.saturating_sub(width));
         let top = body.y + u16::from(body.height > 1);
         Rect { x: body.x + margin, y: top, width, height: body.height.saturating_sub(top - body.y) }
-    }
-
-    fn mode_name(&self) -> &'static str {
-        match self.practice.purpose {
-            Purpose::Quiz(_) => strings::QUIZ,
-            Purpose::Review { .. } => strings::REVIEW,
-            Purpose::Drill(_) => strings::DRILL,
-        }
-    }
-
-    fn render_title(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let title = crate::text::sanitize(&self.practice.title).into_owned();
-        let mut left = vec![Span::styled(format!(" {} ", self.mode_name()), theme.module)];
-        if title != self.mode_name() {
-            left.push(Span::styled("› ", theme.dim));
-            left.push(Span::styled(title, theme.title));
-        }
-        let right = match self.stage {
-            Stage::Asking | Stage::Answered => {
-                let n = self.current.as_ref().map_or(0, |c| c.number);
-                if self.is_timed_by_clock() {
-                    format!("{} {n} ", strings::QUESTION)
-                } else {
-                    format!("{} {n}/{} ", strings::QUESTION, self.session.len())
-                }
-            }
-            Stage::Finished => format!("{} ", strings::FINISHED),
-            Stage::Empty => String::new(),
-        };
-        widgets::title_bar(area, buf, theme, left, &right);
-    }
-
-    /// The progress bar, the score so far and (drills) the time left.
-    fn render_progress(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        if self.stage == Stage::Empty {
-            return;
-        }
-        let answered = self.session.records().len();
-        let total = self.session.len();
-        let score = self.session.score();
-        let bar_width = usize::from(area.width / 4).clamp(5, 30);
-        // A drill planned by time has more questions than anyone answers:
-        // its bar is the time used, not the questions.
-        let bar = match (self.is_timed_by_clock(), self.practice.drill(), self.remaining) {
-            (true, Some(run), Some(left)) => {
-                let limit = run.limit.as_secs().max(1) as usize;
-                widgets::progress_bar(limit - (left.as_secs() as usize).min(limit), limit, bar_width)
-            }
-            _ => widgets::progress_bar(answered, total, bar_width),
-        };
-        let count = if self.is_timed_by_clock() {
-            format!(" {answered} {}", strings::ANSWERED)
-        } else {
-            format!(" {answered}/{total} {}", strings::ANSWERED)
-        };
-        let mut spans = vec![
-            Span::raw(" "),
-            Span::styled(bar, theme.accent),
-            Span::styled(count, theme.dim),
-            Span::styled(format!(" · {} {}/{answered}", strings::SCORE, score.correct), theme.dim),
-        ];
-        if let Some(left) = self.remaining.filter(|_| self.stage != Stage::Finished) {
-            let style = if left < Duration::from_secs(60) { theme.warn } else { theme.accent };
-            spans.push(Span::styled(" · ", theme.dim));
-            spans.push(Span::styled(format!("⏱ {} {}", clock_text(left), strings::LEFT), style));
-        }
-        if let Purpose::Review { due, new } = self.practice.purpose {
-            spans.push(Span::styled(format!(" · {}", strings::due_and_new(due, new)), theme.dim));
-        }
-        Paragraph::new(Line::from(spans)).render(area, buf);
-    }
-
-    /// What to do now, a message, or the verdict.
-    fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let line = if let Some(m) = self.message.as_ref().filter(|_| self.stage != Stage::Empty) {
-            Line::from(Span::styled(
-                format!(" {}", crate::text::sanitize(&m.text)),
-                if m.warn { theme.warn } else { theme.accent },
-            ))
-        } else {
-            match (self.stage, &self.current) {
-                (Stage::Answered, Some(current)) => match &current.answered {
-                    Some(answered) => body::verdict_line(answered, theme),
-                    None => Line::default(),
-                },
-                (Stage::Asking, Some(current)) => {
-                    Line::from(Span::styled(format!(" {}", body::instruction(current, &self.practice)), theme.dim))
-                }
-                (Stage::Finished, _) => end::status_line(self, theme),
-                _ => Line::default(),
-            }
-        };
-        Paragraph::new(line).render(area, buf);
     }
 }
 
