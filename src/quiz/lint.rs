@@ -17,8 +17,11 @@
 //! - unshuffled choices put most keys at one position;
 //! - "all of the above" / "none of the above";
 //! - true-false answers unbalanced;
-//! - the same prompt twice, in one pack or across packs;
-//! - an explanation that is missing (blank).
+//! - the same prompt twice, in one pack or across packs.
+//!
+//! An explanation that is missing, or that only repeats the answer, is
+//! already a warning of the pack parser (`parse/smells.rs`), so it is not
+//! repeated here.
 //!
 //! Every finding is a warning: `check` shows them, `check --strict` fails
 //! on them. The lint reads the parsed packs and their source only to give
@@ -349,14 +352,6 @@ pub fn lint(inputs: &[LintInput<'_>]) -> Vec<Diagnostic> {
                 && is_strictly_longest(choices, *answer)
             {
                 longest_ids.push(question.id.as_str());
-            }
-            if question.explanation.trim().is_empty() {
-                out.push(Diagnostic::warning(
-                    &pack.path,
-                    line,
-                    column,
-                    format!("question {} has no explanation: say why the answer is right", question.id),
-                ));
             }
             let normalized = normalized_prompt(&question.prompt);
             if !normalized.is_empty() {

@@ -498,16 +498,21 @@ mod tests {
     }
 
     #[test]
-    fn validating_only_reports_exactly_what_loading_reports() {
+    fn validating_reports_what_loading_reports_plus_authoring_warnings() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs");
         let collected = collect(&[PathBuf::from(dir)]);
         assert!(collected.inputs.len() > 20, "the fixtures are there");
         let loaded = check_inputs(&collected.inputs, &Context::default());
         let validated = validate_inputs(&collected.inputs, &Context::default());
-        assert_eq!(loaded.diagnostics, validated.diagnostics);
+        for d in &loaded.diagnostics {
+            assert!(validated.diagnostics.contains(d), "validation lost {d}");
+        }
+        let extra: Vec<&Diagnostic> =
+            validated.diagnostics.iter().filter(|d| !loaded.diagnostics.contains(d)).collect();
+        assert!(extra.iter().all(|d| !d.is_error()), "authoring rules only warn: {extra:?}");
         assert_eq!(loaded.files, validated.files);
         assert!(!loaded.packs.is_empty());
-        assert!(validated.packs.is_empty());
+        assert_eq!(loaded.packs.len(), validated.packs.len());
     }
 
     #[test]
