@@ -1,7 +1,8 @@
 //! The quiz, review, drill, chooser and stats screens as the learner sees
 //! them: TestBackend, the monochrome theme (so the snapshots show text,
 //! symbols and layout), a fixed clock, and a progress store in a temporary
-//! directory. Questions come from tests/fixtures/packs/every-type.toml.
+//! directory. Questions come from tests/fixtures/packs/every-type.toml,
+//! lessons from tests/fixtures/quiz-course/.
 
 #[path = "support/tui.rs"]
 mod tui;
@@ -16,17 +17,19 @@ use lambda_tutor::tui::app::App;
 use lambda_tutor::tui::clock::Clock;
 use lambda_tutor::tui::progress::Progress;
 use lambda_tutor::tui::screens::quiz::{Launch, Stage};
-use lambda_tutor::tui::screens::{Screen, View};
+use lambda_tutor::tui::screens::{ReaderScreen, Screen, View};
 use lambda_tutor::tui::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use tui::{draw, key, keys};
 
 const PACK: &str = "tests/fixtures/packs/every-type.toml";
 
-/// The built-in lessons with only the fixture pack, cut to `ids` (all
-/// questions when empty).
+/// The fixture pack, cut to `ids` (all questions when empty), with the
+/// four lessons its questions link to (tests/fixtures/quiz-course/), so
+/// that no edit of the built-in course changes these screens.
 fn course(ids: &[&str]) -> Course {
-    let mut course = Course::builtin();
+    let mut course = tui::course_from("tests/fixtures/quiz-course");
+    assert_eq!(course.lessons.len(), 4);
     let bytes = std::fs::read(PACK).expect("fixture pack");
     let (mut packs, errors) = lambda_tutor::quiz::load_packs([(PACK, bytes.as_slice())], false);
     assert!(errors.is_empty(), "{errors:?}");
@@ -430,4 +433,28 @@ fn quitting_after_the_last_answer_leaves_nothing_to_continue() {
     key(&mut f.app, KeyCode::Char('q'));
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("Quiz") && !screen.contains("Continue quiz"), "{screen}");
+}
+
+/// The reader shows what `read` shows: a checkpoint as its question (never
+/// the answer), and at the end the date the facts were checked and the
+/// sources.
+#[test]
+fn the_reader_shows_checkpoints_as_questions_and_ends_with_the_date_checked() {
+    let course = course(&[]);
+    let lesson = course.lesson_index("execution-limits").expect("fixture lesson");
+    let mut f = fixture(course);
+    f.app.push(Screen::Reader(Box::new(ReaderScreen::open(&f.app.ctx.course, lesson))));
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("Checkpoint. What is the timeout of a new function"), "{screen}");
+    assert!(screen.contains("1. 1 second") && screen.contains("2. 3 seconds"), "the choices: {screen}");
+    assert!(!screen.contains("```checkpoint") && !screen.contains("every-type/default-timeout"), "{screen}");
+    key(&mut f.app, KeyCode::Char('G'));
+    let screen = draw(&mut f.app, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    // Above the status row and the footer: the date line, then the sources.
+    let last = rows.iter().rposition(|r| r.contains("docs.aws.amazon.com")).expect("the source is shown");
+    assert!(last + 4 >= rows.len(), "the source is at the end:\n{screen}");
+    let date = rows.iter().position(|r| r.contains("Checked against the AWS documentation on 2025-03-01"));
+    assert!(date.is_some_and(|d| d < last), "the date line before the sources:\n{screen}");
+    assert!(!screen.contains("raise it to 900"), "never the explanation:\n{screen}");
 }

@@ -15,20 +15,9 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use tui::{draw, draw_buffer, find, key as press, keys as type_text};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/course");
-
 /// The fixture course: two modules, three lessons.
 fn course() -> Course {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(FIXTURE)
-        .expect("fixture course")
-        .map(|e| {
-            let path = e.expect("entry").path();
-            (path.display().to_string(), std::fs::read(&path).expect("lesson"))
-        })
-        .collect();
-    files.sort();
-    let course = Course::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-    assert!(course.diagnostics.is_empty(), "{:?}", course.diagnostics);
+    let course = tui::course_from("tests/fixtures/course");
     assert_eq!(course.lessons.len(), 3);
     course
 }

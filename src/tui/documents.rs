@@ -13,7 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::course::Lesson;
+use crate::course::reading::reading_markdown;
 use crate::markdown::Document;
+use crate::quiz::Pack;
 
 #[derive(Default)]
 struct Cache {
@@ -71,10 +74,12 @@ pub fn coloured(key: u64) -> Option<Arc<Document>> {
     cache().lock().ok().and_then(|c| c.coloured.get(&key).cloned())
 }
 
-/// The markdown the reader shows for a lesson: its title as a heading,
-/// then its body.
-pub fn lesson_markdown(lesson: &crate::course::Lesson) -> String {
-    format!("# {}\n\n{}", lesson.meta.title, lesson.body)
+/// The markdown the reader shows for a lesson: its title as a heading, then
+/// what `read` shows (the body with each checkpoint as its question, never
+/// its answer, then the date the facts were checked and the sources), so
+/// the two front ends cannot drift apart.
+pub fn lesson_markdown(lesson: &Lesson, packs: &[Pack]) -> String {
+    format!("# {}\n\n{}", lesson.meta.title, reading_markdown(lesson, packs))
 }
 
 #[cfg(test)]

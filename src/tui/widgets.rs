@@ -1,7 +1,12 @@
 //! Drawing helpers shared by the screens: markdown lines with search
-//! highlights, the footer of key hints, centred popups, the size guard,
-//! and the plain-text helpers every screen lays rows out with (pad,
-//! truncate, wrap, progress bars).
+//! highlights, selectable list rows, scrolling and its scrollbar
+//! ([`ScrollState`]), the footer of key hints, popups, the size guard, and
+//! the plain-text helpers every screen lays rows out with (pad, truncate,
+//! wrap, progress bars).
+
+mod scroll;
+
+pub use scroll::{ScrollState, WHEEL_LINES};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -74,11 +79,14 @@ pub fn render_footer(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Co
     Paragraph::new(Line::from(spans)).style(theme.base).render(area, buf);
 }
 
-/// A rectangle of at most `width`×`height` centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+/// A row of a list the learner moves through: the "▶ " marker when it is
+/// selected, then `cells`. A selected row is drawn in the selection style
+/// throughout; otherwise each cell keeps its own style.
+pub fn selectable_row<'a>(selected: bool, theme: &Theme, cells: impl IntoIterator<Item = Span<'a>>) -> Line<'a> {
+    let style = if selected { theme.selected } else { theme.base };
+    let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
+    let cells = cells.into_iter().map(|cell| if selected { cell.style(style) } else { cell });
+    Line::from(std::iter::once(marker).chain(cells).collect::<Vec<_>>())
 }
 
 /// A bordered popup, cleared underneath; returns the inner area.
@@ -264,5 +272,17 @@ mod tests {
         assert_eq!(wrap("", 4), [""]);
         assert_eq!(wrap("a\u{1b}[2Jb", 10), ["a\u{fffd}[2Jb"]);
         assert!(wrap("日本語の文", 4).iter().all(|l| crate::text::width(l) <= 4));
+    }
+
+    #[test]
+    fn a_selected_row_has_the_marker_and_the_selection_style_throughout() {
+        let theme = Theme::dark();
+        let cells = || [Span::styled("Lesson", theme.base), Span::styled("4 min", theme.dim)];
+        let on = selectable_row(true, &theme, cells());
+        assert_eq!(on.spans[0].content, "▶ ");
+        assert!(on.spans.iter().all(|s| s.style == theme.selected), "{on:?}");
+        let off = selectable_row(false, &theme, cells());
+        assert_eq!(off.spans[0].content, "  ");
+        assert_eq!(off.spans[2].style, theme.dim, "an unselected cell keeps its style");
     }
 }

@@ -3,12 +3,31 @@
 
 #![allow(dead_code, reason = "each test file uses part of the harness")]
 
+use lambda_tutor::course::Course;
 use lambda_tutor::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+
+/// A course of the lesson files in `dir` (under the crate root), loaded
+/// without a diagnostic: tests that do not depend on the built-in lessons,
+/// which change with every edit of the course.
+pub fn course_from(dir: &str) -> Course {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("fixture course")
+        .map(|e| {
+            let path = e.expect("entry").path();
+            (path.display().to_string(), std::fs::read(&path).expect("lesson"))
+        })
+        .collect();
+    files.sort();
+    let course = Course::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    assert!(course.diagnostics.is_empty(), "{:?}", course.diagnostics);
+    course
+}
 
 /// Press a key without modifiers.
 pub fn key(app: &mut App, code: KeyCode) {

@@ -1,7 +1,7 @@
 //! The help overlay, generated from the keymap for the current screen.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -17,7 +17,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context])
     }
     let key_width = rows.iter().map(|(k, _)| crate::text::width(k)).max().unwrap_or(0);
     let height = (rows.len() as u16).saturating_add(4);
-    let popup = widgets::centered(area, 70, height);
+    let popup = area.centered(Constraint::Length(70), Constraint::Length(height));
     let inner = widgets::popup(popup, buf, theme, strings::HELP_TITLE);
     let mut lines: Vec<Line<'_>> = rows
         .into_iter()

@@ -190,13 +190,12 @@ impl HomeScreen {
             .enumerate()
             .map(|(i, row)| {
                 let selected = self.list.selected() == Some(i);
-                let style = if selected { theme.selected } else { theme.base };
-                let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
+                let row_of = |cells: Vec<Span<'static>>| widgets::selectable_row(selected, theme, cells);
                 match row {
                     Row::Section(name) => Line::from(Span::styled(*name, theme.module)),
                     Row::Simulator => {
                         let room = usize::from(inner.width).saturating_sub(2);
-                        Line::from(vec![marker, Span::styled(pad(&truncate(strings::SIM_HOME_ROW, room), room), style)])
+                        row_of(vec![Span::styled(pad(&truncate(strings::SIM_HOME_ROW, room), room), theme.base)])
                     }
                     Row::Start(start) => {
                         let label = match start {
@@ -210,13 +209,13 @@ impl HomeScreen {
                             StartRow::Stats => strings::STATS.to_owned(),
                         };
                         let room = usize::from(inner.width).saturating_sub(2);
-                        Line::from(vec![marker, Span::styled(pad(&truncate(&label, room), room), style)])
+                        row_of(vec![Span::styled(pad(&truncate(&label, room), room), theme.base)])
                     }
                     Row::Continue { lesson, .. } => {
                         let title = crate::text::sanitize(&course.lessons[*lesson].meta.title).into_owned();
                         let label = format!("{} {title}", strings::CONTINUE);
                         let room = usize::from(inner.width).saturating_sub(2);
-                        Line::from(vec![marker, Span::styled(pad(&truncate(&label, room), room), style)])
+                        row_of(vec![Span::styled(pad(&truncate(&label, room), room), theme.base)])
                     }
                     Row::Module(m) => {
                         let module = &course.modules[*m];
@@ -248,12 +247,11 @@ impl HomeScreen {
                         let title = crate::text::sanitize(&lesson.meta.title);
                         let room = usize::from(inner.width).saturating_sub(4 + number.len() + minutes.len() + 2);
                         let title = truncate(&title, room);
-                        Line::from(vec![
-                            marker,
-                            Span::styled(mark, if selected { style } else { theme.good }),
-                            Span::styled(number, if selected { style } else { theme.dim }),
-                            Span::styled(pad(&title, room + 2), style),
-                            Span::styled(minutes, if selected { style } else { theme.dim }),
+                        row_of(vec![
+                            Span::styled(mark, theme.good),
+                            Span::styled(number, theme.dim),
+                            Span::styled(pad(&title, room + 2), theme.base),
+                            Span::styled(minutes, theme.dim),
                         ])
                     }
                 }

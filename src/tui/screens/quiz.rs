@@ -31,7 +31,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use self::answer::{AnswerInput, Effect, Target};
 use self::text::Md;
@@ -49,12 +49,14 @@ use crate::tui::clock::Clock;
 use crate::tui::keymap::{self, Context};
 use crate::tui::progress::Progress;
 use crate::tui::strings;
+use crate::tui::widgets::{ScrollState, WHEEL_LINES};
 
 pub use super::{Ctx, Launch};
 
 /// Lines read best at a comfortable width, as in the reader.
 const MAX_TEXT_WIDTH: u16 = 100;
 
+/// Where the screen is, without what it holds (see [`QuizScreen::stage`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Asking,
@@ -62,6 +64,28 @@ pub enum Stage {
     Finished,
     /// Nothing to ask (nothing due, no questions): a message.
     Empty,
+}
+
+/// What the screen shows, each stage with exactly what it needs: a
+/// question is answered or not, and there is no question at the end.
+#[derive(Debug)]
+enum State {
+    Asking(Current),
+    /// Boxed: an answer's texts would make every stage as large.
+    Answered(Current, Box<Answered>),
+    Finished(End),
+    Empty(Message),
+}
+
+impl State {
+    fn stage(&self) -> Stage {
+        match self {
+            State::Asking(_) => Stage::Asking,
+            State::Answered(..) => Stage::Answered,
+            State::Finished(_) => Stage::Finished,
+            State::Empty(_) => Stage::Empty,
+        }
+    }
 }
 
 /// The question on screen.
@@ -76,7 +100,6 @@ struct Current {
     /// A card's model answer.
     card_answer: Option<Md>,
     shown_at: Instant,
-    answered: Option<Answered>,
 }
 
 /// What is shown after an answer.
@@ -119,6 +142,8 @@ struct Message {
 enum Follow {
     Cursor,
     Verdict,
+    /// The last line (a hint just shown).
+    End,
     Nothing,
 }
 
@@ -127,14 +152,12 @@ pub struct QuizScreen {
     practice: Practice,
     session: QuizSession,
     scheduler: Scheduler,
-    stage: Stage,
-    current: Option<Current>,
-    end: Option<End>,
-    /// The message of an empty screen, or a note for the status row.
-    message: Option<Message>,
-    scroll: usize,
-    viewport: usize,
-    body_len: usize,
+    state: State,
+    /// A note for the status row.
+    note: Option<Message>,
+    scroll: ScrollState,
+    /// The body laid out by `prepare` for the last frame, drawn by `render`.
+    body: Vec<Line<'static>>,
     body_area: Rect,
     /// Body line → the answer row drawn there (for clicks).
     targets: Vec<(usize, Target)>,
@@ -154,13 +177,11 @@ impl QuizScreen {
             practice,
             session,
             scheduler,
-            stage: Stage::Asking,
-            current: None,
-            end: None,
-            message: None,
-            scroll: 0,
-            viewport: 1,
-            body_len: 0,
+            // Replaced by the first question (or the end) below.
+            state: State::Empty(Message { text: String::new(), warn: false }),
+            note: None,
+            scroll: ScrollState::default(),
+            body: Vec::new(),
             body_area: Rect::default(),
             targets: Vec::new(),
             follow: Follow::Cursor,
@@ -179,13 +200,10 @@ impl QuizScreen {
             practice,
             session: QuizSession::from_items(Vec::new(), 0),
             scheduler: Scheduler::default(),
-            stage: Stage::Empty,
-            current: None,
-            end: None,
-            message: Some(Message { text: message, warn: false }),
-            scroll: 0,
-            viewport: 1,
-            body_len: 0,
+            state: State::Empty(Message { text: message, warn: false }),
+            note: None,
+            scroll: ScrollState::default(),
+            body: Vec::new(),
             body_area: Rect::default(),
             targets: Vec::new(),
             follow: Follow::Nothing,
@@ -195,7 +213,20 @@ impl QuizScreen {
     }
 
     pub fn stage(&self) -> Stage {
-        self.stage
+        self.state.stage()
+    }
+
+    /// The question on screen, answered or not.
+    fn current(&self) -> Option<&Current> {
+        match &self.state {
+            State::Asking(current) | State::Answered(current, _) => Some(current),
+            State::Finished(_) | State::Empty(_) => None,
+        }
+    }
+
+    /// Show a note in the status row.
+    fn say(&mut self, text: impl Into<String>, warn: bool) {
+        self.note = Some(Message { text: text.into(), warn });
     }
 
     pub fn practice(&self) -> &Practice {
@@ -208,7 +239,7 @@ impl QuizScreen {
 
     /// Whether the drill clock is running (the app then ticks once a second).
     pub fn is_timing(&self) -> bool {
-        self.drill_started.is_some() && matches!(self.stage, Stage::Asking | Stage::Answered)
+        self.drill_started.is_some() && matches!(self.state, State::Asking(_) | State::Answered(..))
     }
 
     fn time_left(&self, clock: &Clock) -> Option<Duration> {
@@ -242,7 +273,7 @@ impl QuizScreen {
         };
         // Hints already shown (a resumed quiz replays them) stay shown.
         let hints = self.session.hints_shown().iter().map(|h| Md::new(h)).collect();
-        self.current = Some(Current {
+        self.state = State::Asking(Current {
             input: AnswerInput::new(&item),
             prompt: Md::new(&item.question.prompt),
             number: self.session.position() + 1,
@@ -250,22 +281,20 @@ impl QuizScreen {
             hints,
             card_answer,
             shown_at: ctx.clock.now(),
-            answered: None,
         });
-        self.stage = Stage::Asking;
-        self.message = None;
-        self.scroll = 0;
+        self.note = None;
+        self.scroll.scroll_to(0);
         self.follow = Follow::Cursor;
     }
 
     /// Check, record and show the verdict of a response.
     fn answer(&mut self, response: Response, ctx: &mut Ctx) {
-        let Some(current) = &mut self.current else { return };
+        let State::Asking(current) = &self.state else { return };
         let seconds = ctx.clock.now().saturating_duration_since(current.shown_at).as_secs_f64();
         let record = match self.session.answer(response, seconds) {
             Ok(record) => record.clone(),
             Err(e) => {
-                self.message = Some(Message { text: e.to_string(), warn: true });
+                self.say(e.to_string(), true);
                 return;
             }
         };
@@ -298,9 +327,13 @@ impl QuizScreen {
             .filter_map(|key| q.feedback.get(&key).map(|text| (key, Md::new(text))))
             .collect();
         let lesson = q.lesson.as_deref().and_then(|id| ctx.course.lesson(id)).map(|l| l.meta.title.clone());
-        current.answered = Some(Answered { explanation: Md::new(&q.explanation), notes, next_review, lesson, record });
-        self.stage = Stage::Answered;
-        self.message = None;
+        let answered = Answered { explanation: Md::new(&q.explanation), notes, next_review, lesson, record };
+        let placeholder = State::Empty(Message { text: String::new(), warn: false });
+        self.state = match std::mem::replace(&mut self.state, placeholder) {
+            State::Asking(current) => State::Answered(current, Box::new(answered)),
+            other => other,
+        };
+        self.note = None;
         self.follow = Follow::Verdict;
     }
 
@@ -326,11 +359,9 @@ impl QuizScreen {
             None => None,
         };
         self.remaining = self.time_left(&ctx.clock);
-        self.end = Some(End { report, reason });
-        self.current = None;
-        self.stage = Stage::Finished;
-        self.message = None;
-        self.scroll = 0;
+        self.state = State::Finished(End { report, reason });
+        self.note = None;
+        self.scroll.scroll_to(0);
         self.follow = Follow::Nothing;
     }
 
@@ -339,11 +370,10 @@ impl QuizScreen {
             Some((practice, session)) => {
                 self.practice = practice;
                 self.session = session;
-                self.end = None;
                 self.save_start(ctx);
                 self.show_question(ctx);
             }
-            None => self.message = Some(Message { text: strings::NOTHING_TO_RETRY.to_owned(), warn: false }),
+            None => self.say(strings::NOTHING_TO_RETRY, false),
         }
     }
 
@@ -356,15 +386,14 @@ impl QuizScreen {
             && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if self.is_typing()
             && printable
-            && let Some(current) = &mut self.current
+            && let State::Asking(current) = &mut self.state
         {
             current.input.type_key(key);
-            self.message = None;
+            self.note = None;
             return Transition::Stay;
         }
         let action = keymap::action_for(key, self.contexts());
-        let page = self.viewport.saturating_sub(2).max(1) as isize;
-        match (self.stage, action) {
+        match (self.stage(), action) {
             (_, Some(Action::Quit)) => Transition::Quit,
             (Stage::Asking | Stage::Answered, Some(Action::Back)) if self.practice.is_drill() => {
                 // Leaving a drill ends it: the report is what it was for.
@@ -385,20 +414,12 @@ impl QuizScreen {
                 self.show_hint();
                 Transition::Stay
             }
-            (Stage::Asking, Some(Action::PageUp)) => {
-                self.scroll_by(-page);
-                Transition::Stay
-            }
-            (Stage::Asking, Some(Action::PageDown)) => {
-                self.scroll_by(page);
-                Transition::Stay
-            }
-            (Stage::Asking, Some(action)) => {
+            (Stage::Asking, Some(action)) if !matches!(action, Action::PageUp | Action::PageDown) => {
                 let digit = match key.code {
                     KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
                     _ => None,
                 };
-                let Some(current) = &mut self.current else { return Transition::Stay };
+                let State::Asking(current) = &mut self.state else { return Transition::Stay };
                 let effect = current.input.apply(action, digit, &current.item);
                 self.follow = Follow::Cursor;
                 self.effect(effect, ctx);
@@ -406,13 +427,14 @@ impl QuizScreen {
             }
             (Stage::Asking, None) => {
                 // Editing keys of a text field (Backspace, arrows, Ctrl-u).
-                if let Some(current) = &mut self.current {
+                if let State::Asking(current) = &mut self.state {
                     current.input.type_key(key);
                 }
                 Transition::Stay
             }
             (_, Some(action)) => {
-                self.page_action(action, page);
+                self.follow = Follow::Nothing;
+                self.scroll.apply(action);
                 Transition::Stay
             }
             (_, None) => Transition::Stay,
@@ -421,24 +443,24 @@ impl QuizScreen {
 
     fn effect(&mut self, effect: Effect, ctx: &mut Ctx) {
         match effect {
-            Effect::Changed => self.message = None,
-            Effect::Refused(text) => self.message = Some(Message { text, warn: true }),
+            Effect::Changed => self.note = None,
+            Effect::Refused(text) => self.say(text, true),
             Effect::Submit(response) => self.answer(response, ctx),
         }
     }
 
     fn handle_mouse(&mut self, mouse: MouseEvent, ctx: &mut Ctx) {
         match mouse.kind {
-            MouseEventKind::ScrollDown => self.scroll_by(3),
-            MouseEventKind::ScrollUp => self.scroll_by(-3),
-            MouseEventKind::Down(MouseButton::Left) if self.stage == Stage::Asking => {
+            MouseEventKind::ScrollDown => self.scroll_by(WHEEL_LINES),
+            MouseEventKind::ScrollUp => self.scroll_by(-WHEEL_LINES),
+            MouseEventKind::Down(MouseButton::Left) => {
                 let area = self.body_area;
                 if !area.contains(Position::new(mouse.column, mouse.row)) {
                     return;
                 }
-                let line = self.scroll + usize::from(mouse.row - area.y);
+                let line = self.scroll.offset() + usize::from(mouse.row - area.y);
                 let Some(&(_, target)) = self.targets.iter().find(|(l, _)| *l == line) else { return };
-                let Some(current) = &mut self.current else { return };
+                let State::Asking(current) = &mut self.state else { return };
                 let effect = current.input.click(target, &current.item);
                 self.effect(effect, ctx);
             }
@@ -452,46 +474,29 @@ impl QuizScreen {
         }
         match self.session.next_hint().map(str::to_owned) {
             Some(hint) => {
-                if let Some(current) = &mut self.current {
+                if let State::Asking(current) = &mut self.state {
                     current.hints.push(Md::new(&hint));
                 }
                 // Bring the new hint into view.
-                self.scroll = usize::MAX;
-                self.follow = Follow::Nothing;
+                self.follow = Follow::End;
             }
-            None => self.message = Some(Message { text: strings::NO_MORE_HINTS.to_owned(), warn: false }),
+            None => self.say(strings::NO_MORE_HINTS, false),
         }
     }
 
     fn read_lesson(&mut self, course: &Course) -> Transition {
-        let lesson = self.current.as_ref().and_then(|c| c.item.question.lesson.as_deref());
+        let lesson = self.current().and_then(|c| c.item.question.lesson.as_deref());
         if let Some(l) = lesson.and_then(|id| course.lesson_index(id)) {
             Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, l))))
         } else {
-            self.message = Some(Message { text: strings::NO_LESSON_LINK.to_owned(), warn: false });
+            self.say(strings::NO_LESSON_LINK, false);
             Transition::Stay
-        }
-    }
-
-    fn page_action(&mut self, action: Action, page: isize) {
-        match action {
-            Action::Up => self.scroll_by(-1),
-            Action::Down => self.scroll_by(1),
-            Action::PageUp => self.scroll_by(-page),
-            Action::PageDown => self.scroll_by(page),
-            Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = usize::MAX,
-            _ => {}
         }
     }
 
     fn scroll_by(&mut self, delta: isize) {
         self.follow = Follow::Nothing;
-        self.scroll = self.scroll.min(self.max_scroll()).saturating_add_signed(delta).min(self.max_scroll());
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.body_len.saturating_sub(self.viewport)
+        self.scroll.by(delta);
     }
 
     /// Title, progress, status, body.
@@ -523,7 +528,7 @@ impl View for QuizScreen {
     }
 
     fn is_typing(&self) -> bool {
-        self.stage == Stage::Asking && self.current.as_ref().is_some_and(|c| c.input.is_typing())
+        matches!(&self.state, State::Asking(current) if current.input.is_typing())
     }
     /// Once a second while a drill runs: end it when the time is up.
     fn tick(&mut self, _now: Instant, ctx: &mut Ctx) {
@@ -537,13 +542,12 @@ impl View for QuizScreen {
             Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
             QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
         };
-        match self.stage {
-            Stage::Empty => &[Page],
-            Stage::Finished if self.can_retry() => &[QuizRetry, QuizEnd, Page],
-            Stage::Finished => &[QuizEnd, Page],
-            Stage::Answered => &[QuizAnswered],
-            Stage::Asking => {
-                let Some(current) = &self.current else { return &[] };
+        match &self.state {
+            State::Empty(_) => &[Page],
+            State::Finished(_) if self.can_retry() => &[QuizRetry, QuizEnd, Page],
+            State::Finished(_) => &[QuizEnd, Page],
+            State::Answered(..) => &[QuizAnswered],
+            State::Asking(current) => {
                 let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
                 match (&current.item.question.kind, &current.input, hints) {
                     (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
@@ -587,48 +591,51 @@ impl View for QuizScreen {
         let [_, _, _, body] = Self::areas(area);
         let text = Self::text_area(body);
         self.body_area = text;
-        self.viewport = usize::from(text.height).max(1);
         let width = usize::from(text.width);
-        if let Some(current) = &mut self.current {
+        let (current, answered) = match &mut self.state {
+            State::Asking(current) => (Some(current), None),
+            State::Answered(current, answered) => (Some(current), Some(answered)),
+            State::Finished(_) | State::Empty(_) => (None, None),
+        };
+        if let Some(current) = current {
             current.prompt.prepare(width);
             current.hints.iter_mut().for_each(|h| h.prepare(width));
             if let Some(card) = &mut current.card_answer {
                 card.prepare(width);
             }
-            if let Some(answered) = &mut current.answered {
-                answered.explanation.prepare(width);
-                answered.notes.iter_mut().for_each(|(_, md)| md.prepare(width));
-            }
         }
+        if let Some(answered) = answered {
+            answered.explanation.prepare(width);
+            answered.notes.iter_mut().for_each(|(_, md)| md.prepare(width));
+        }
+        // Laid out once per frame: `render` draws these lines.
         let body::Built { lines, targets, cursor_line, verdict_line } = body::build(self, theme, width);
-        let body_len = lines.len();
-        drop(lines);
-        self.body_len = body_len;
+        self.scroll.resize(lines.len(), usize::from(text.height));
+        self.body = lines;
         self.targets = targets;
-        let max = self.max_scroll();
         match self.follow {
             Follow::Cursor => {
                 if let Some(line) = cursor_line {
-                    if line < self.scroll {
-                        self.scroll = line;
-                    } else if line >= self.scroll + self.viewport {
-                        self.scroll = line + 1 - self.viewport;
-                    }
+                    self.scroll.reveal(line);
                 }
             }
             Follow::Verdict => {
                 // Show the answer marks and the start of the explanation.
                 if let Some(line) = verdict_line {
-                    let want = (line + 4).min(self.body_len);
-                    if want > self.scroll + self.viewport {
-                        self.scroll = want - self.viewport;
+                    let want = (line + 4).min(self.body.len());
+                    let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
+                    if want > offset + viewport {
+                        self.scroll.scroll_to(want - viewport);
                     }
                 }
                 self.follow = Follow::Nothing;
             }
+            Follow::End => {
+                self.scroll.scroll_to(usize::MAX);
+                self.follow = Follow::Nothing;
+            }
             Follow::Nothing => {}
         }
-        self.scroll = self.scroll.min(max);
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let theme = &ctx.theme;
@@ -640,18 +647,11 @@ impl View for QuizScreen {
         self.render_title(title, buf, theme);
         self.render_progress(indent(progress), buf, theme);
         self.render_status(indent(status), buf, theme);
-        let built = body::build(self, theme, usize::from(text.width));
-        let visible: Vec<Line<'_>> = built.lines.into_iter().skip(self.scroll).take(self.viewport).collect();
+        let visible: Vec<Line<'_>> =
+            self.body.iter().skip(self.scroll.offset()).take(self.scroll.viewport()).cloned().collect();
         Paragraph::new(visible).render(text, buf);
-        if self.body_len > self.viewport {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..text };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .style(theme.dim)
-                .render(bar, buf, &mut state);
-        }
+        // The scrollbar runs beside the text, in the body's last column.
+        self.scroll.render_bar(Rect { y: text.y, height: text.height, ..body }, buf, theme);
     }
 }
 

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Input, Screen, SearchScreen, Transition, View};
 use crate::course::Course;
@@ -24,7 +24,7 @@ use crate::tui::list::ListView;
 use crate::tui::progress::POSITION_SCALE;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{self, Highlight};
+use crate::tui::widgets::{self, Highlight, ScrollState, WHEEL_LINES};
 
 /// Lines are easier to read when they do not run the full width of a
 /// wide terminal.
@@ -40,9 +40,7 @@ pub struct ReaderScreen {
     /// While the coloured version of the lesson is being prepared: its key.
     colouring: Option<u64>,
     layout: Layout,
-    /// First visible line.
-    pub scroll: usize,
-    viewport: usize,
+    scroll: ScrollState,
     search: Option<Search>,
     /// The search field, while the user is typing.
     input: Option<TextInput>,
@@ -63,15 +61,14 @@ struct Search {
 
 impl ReaderScreen {
     pub fn open(course: &Course, lesson: usize) -> Self {
-        let markdown = documents::lesson_markdown(&course.lessons[lesson]);
+        let markdown = documents::lesson_markdown(&course.lessons[lesson], &course.packs);
         let (document, is_final) = documents::get(&markdown);
         Self {
             lesson,
             document,
             colouring: (!is_final).then(|| documents::key(&markdown)),
             layout: Layout::default(),
-            scroll: 0,
-            viewport: 1,
+            scroll: ScrollState::default(),
             search: None,
             input: None,
             contents: None,
@@ -99,7 +96,7 @@ impl ReaderScreen {
         if self.layout.lines.is_empty() {
             return self.pending_position.unwrap_or(0);
         }
-        self.scroll * POSITION_SCALE / self.layout.lines.len()
+        self.scroll.offset() * POSITION_SCALE / self.layout.lines.len()
     }
 
     /// Whether a coloured version of the lesson is still on its way.
@@ -121,13 +118,9 @@ impl ReaderScreen {
         true
     }
 
-    fn max_scroll(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.viewport)
-    }
-
     /// Whether the last line is on screen (once the lesson is laid out).
     pub fn at_end(&self) -> bool {
-        !self.layout.lines.is_empty() && self.scroll >= self.max_scroll()
+        self.scroll.at_end()
     }
 
     fn handle_key(&mut self, key: &KeyEvent, course: &Course) -> Transition {
@@ -140,7 +133,7 @@ impl ReaderScreen {
                         query,
                         hits: Vec::new(),
                         current: 0,
-                        jump_from: Some(self.scroll),
+                        jump_from: Some(self.scroll.offset()),
                     });
                     self.find_hits();
                 }
@@ -159,19 +152,14 @@ impl ReaderScreen {
             }
             return Transition::Stay;
         }
-        let page = self.viewport.saturating_sub(2).max(1) as isize;
-        match keymap::action_for(key, &[Context::Reader]) {
+        let action = keymap::action_for(key, &[Context::Reader]);
+        if action.is_some_and(|a| self.scroll.apply(a)) {
+            return Transition::Stay;
+        }
+        match action {
             Some(Action::Back) if self.search.is_some() => self.search = None,
             Some(Action::Back) => return Transition::Pop,
             Some(Action::Quit) => return Transition::Quit,
-            Some(Action::Up) => self.scroll_by(-1),
-            Some(Action::Down) => self.scroll_by(1),
-            Some(Action::PageUp) => self.scroll_by(-page),
-            Some(Action::PageDown) => self.scroll_by(page),
-            Some(Action::HalfPageUp) => self.scroll_by(-page / 2),
-            Some(Action::HalfPageDown) => self.scroll_by(page / 2),
-            Some(Action::Top) => self.scroll = 0,
-            Some(Action::Bottom) => self.scroll = self.max_scroll(),
             Some(Action::Search) => {
                 self.input = Some(TextInput::with_value(self.search.as_ref().map_or("", |s| s.query.as_str())));
             }
@@ -182,7 +170,7 @@ impl ReaderScreen {
                 let selectable = vec![true; self.document.headings().len()];
                 let mut list = ListView::new(selectable);
                 // Preselect the heading at or above the current position.
-                if let Some(i) = self.layout.heading_lines.iter().rposition(|&line| line <= self.scroll) {
+                if let Some(i) = self.layout.heading_lines.iter().rposition(|&line| line <= self.scroll.offset()) {
                     list.select(i);
                 }
                 self.contents = Some(list);
@@ -198,16 +186,12 @@ impl ReaderScreen {
         Transition::Stay
     }
 
-    fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
-    }
-
     fn jump_to_heading(&mut self) {
         if let Some(list) = self.contents.take()
             && let Some(i) = list.selected()
             && let Some(&line) = self.layout.heading_lines.get(i)
         {
-            self.scroll = line.min(self.max_scroll());
+            self.scroll.scroll_to(line);
         }
     }
 
@@ -219,7 +203,7 @@ impl ReaderScreen {
         let n = search.hits.len();
         search.current = if forward { (search.current + 1) % n } else { (search.current + n - 1) % n };
         let line = search.hits[search.current].0;
-        self.scroll = line.saturating_sub(self.viewport / 3).min(self.max_scroll());
+        self.scroll.scroll_to(line.saturating_sub(self.scroll.viewport() / 3));
     }
 
     /// Find every hit of the query in the laid-out text (case-insensitive).
@@ -232,10 +216,9 @@ impl ReaderScreen {
         {
             search.current = search.hits.iter().position(|h| h.0 >= from).unwrap_or(0);
             if let Some(&(line, _, _)) = search.hits.get(search.current) {
-                self.scroll = line.saturating_sub(self.viewport / 3);
+                self.scroll.scroll_to(line.saturating_sub(self.scroll.viewport() / 3));
             }
         }
-        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     fn areas(area: Rect) -> [Rect; 3] {
@@ -351,8 +334,8 @@ impl View for ReaderScreen {
                     return Transition::Stay;
                 }
                 match mouse.kind {
-                    MouseEventKind::ScrollDown => self.scroll_by(3),
-                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    MouseEventKind::ScrollDown => self.scroll.by(WHEEL_LINES),
+                    MouseEventKind::ScrollUp => self.scroll.by(-WHEEL_LINES),
                     _ => {}
                 }
                 Transition::Stay
@@ -363,20 +346,25 @@ impl View for ReaderScreen {
     fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
         let [_, body, _] = Self::areas(area);
         let text = Self::text_area(body);
-        self.viewport = usize::from(text.height).max(1);
+        let viewport = usize::from(text.height);
         let width = usize::from(text.width);
         if self.layout.width != width || self.layout.lines.is_empty() {
             // Keep the reader's place across a resize: same fraction of the text.
-            let fraction =
-                if self.layout.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.layout.lines.len() as f64 };
+            let fraction = if self.layout.lines.is_empty() {
+                0.0
+            } else {
+                self.scroll.offset() as f64 / self.layout.lines.len() as f64
+            };
             self.layout = self.document.layout(width);
-            self.scroll = (fraction * self.layout.lines.len() as f64) as usize;
+            self.scroll.resize(self.layout.lines.len(), viewport);
+            let mut first = (fraction * self.layout.lines.len() as f64) as usize;
             if let Some(saved) = self.pending_position.take() {
-                self.scroll = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
+                first = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
             }
+            self.scroll.scroll_to(first);
             self.find_hits();
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.scroll.resize(self.layout.lines.len(), viewport);
         if let Some(list) = &mut self.contents {
             let popup = contents_area(area, self.document.headings().len());
             list.prepare(popup.inner(ratatui::layout::Margin::new(1, 1)));
@@ -386,7 +374,7 @@ impl View for ReaderScreen {
         let (course, theme) = (&ctx.course, &ctx.theme);
         let [header, body, status] = Self::areas(area);
         let lesson = &course.lessons[self.lesson];
-        let position = strings::scroll_position(self.scroll, self.layout.lines.len(), self.viewport);
+        let position = strings::scroll_position(self.scroll.offset(), self.layout.lines.len(), self.scroll.viewport());
         widgets::title_bar(
             header,
             buf,
@@ -407,20 +395,12 @@ impl View for ReaderScreen {
             .lines
             .iter()
             .enumerate()
-            .skip(self.scroll)
-            .take(self.viewport)
+            .skip(self.scroll.offset())
+            .take(self.scroll.viewport())
             .map(|(i, line)| widgets::markdown_line(line, theme, &self.highlights_on(i)))
             .collect();
         Paragraph::new(lines).render(text, buf);
-        if self.layout.lines.len() > self.viewport {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..body };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .style(theme.dim)
-                .render(bar, buf, &mut state);
-        }
+        self.scroll.render_bar(body, buf, theme);
         self.render_status(status, buf, theme);
         if let Some(list) = &self.contents {
             self.render_contents(area, buf, theme, list);
@@ -429,7 +409,7 @@ impl View for ReaderScreen {
 }
 
 fn contents_area(area: Rect, headings: usize) -> Rect {
-    widgets::centered(area, 60, (headings as u16).saturating_add(2).max(5))
+    area.centered(Constraint::Length(60), Constraint::Length((headings as u16).saturating_add(2).max(5)))
 }
 
 /// Every case-insensitive occurrence of `query` in the laid-out lines, as

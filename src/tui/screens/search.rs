@@ -146,16 +146,17 @@ impl View for SearchScreen {
             .map(|(i, hit)| {
                 let selected = self.list.selected() == Some(i);
                 let title = &course.lessons[hit.lesson].meta.title;
-                let style = if selected { theme.selected } else { theme.base };
-                let label = format!("{} ", if selected { "▶" } else { " " });
                 let head = widgets::truncate(&crate::text::sanitize(title), 34);
                 let room = usize::from(inner.width).saturating_sub(crate::text::width(&head) + 6);
-                Line::from(vec![
-                    Span::styled(label, style),
-                    Span::styled(head, if selected { style } else { theme.accent }),
-                    Span::styled("  ", style),
-                    Span::styled(widgets::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
-                ])
+                widgets::selectable_row(
+                    selected,
+                    theme,
+                    [
+                        Span::styled(head, theme.accent),
+                        Span::styled("  ", theme.base),
+                        Span::styled(widgets::truncate(&hit.snippet, room), theme.dim),
+                    ],
+                )
             })
             .collect();
         self.list.render_lines(inner, buf, lines);

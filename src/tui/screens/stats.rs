@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::tui::widgets::{pad, progress_bar, truncate};
+use crate::tui::widgets::{ScrollState, WHEEL_LINES, pad, progress_bar, truncate};
 
 use super::{Ctx, Input, Transition, View};
 use crate::study::drill::{DrillSize, trend};
@@ -29,9 +29,11 @@ pub struct StatsScreen {
     now: DateTime<FixedOffset>,
     /// Why there are no figures (the store failed), if it did.
     error: Option<String>,
-    scroll: usize,
-    viewport: usize,
-    len: usize,
+    scroll: ScrollState,
+    /// The figures laid out for `width`: they do not change while the
+    /// screen is open, so they are laid out again only on a resize.
+    lines: Vec<Line<'static>>,
+    width: usize,
 }
 
 impl StatsScreen {
@@ -44,19 +46,19 @@ impl StatsScreen {
             Some(Err(e)) => (Stats::default(), Some(e.to_string())),
             None => (Stats::default(), None),
         };
-        Self { stats, lessons_total: ctx.course.lessons.len(), now, error, scroll: 0, viewport: 1, len: 0 }
+        Self {
+            stats,
+            lessons_total: ctx.course.lessons.len(),
+            now,
+            error,
+            scroll: ScrollState::default(),
+            lines: Vec::new(),
+            width: 0,
+        }
     }
 
     pub fn stats(&self) -> &Stats {
         &self.stats
-    }
-
-    fn max_scroll(&self) -> usize {
-        self.len.saturating_sub(self.viewport)
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
     }
 
     fn areas(area: Rect) -> [Rect; 2] {
@@ -72,7 +74,7 @@ impl StatsScreen {
         at.with_timezone(self.now.offset()).format("%Y-%m-%d %H:%M").to_string()
     }
 
-    fn lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    fn lay_out(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let s = &self.stats;
         let mut out = Vec::new();
         if let Some(e) = &self.error {
@@ -168,34 +170,33 @@ impl View for StatsScreen {
             Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
             Input::Mouse(mouse) => {
                 match mouse.kind {
-                    MouseEventKind::ScrollDown => self.scroll_by(3),
-                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    MouseEventKind::ScrollDown => self.scroll.by(WHEEL_LINES),
+                    MouseEventKind::ScrollUp => self.scroll.by(-WHEEL_LINES),
                     _ => {}
                 }
                 return Transition::Stay;
             }
         };
-        let page = self.viewport.saturating_sub(2).max(1) as isize;
         match action {
-            Some(Action::Quit) => return Transition::Quit,
-            Some(Action::Back) => return Transition::Pop,
-            Some(Action::Up) => self.scroll_by(-1),
-            Some(Action::Down) => self.scroll_by(1),
-            Some(Action::PageUp) => self.scroll_by(-page),
-            Some(Action::PageDown) => self.scroll_by(page),
-            Some(Action::Top) => self.scroll = 0,
-            Some(Action::Bottom) => self.scroll = self.max_scroll(),
-            _ => {}
+            Some(Action::Quit) => Transition::Quit,
+            Some(Action::Back) => Transition::Pop,
+            Some(action) => {
+                self.scroll.apply(action);
+                Transition::Stay
+            }
+            None => Transition::Stay,
         }
-        Transition::Stay
     }
     fn prepare(&mut self, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
         let [_, body] = Self::areas(area);
         let text = Self::text_area(body);
-        self.viewport = usize::from(text.height).max(1);
-        self.len = self.lines(theme, usize::from(text.width)).len();
-        self.scroll = self.scroll.min(self.max_scroll());
+        let width = usize::from(text.width);
+        if width != self.width || self.lines.is_empty() {
+            self.lines = self.lay_out(theme, width);
+            self.width = width;
+        }
+        self.scroll.resize(self.lines.len(), usize::from(text.height));
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let theme = &ctx.theme;
@@ -203,7 +204,7 @@ impl View for StatsScreen {
         widgets::title_bar(title, buf, theme, vec![Span::styled(format!(" {} ", strings::STATS), theme.module)], "");
         let text = Self::text_area(body);
         let lines: Vec<Line<'_>> =
-            self.lines(theme, usize::from(text.width)).into_iter().skip(self.scroll).take(self.viewport).collect();
+            self.lines.iter().skip(self.scroll.offset()).take(self.scroll.viewport()).cloned().collect();
         Paragraph::new(lines).render(text, buf);
     }
 }

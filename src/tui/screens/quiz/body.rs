@@ -3,25 +3,28 @@
 //! after an answer the right answer, what was wrong, the feedback on the
 //! learner's pick, the explanation and the lesson to read.
 //!
-//! Built from state on demand (by `prepare` to measure and by `render` to
-//! draw): markdown is already laid out, so this is cheap.
+//! Built from state once per frame by `prepare` (markdown is already laid
+//! out, so this is cheap); `render` draws the lines kept. One function per
+//! kind of question draws its input, and one its marks.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::answer::{AnswerInput, Side, Target};
-use super::{Answered, Current, QuizScreen, Stage};
+use super::{Answered, Current, QuizScreen, State};
 use crate::quiz::answer::{Detail, Response};
 use crate::quiz::model::QuestionKind;
 use crate::quiz::plain::{answer_text, letter, number_text, round2};
 use crate::quiz::practice::Practice;
+use crate::quiz::session::SessionItem;
+use crate::tui::screens::quiz::text::Md;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
 /// The body, and where things are in it.
-pub(super) struct Built<'a> {
-    pub lines: Vec<Line<'a>>,
+pub(super) struct Built {
+    pub lines: Vec<Line<'static>>,
     /// Answer rows, for mouse clicks: (line, row).
     pub targets: Vec<(usize, Target)>,
     /// The highlighted answer row.
@@ -30,7 +33,7 @@ pub(super) struct Built<'a> {
     pub verdict_line: Option<usize>,
 }
 
-impl<'a> Built<'a> {
+impl Built {
     fn new() -> Self {
         Self { lines: Vec::new(), targets: Vec::new(), cursor_line: None, verdict_line: None }
     }
@@ -41,8 +44,18 @@ impl<'a> Built<'a> {
         }
     }
 
-    fn markdown(&mut self, md: &'a super::Md, theme: &Theme) {
-        self.lines.extend(md.lines().iter().map(|l| widgets::markdown_line(l, theme, &[])));
+    /// Laid-out markdown, copied: the body outlives the frame it was built for.
+    fn markdown(&mut self, md: &Md, theme: &Theme) {
+        self.lines.extend(md.lines().iter().map(|l| {
+            Line::from(
+                l.spans.iter().map(|s| Span::styled(s.text.clone(), theme.markdown(s.style))).collect::<Vec<_>>(),
+            )
+        }));
+    }
+
+    /// `text` wrapped to `width`, every line in `style`.
+    fn wrapped(&mut self, text: &str, width: usize, style: Style) {
+        self.lines.extend(widgets::wrap(text, width).into_iter().map(|l| Line::styled(l, style)));
     }
 
     /// One answer row: `prefix` (marks and number), then `text` wrapped
@@ -93,6 +106,21 @@ struct Row<'t> {
     highlighted: bool,
 }
 
+impl<'t> Row<'t> {
+    /// A row of the answer being given: its mark (see [`input_mark`]),
+    /// then `lead` (a box, a number), in `style`; `on` when highlighted.
+    fn input(on: bool, symbol: &str, lead: Vec<Span<'static>>, text: &'t str, target: Target, style: Style) -> Self {
+        let mut prefix = vec![mark(symbol, style)];
+        prefix.extend(lead);
+        Self { prefix, text, style, suffix: None, target: Some(target), highlighted: on }
+    }
+
+    /// A row of the answer given, after its mark (✓, ✗ or nothing).
+    fn marked(prefix: Vec<Span<'static>>, text: &'t str, style: Style, suffix: Option<(String, Style)>) -> Self {
+        Self { prefix, text, style, suffix, target: None, highlighted: false }
+    }
+}
+
 /// `▶ `, `✓ `, `✗ ` or two spaces.
 fn mark(symbol: &str, style: Style) -> Span<'static> {
     Span::styled(format!("{symbol} "), style)
@@ -104,29 +132,33 @@ fn number(k: usize, of: usize, style: Style) -> Span<'static> {
     Span::styled(format!("{:>w$}. ", k + 1), style)
 }
 
-pub(super) fn build<'a>(screen: &'a QuizScreen, theme: &Theme, width: usize) -> Built<'a> {
+/// The style of an answer row: selected while highlighted.
+fn row_style(on: bool, theme: &Theme) -> Style {
+    if on { theme.selected } else { theme.base }
+}
+
+pub(super) fn build(screen: &QuizScreen, theme: &Theme, width: usize) -> Built {
     let mut out = Built::new();
-    match screen.stage {
-        Stage::Empty => {
-            if let Some(m) = &screen.message {
-                for line in m.text.lines() {
-                    out.lines.extend(widgets::wrap(line, width).into_iter().map(Line::raw));
-                }
+    let hints_left = screen.session.hints_left();
+    match &screen.state {
+        State::Empty(message) => {
+            for line in message.text.lines() {
+                out.lines.extend(widgets::wrap(line, width).into_iter().map(Line::raw));
             }
         }
-        Stage::Finished => super::end::lines(screen, theme, width, &mut out.lines),
-        Stage::Asking | Stage::Answered => {
-            if let Some(current) = &screen.current {
-                question(&mut out, current, &screen.practice, screen.session.hints_left(), theme, width);
-            }
+        State::Finished(end) => super::end::lines(screen, end, theme, width, &mut out.lines),
+        State::Asking(current) => question(&mut out, current, None, &screen.practice, hints_left, theme, width),
+        State::Answered(current, answered) => {
+            question(&mut out, current, Some(answered), &screen.practice, hints_left, theme, width);
         }
     }
     out
 }
 
-fn question<'a>(
-    out: &mut Built<'a>,
-    current: &'a Current,
+fn question(
+    out: &mut Built,
+    current: &Current,
+    answered: Option<&Answered>,
     practice: &Practice,
     hints_left: usize,
     theme: &Theme,
@@ -134,7 +166,7 @@ fn question<'a>(
 ) {
     out.markdown(&current.prompt, theme);
     out.blank();
-    match &current.answered {
+    match answered {
         None => asking(out, current, practice, theme, width),
         Some(answered) => marked(out, current, answered, theme, width),
     }
@@ -144,168 +176,176 @@ fn question<'a>(
         out.lines.push(Line::from(Span::styled(strings::hint_heading(k + 1, total), theme.accent)));
         out.markdown(hint, theme);
     }
-    if let Some(answered) = &current.answered {
+    if let Some(answered) = answered {
         explanation(out, current, answered, theme, width);
     }
 }
 
-/// The answer input, before the answer.
-fn asking<'a>(out: &mut Built<'a>, current: &'a Current, practice: &Practice, theme: &Theme, width: usize) {
+/// The answer input, before the answer: one function per kind of input.
+fn asking(out: &mut Built, current: &Current, practice: &Practice, theme: &Theme, width: usize) {
     let item = &current.item;
-    let q = &item.question;
-    match (&current.input, &q.kind) {
-        (AnswerInput::Choice { cursor, count }, kind) => {
+    match (&current.input, &item.question.kind) {
+        (AnswerInput::Choice { cursor, .. }, kind) => {
             let labels = choice_labels(kind, &item.order);
-            for (k, label) in labels.iter().enumerate() {
-                let on = k == *cursor;
-                let style = if on { theme.selected } else { theme.base };
-                out.row(
-                    &Row {
-                        prefix: vec![mark(if on { "▶" } else { " " }, style), number(k, *count, style)],
-                        text: label,
-                        style,
-                        suffix: None,
-                        target: Some(Target::Row(k)),
-                        highlighted: on,
-                    },
-                    width,
-                );
-            }
+            numbered_input(out, labels.iter().map(String::as_str), *cursor, theme, width);
         }
         (AnswerInput::Multiple { cursor, picked }, QuestionKind::Multiple { choices, .. }) => {
-            for (k, &i) in item.order.iter().enumerate() {
-                let on = k == *cursor;
-                let style = if on { theme.selected } else { theme.base };
-                let boxed = if picked.get(k).copied().unwrap_or(false) { "[x] " } else { "[ ] " };
-                out.row(
-                    &Row {
-                        prefix: vec![
-                            mark(if on { "▶" } else { " " }, style),
-                            Span::styled(boxed, if on { style } else { theme.accent }),
-                            number(k, choices.len(), style),
-                        ],
-                        text: &choices[i],
-                        style,
-                        suffix: None,
-                        target: Some(Target::Row(k)),
-                        highlighted: on,
-                    },
-                    width,
-                );
-            }
+            multiple_input(out, choices, &item.order, *cursor, picked, theme, width);
         }
-        (AnswerInput::Text { field }, kind) => {
-            let unit = match kind {
-                QuestionKind::Numeric { unit: Some(u), .. } => format!(" {}", crate::text::sanitize(u)),
-                _ => String::new(),
-            };
-            let value = crate::text::sanitize(&field.value).into_owned();
-            let cursor = field.cursor().min(value.chars().count());
-            let before: String = value.chars().take(cursor).collect();
-            let after: String = value.chars().skip(cursor).collect();
-            // Keep the cursor in view on a long answer: show the end of what is before it.
-            let room = width.saturating_sub(strings::YOUR_ANSWER.len() + unit.len() + 4);
-            let before = tail(&before, room);
-            out.lines.push(Line::from(vec![
-                Span::styled(format!("{} ", strings::YOUR_ANSWER), theme.key),
-                Span::raw(before),
-                Span::styled("█", theme.accent),
-                Span::raw(after),
-                Span::styled(unit, theme.dim),
-            ]));
-        }
+        (AnswerInput::Text { field }, kind) => text_input(out, &field.value, field.cursor(), kind, theme, width),
         (AnswerInput::Order { cursor, arrangement }, QuestionKind::Order { items }) => {
-            for (k, &i) in arrangement.iter().enumerate() {
-                let on = k == *cursor;
-                let style = if on { theme.selected } else { theme.base };
-                out.row(
-                    &Row {
-                        prefix: vec![mark(if on { "▶" } else { " " }, style), number(k, items.len(), style)],
-                        text: &items[i],
-                        style,
-                        suffix: None,
-                        target: Some(Target::Row(k)),
-                        highlighted: on,
-                    },
-                    width,
-                );
-            }
+            numbered_input(out, arrangement.iter().map(|&i| items[i].as_str()), *cursor, theme, width);
         }
         (AnswerInput::Match { side, cursor, pending, pairs: made }, QuestionKind::Match { pairs }) => {
-            out.lines.push(Line::from(Span::styled(strings::MATCH_LEFT, theme.dim)));
-            for (i, (left, _)) in pairs.iter().enumerate() {
-                let on = *side == Side::Left && cursor[0] == i;
-                let picked = *pending == Some((Side::Left, i));
-                let style = if on { theme.selected } else { theme.base };
-                let symbol = if on {
-                    "▶"
-                } else if picked {
-                    "●"
-                } else {
-                    " "
-                };
-                let partner = made[i].and_then(|pos| Some((pos, &pairs[item.shown(pos)?].1)));
-                let text = match partner {
-                    Some((pos, right)) => format!("{left}  → {}. {right}", letter(pos)),
-                    None => format!("{left}  → ?"),
-                };
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), number(i, pairs.len(), style)],
-                        text: &text,
-                        style,
-                        suffix: None,
-                        target: Some(Target::Item(Side::Left, i)),
-                        highlighted: on,
-                    },
-                    width,
-                );
-            }
+            let left = (*side == Side::Left).then_some(cursor[0]);
+            let right = (*side == Side::Right).then_some(cursor[1]);
+            match_left_input(out, item, pairs, made, left, *pending, theme, width);
             out.blank();
-            out.lines.push(Line::from(Span::styled(strings::MATCH_RIGHT, theme.dim)));
-            for (k, &i) in item.order.iter().enumerate() {
-                let on = *side == Side::Right && cursor[1] == k;
-                let picked = *pending == Some((Side::Right, k));
-                let style = if on { theme.selected } else { theme.base };
-                let symbol = if on {
-                    "▶"
-                } else if picked {
-                    "●"
-                } else {
-                    " "
-                };
-                let used_by: Vec<String> =
-                    made.iter().enumerate().filter(|(_, p)| **p == Some(k)).map(|(l, _)| (l + 1).to_string()).collect();
-                let suffix = (!used_by.is_empty()).then(|| (format!("  ← {}", used_by.join(", ")), theme.dim));
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), Span::styled(format!("{}. ", letter(k)), style)],
-                        text: &pairs[i].1,
-                        style,
-                        suffix,
-                        target: Some(Target::Item(Side::Right, k)),
-                        highlighted: on,
-                    },
-                    width,
-                );
-            }
+            match_right_input(out, item, pairs, made, right, *pending, theme, width);
         }
-        (AnswerInput::Card { revealed }, _) => {
-            if *revealed {
-                model_answer(out, current, theme);
-                out.blank();
-                out.lines
-                    .extend(widgets::wrap(strings::GRADES, width).into_iter().map(|l| Line::styled(l, theme.accent)));
-            } else {
-                let text = if practice.is_drill() { strings::CARD_ALOUD } else { strings::CARD_THINK };
-                out.lines.extend(widgets::wrap(text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
-            }
+        (AnswerInput::Card { revealed: true }, _) => {
+            model_answer(out, current, theme);
+            out.blank();
+            out.wrapped(strings::GRADES, width, theme.accent);
+        }
+        (AnswerInput::Card { revealed: false }, _) => {
+            let text = if practice.is_drill() { strings::CARD_ALOUD } else { strings::CARD_THINK };
+            out.wrapped(text, width, theme.dim);
         }
         _ => {}
     }
 }
 
-fn model_answer<'a>(out: &mut Built<'a>, current: &'a Current, theme: &Theme) {
+/// Numbered rows, one highlighted: single and true-false choices, and the
+/// items of an `order` question as they stand now.
+fn numbered_input<'a>(
+    out: &mut Built,
+    labels: impl ExactSizeIterator<Item = &'a str>,
+    cursor: usize,
+    theme: &Theme,
+    width: usize,
+) {
+    let count = labels.len();
+    for (k, label) in labels.enumerate() {
+        let on = k == cursor;
+        let style = row_style(on, theme);
+        let lead = vec![number(k, count, style)];
+        out.row(&Row::input(on, input_mark(on, false), lead, label, Target::Row(k), style), width);
+    }
+}
+
+/// The choices of a `multiple` question, each with its box.
+fn multiple_input(
+    out: &mut Built,
+    choices: &[String],
+    order: &[usize],
+    cursor: usize,
+    picked: &[bool],
+    theme: &Theme,
+    width: usize,
+) {
+    for (k, &i) in order.iter().enumerate() {
+        let on = k == cursor;
+        let style = row_style(on, theme);
+        let boxed = if picked.get(k).copied().unwrap_or(false) { "[x] " } else { "[ ] " };
+        let lead = vec![Span::styled(boxed, if on { style } else { theme.accent }), number(k, choices.len(), style)];
+        out.row(&Row::input(on, input_mark(on, false), lead, &choices[i], Target::Row(k), style), width);
+    }
+}
+
+/// The answer field of `short`, `numeric` and `predict` questions, with
+/// its cursor and unit.
+fn text_input(out: &mut Built, value: &str, cursor: usize, kind: &QuestionKind, theme: &Theme, width: usize) {
+    let unit = unit_of(kind);
+    let value = crate::text::sanitize(value).into_owned();
+    let cursor = cursor.min(value.chars().count());
+    let before: String = value.chars().take(cursor).collect();
+    let after: String = value.chars().skip(cursor).collect();
+    // Keep the cursor in view on a long answer: show the end of what is before it.
+    let room = width.saturating_sub(strings::YOUR_ANSWER.len() + unit.len() + 4);
+    let before = tail(&before, room);
+    out.lines.push(Line::from(vec![
+        Span::styled(format!("{} ", strings::YOUR_ANSWER), theme.key),
+        Span::raw(before),
+        Span::styled("█", theme.accent),
+        Span::raw(after),
+        Span::styled(unit, theme.dim),
+    ]));
+}
+
+/// " ms" after a numeric answer with a unit; empty otherwise.
+fn unit_of(kind: &QuestionKind) -> String {
+    match kind {
+        QuestionKind::Numeric { unit: Some(u), .. } => format!(" {}", crate::text::sanitize(u)),
+        _ => String::new(),
+    }
+}
+
+/// `▶` on the highlighted row, `●` on a `match` item picked and waiting
+/// for its partner.
+fn input_mark(on: bool, picked: bool) -> &'static str {
+    match (on, picked) {
+        (true, _) => "▶",
+        (false, true) => "●",
+        (false, false) => " ",
+    }
+}
+
+/// The left-hand items of a `match` question, each with its partner so far.
+#[allow(clippy::too_many_arguments, reason = "the parts of one match input, borrowed apart")]
+fn match_left_input(
+    out: &mut Built,
+    item: &SessionItem,
+    pairs: &[(String, String)],
+    made: &[Option<usize>],
+    cursor: Option<usize>,
+    pending: Option<(Side, usize)>,
+    theme: &Theme,
+    width: usize,
+) {
+    out.lines.push(Line::from(Span::styled(strings::MATCH_LEFT, theme.dim)));
+    for (i, (left, _)) in pairs.iter().enumerate() {
+        let on = cursor == Some(i);
+        let style = row_style(on, theme);
+        let partner = made[i].and_then(|pos| Some((pos, &pairs[item.shown(pos)?].1)));
+        let text = match partner {
+            Some((pos, right)) => format!("{left}  → {}. {right}", letter(pos)),
+            None => format!("{left}  → ?"),
+        };
+        let symbol = input_mark(on, pending == Some((Side::Left, i)));
+        let lead = vec![number(i, pairs.len(), style)];
+        out.row(&Row::input(on, symbol, lead, &text, Target::Item(Side::Left, i), style), width);
+    }
+}
+
+/// The right-hand items of a `match` question, in the order shown, each
+/// with the left-hand items paired with it.
+#[allow(clippy::too_many_arguments, reason = "the parts of one match input, borrowed apart")]
+fn match_right_input(
+    out: &mut Built,
+    item: &SessionItem,
+    pairs: &[(String, String)],
+    made: &[Option<usize>],
+    cursor: Option<usize>,
+    pending: Option<(Side, usize)>,
+    theme: &Theme,
+    width: usize,
+) {
+    out.lines.push(Line::from(Span::styled(strings::MATCH_RIGHT, theme.dim)));
+    for (k, &i) in item.order.iter().enumerate() {
+        let on = cursor == Some(k);
+        let style = row_style(on, theme);
+        let used_by: Vec<String> =
+            made.iter().enumerate().filter(|(_, p)| **p == Some(k)).map(|(l, _)| (l + 1).to_string()).collect();
+        let symbol = input_mark(on, pending == Some((Side::Right, k)));
+        let lead = vec![Span::styled(format!("{}. ", letter(k)), style)];
+        let mut row = Row::input(on, symbol, lead, &pairs[i].1, Target::Item(Side::Right, k), style);
+        row.suffix = (!used_by.is_empty()).then(|| (format!("  ← {}", used_by.join(", ")), theme.dim));
+        out.row(&row, width);
+    }
+}
+
+fn model_answer(out: &mut Built, current: &Current, theme: &Theme) {
     if let Some(md) = &current.card_answer {
         out.lines.push(Line::from(Span::styled(strings::MODEL_ANSWER, theme.title)));
         out.markdown(md, theme);
@@ -323,127 +363,127 @@ fn choice_labels(kind: &QuestionKind, order: &[usize]) -> Vec<String> {
 }
 
 /// The answer input after the answer, with ✓ on what is right and ✗ on
-/// what the learner got wrong.
-fn marked<'a>(out: &mut Built<'a>, current: &'a Current, answered: &Answered, theme: &Theme, width: usize) {
+/// what the learner got wrong: one function per kind of question.
+fn marked(out: &mut Built, current: &Current, answered: &Answered, theme: &Theme, width: usize) {
     let item = &current.item;
     let record = &answered.record;
-    let yours = || Some((format!("  ← {}", strings::YOUR_PICK), theme.dim));
     match (&item.question.kind, &record.response, &record.verdict.detail) {
         (QuestionKind::Single { choices, answer }, Response::Choice(picked), _) => {
-            for (k, &i) in item.order.iter().enumerate() {
-                let (symbol, style) = right_or_wrong(i == *answer, i == *picked, theme);
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), number(k, choices.len(), style)],
-                        text: &choices[i],
-                        style,
-                        suffix: if i == *picked { yours() } else { None },
-                        target: None,
-                        highlighted: false,
-                    },
-                    width,
-                );
-            }
+            let rows = item.order.iter().map(|&i| (choices[i].as_str(), i == *answer, i == *picked));
+            marked_picks(out, rows, theme, width);
         }
         (QuestionKind::TrueFalse { answer }, Response::Bool(picked), _) => {
-            for (k, (label, value)) in [(strings::TRUE, true), (strings::FALSE, false)].into_iter().enumerate() {
-                let (symbol, style) = right_or_wrong(value == *answer, value == *picked, theme);
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), number(k, 2, style)],
-                        text: label,
-                        style,
-                        suffix: if value == *picked { yours() } else { None },
-                        target: None,
-                        highlighted: false,
-                    },
-                    width,
-                );
-            }
+            let rows = [(strings::TRUE, true), (strings::FALSE, false)]
+                .into_iter()
+                .map(|(label, value)| (label, value == *answer, value == *picked));
+            marked_picks(out, rows, theme, width);
         }
         (QuestionKind::Multiple { choices, .. }, _, Detail::Multiple { right_picks, wrong_picks, missed }) => {
-            for (k, &i) in item.order.iter().enumerate() {
-                let (symbol, boxed, style, suffix) = if right_picks.contains(&i) {
-                    ("✓", "[x] ", theme.good, None)
-                } else if missed.contains(&i) {
-                    ("✓", "[ ] ", theme.good, Some((format!("  ← {}", strings::MISSED), theme.bad)))
-                } else if wrong_picks.contains(&i) {
-                    ("✗", "[x] ", theme.bad, Some((format!("  ← {}", strings::WRONG_PICK), theme.bad)))
-                } else {
-                    (" ", "[ ] ", theme.base, None)
-                };
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), Span::styled(boxed, style), number(k, choices.len(), style)],
-                        text: &choices[i],
-                        style,
-                        suffix,
-                        target: None,
-                        highlighted: false,
-                    },
-                    width,
-                );
-            }
+            let marks = (right_picks.as_slice(), wrong_picks.as_slice(), missed.as_slice());
+            marked_multiple(out, choices, &item.order, marks, theme, width);
         }
         (QuestionKind::Order { items }, Response::Order(order), Detail::Order { right_positions }) => {
-            for (k, &i) in order.iter().enumerate() {
-                let right = right_positions.get(k).copied().unwrap_or(false);
-                let (symbol, style) = if right { ("✓", theme.good) } else { ("✗", theme.bad) };
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), number(k, items.len(), style)],
-                        text: &items[i],
-                        style,
-                        suffix: None,
-                        target: None,
-                        highlighted: false,
-                    },
-                    width,
-                );
-            }
+            marked_order(out, items, order, right_positions, theme, width);
         }
         (QuestionKind::Match { pairs }, Response::Pairs(given), Detail::Match { right_pairs }) => {
-            for (left, (left_text, _)) in pairs.iter().enumerate() {
-                let right = right_pairs.get(left).copied().unwrap_or(false);
-                let (symbol, style) = if right { ("✓", theme.good) } else { ("✗", theme.bad) };
-                let partner = given.iter().find(|(l, _)| *l == left).map(|(_, r)| *r);
-                let shown =
-                    |i: usize| format!("{}. {}", item.position_of(i).map_or_else(String::new, letter), pairs[i].1);
-                let text = format!("{left_text}  → {}", partner.map_or_else(|| "?".to_owned(), shown));
-                let suffix = (!right).then(|| (format!("  ({}: {})", strings::RIGHT_PARTNER, shown(left)), theme.dim));
-                out.row(
-                    &Row {
-                        prefix: vec![mark(symbol, style), number(left, pairs.len(), style)],
-                        text: &text,
-                        style,
-                        suffix,
-                        target: None,
-                        highlighted: false,
-                    },
-                    width,
-                );
-            }
+            marked_match(out, item, pairs, given, right_pairs, theme, width);
         }
         (QuestionKind::Card { .. }, _, _) => model_answer(out, current, theme),
-        (_, response, _) => {
-            // Typed answers: what was typed, marked.
-            let typed = match response {
-                Response::Text(t) => crate::text::sanitize(t.trim()).into_owned(),
-                Response::Number(n) => number_text(*n),
-                _ => String::new(),
-            };
-            let unit = match &item.question.kind {
-                QuestionKind::Numeric { unit: Some(u), .. } => format!(" {}", crate::text::sanitize(u)),
-                _ => String::new(),
-            };
-            let (symbol, style) = if record.verdict.correct { ("✓", theme.good) } else { ("✗", theme.bad) };
-            out.lines.push(Line::from(vec![
-                mark(symbol, style),
-                Span::styled(format!("{} ", strings::YOUR_ANSWER), theme.key),
-                Span::styled(format!("{typed}{unit}"), style),
-            ]));
-        }
+        (kind, response, _) => marked_typed(out, kind, response, record.verdict.correct, theme),
     }
+}
+
+/// Single and true-false: (label, right, picked) rows, the pick marked.
+fn marked_picks<'a>(
+    out: &mut Built,
+    rows: impl ExactSizeIterator<Item = (&'a str, bool, bool)>,
+    theme: &Theme,
+    width: usize,
+) {
+    let count = rows.len();
+    for (k, (label, right, picked)) in rows.enumerate() {
+        let (symbol, style) = right_or_wrong(right, picked, theme);
+        let suffix = picked.then(|| (format!("  ← {}", strings::YOUR_PICK), theme.dim));
+        out.row(&Row::marked(vec![mark(symbol, style), number(k, count, style)], label, style, suffix), width);
+    }
+}
+
+/// Multiple: the boxes as ticked, right picks, wrong picks and misses.
+fn marked_multiple(
+    out: &mut Built,
+    choices: &[String],
+    order: &[usize],
+    (right_picks, wrong_picks, missed): (&[usize], &[usize], &[usize]),
+    theme: &Theme,
+    width: usize,
+) {
+    for (k, &i) in order.iter().enumerate() {
+        let (symbol, boxed, style, suffix) = if right_picks.contains(&i) {
+            ("✓", "[x] ", theme.good, None)
+        } else if missed.contains(&i) {
+            ("✓", "[ ] ", theme.good, Some((format!("  ← {}", strings::MISSED), theme.bad)))
+        } else if wrong_picks.contains(&i) {
+            ("✗", "[x] ", theme.bad, Some((format!("  ← {}", strings::WRONG_PICK), theme.bad)))
+        } else {
+            (" ", "[ ] ", theme.base, None)
+        };
+        let prefix = vec![mark(symbol, style), Span::styled(boxed, style), number(k, choices.len(), style)];
+        out.row(&Row::marked(prefix, &choices[i], style, suffix), width);
+    }
+}
+
+/// Order: the items as the learner left them, each place right or wrong.
+fn marked_order(
+    out: &mut Built,
+    items: &[String],
+    order: &[usize],
+    right_positions: &[bool],
+    theme: &Theme,
+    width: usize,
+) {
+    for (k, &i) in order.iter().enumerate() {
+        let right = right_positions.get(k).copied().unwrap_or(false);
+        let (symbol, style) = if right { ("✓", theme.good) } else { ("✗", theme.bad) };
+        out.row(&Row::marked(vec![mark(symbol, style), number(k, items.len(), style)], &items[i], style, None), width);
+    }
+}
+
+/// Match: each left-hand item with the partner given, and the right one
+/// where it was wrong.
+fn marked_match(
+    out: &mut Built,
+    item: &SessionItem,
+    pairs: &[(String, String)],
+    given: &[(usize, usize)],
+    right_pairs: &[bool],
+    theme: &Theme,
+    width: usize,
+) {
+    let shown = |i: usize| format!("{}. {}", item.position_of(i).map_or_else(String::new, letter), pairs[i].1);
+    for (left, (left_text, _)) in pairs.iter().enumerate() {
+        let right = right_pairs.get(left).copied().unwrap_or(false);
+        let (symbol, style) = if right { ("✓", theme.good) } else { ("✗", theme.bad) };
+        let partner = given.iter().find(|(l, _)| *l == left).map(|(_, r)| *r);
+        let text = format!("{left_text}  → {}", partner.map_or_else(|| "?".to_owned(), shown));
+        let suffix = (!right).then(|| (format!("  ({}: {})", strings::RIGHT_PARTNER, shown(left)), theme.dim));
+        out.row(&Row::marked(vec![mark(symbol, style), number(left, pairs.len(), style)], &text, style, suffix), width);
+    }
+}
+
+/// Typed answers (short, numeric, predict): what was typed, marked.
+fn marked_typed(out: &mut Built, kind: &QuestionKind, response: &Response, correct: bool, theme: &Theme) {
+    let typed = match response {
+        Response::Text(t) => crate::text::sanitize(t.trim()).into_owned(),
+        Response::Number(n) => number_text(*n),
+        _ => String::new(),
+    };
+    let unit = unit_of(kind);
+    let (symbol, style) = if correct { ("✓", theme.good) } else { ("✗", theme.bad) };
+    out.lines.push(Line::from(vec![
+        mark(symbol, style),
+        Span::styled(format!("{} ", strings::YOUR_ANSWER), theme.key),
+        Span::styled(format!("{typed}{unit}"), style),
+    ]));
 }
 
 /// ✓ for the right answer, ✗ for a wrong pick, nothing otherwise.
@@ -456,7 +496,7 @@ fn right_or_wrong(right: bool, picked: bool, theme: &Theme) -> (&'static str, St
 }
 
 /// The right answer, partial detail, feedback, explanation and lesson.
-fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answered, theme: &Theme, width: usize) {
+fn explanation(out: &mut Built, current: &Current, answered: &Answered, theme: &Theme, width: usize) {
     let item = &current.item;
     out.blank();
     out.verdict_line = Some(out.lines.len());

@@ -165,8 +165,6 @@ impl View for ChooserScreen {
             .enumerate()
             .map(|(i, row)| {
                 let selected = self.list.selected() == Some(i);
-                let style = if selected { theme.selected } else { theme.base };
-                let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
                 let boxed = if self.picked[i] { "[x] " } else { "[ ] " };
                 let (label, count) = match row {
                     Row::Section(name) => return Line::from(Span::styled(*name, theme.module)),
@@ -183,11 +181,14 @@ impl View for ChooserScreen {
                 };
                 let count = count.to_string();
                 let width = room.saturating_sub(2 + count.len() + 1);
-                Line::from(vec![
-                    marker,
-                    Span::styled(pad(&truncate(&label, width), width + 1), style),
-                    Span::styled(count, if selected { style } else { theme.dim }),
-                ])
+                widgets::selectable_row(
+                    selected,
+                    theme,
+                    [
+                        Span::styled(pad(&truncate(&label, width), width + 1), theme.base),
+                        Span::styled(count, theme.dim),
+                    ],
+                )
             })
             .collect();
         self.list.render_lines(inner, buf, lines);

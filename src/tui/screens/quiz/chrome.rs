@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{QuizScreen, Stage, body, end};
+use super::{QuizScreen, State, body, end};
 use crate::quiz::practice::Purpose;
 use crate::quiz::practice::drill::clock_text;
 use crate::tui::strings;
@@ -36,23 +36,23 @@ impl QuizScreen {
             left.push(Span::styled("› ", theme.dim));
             left.push(Span::styled(title, theme.title));
         }
-        let right = match self.stage {
-            Stage::Asking | Stage::Answered => {
-                let n = self.current.as_ref().map_or(0, |c| c.number);
+        let right = match &self.state {
+            State::Asking(current) | State::Answered(current, _) => {
+                let n = current.number;
                 if self.is_timed_by_clock() {
                     format!("{} {n} ", strings::QUESTION)
                 } else {
                     format!("{} {n}/{} ", strings::QUESTION, self.session.len())
                 }
             }
-            Stage::Finished => format!("{} ", strings::FINISHED),
-            Stage::Empty => String::new(),
+            State::Finished(_) => format!("{} ", strings::FINISHED),
+            State::Empty(_) => String::new(),
         };
         widgets::title_bar(area, buf, theme, left, &right);
     }
     /// The progress bar, the score so far and (drills) the time left.
     pub(super) fn render_progress(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        if self.stage == Stage::Empty {
+        if matches!(self.state, State::Empty(_)) {
             return;
         }
         let answered = self.session.records().len();
@@ -79,7 +79,7 @@ impl QuizScreen {
             Span::styled(count, theme.dim),
             Span::styled(format!(" · {} {}/{answered}", strings::SCORE, score.correct), theme.dim),
         ];
-        if let Some(left) = self.remaining.filter(|_| self.stage != Stage::Finished) {
+        if let Some(left) = self.remaining.filter(|_| !matches!(self.state, State::Finished(_))) {
             let style = if left < Duration::from_secs(60) { theme.warn } else { theme.accent };
             spans.push(Span::styled(" · ", theme.dim));
             spans.push(Span::styled(format!("⏱ {} {}", clock_text(left), strings::LEFT), style));
@@ -91,22 +91,20 @@ impl QuizScreen {
     }
     /// What to do now, a message, or the verdict.
     pub(super) fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let line = if let Some(m) = self.message.as_ref().filter(|_| self.stage != Stage::Empty) {
+        let line = if let Some(m) = &self.note {
             Line::from(Span::styled(
                 format!(" {}", crate::text::sanitize(&m.text)),
                 if m.warn { theme.warn } else { theme.accent },
             ))
         } else {
-            match (self.stage, &self.current) {
-                (Stage::Answered, Some(current)) => match &current.answered {
-                    Some(answered) => body::verdict_line(answered, theme),
-                    None => Line::default(),
-                },
-                (Stage::Asking, Some(current)) => {
+            match &self.state {
+                State::Answered(_, answered) => body::verdict_line(answered, theme),
+                State::Asking(current) => {
                     Line::from(Span::styled(format!(" {}", body::instruction(current, &self.practice)), theme.dim))
                 }
-                (Stage::Finished, _) => end::status_line(self, theme),
-                _ => Line::default(),
+                State::Finished(end) => end::status_line(self, end, theme),
+                // An empty screen's message is its body.
+                State::Empty(_) => Line::default(),
             }
         };
         Paragraph::new(line).render(area, buf);

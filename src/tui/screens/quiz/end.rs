@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use ratatui::text::{Line, Span};
 
-use super::{EndReason, QuizScreen};
+use super::{End, EndReason, QuizScreen};
 use crate::quiz::plain::recorded::trend_sentence;
 use crate::quiz::practice::drill::clock_text;
 use crate::quiz::session::percent;
@@ -17,10 +17,10 @@ use crate::tui::widgets::{first_paragraph, pad, progress_bar, truncate};
 /// Width of the accuracy bars.
 const BAR: usize = 10;
 
-pub(super) fn lines(screen: &QuizScreen, theme: &Theme, width: usize, out: &mut Vec<Line<'_>>) {
+pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
     let score = screen.session.score();
     let records = screen.session.records();
-    let report = screen.end.as_ref().and_then(|e| e.report.as_ref());
+    let report = end.report.as_ref();
     let total_seconds: f64 = records.iter().map(|r| r.seconds).sum();
     let mut headline = strings::score_line(score.correct, score.total, score.percent());
     if screen.practice.is_drill() && !records.is_empty() {
@@ -97,9 +97,8 @@ pub(super) fn lines(screen: &QuizScreen, theme: &Theme, width: usize, out: &mut 
 }
 
 /// The status row at the end.
-pub(super) fn status_line(screen: &QuizScreen, theme: &Theme) -> Line<'static> {
-    let reason = screen.end.as_ref().map_or(EndReason::Done, |e| e.reason);
-    let text = match (screen.practice.is_drill(), reason) {
+pub(super) fn status_line(screen: &QuizScreen, end: &End, theme: &Theme) -> Line<'static> {
+    let text = match (screen.practice.is_drill(), end.reason) {
         (true, EndReason::TimeUp) => strings::TIME_UP.to_owned(),
         (true, EndReason::EndedEarly) => strings::DRILL_ENDED_EARLY.to_owned(),
         (true, EndReason::Done) => strings::DRILL_DONE.to_owned(),

@@ -160,10 +160,12 @@ impl ScenarioPicker {
             .enumerate()
             .flat_map(|(i, e)| {
                 let selected = self.list.selected() == Some(i * 2);
-                let style = if selected { theme.selected } else { theme.base };
-                let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
                 [
-                    Line::from(vec![marker, Span::styled(pad(&truncate(&e.title, room), room), style)]),
+                    widgets::selectable_row(
+                        selected,
+                        theme,
+                        [Span::styled(pad(&truncate(&e.title, room), room), theme.base)],
+                    ),
                     Line::from(Span::styled(format!("  {}", truncate(&e.blurb, room)), theme.dim)),
                 ]
             })
@@ -173,7 +175,7 @@ impl ScenarioPicker {
             self.render_detail(detail, buf, theme);
         }
         if let Some(error) = &self.error {
-            let popup = widgets::centered(area, 60, 6);
+            let popup = area.centered(Constraint::Length(60), Constraint::Length(6));
             let inner = widgets::popup(popup, buf, theme, strings::SIM_CANNOT_OPEN);
             Paragraph::new(crate::text::sanitize(error).into_owned())
                 .style(theme.warn)

@@ -139,7 +139,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, s: &Summary, scenario
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(strings::SIM_SUMMARY_HINT, theme.key)));
     let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = widgets::centered(area, width, height);
+    let popup = area.centered(ratatui::layout::Constraint::Length(width), ratatui::layout::Constraint::Length(height));
     let inner = widgets::popup(popup, buf, theme, title);
     Paragraph::new(lines).render(inner, buf);
 }
