@@ -96,29 +96,28 @@ fn normalized_prompt(prompt: &str) -> String {
     prompt.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
-/// The place of question `id` in `src`: its `id = "…"` line after a
-/// `[[questions]]` header, or the top of the file when not found.
-fn question_place(src: &str, id: &str) -> (usize, usize) {
-    let index = LineIndex::new(src);
+/// The place of every question's `id = "…"` line after a `[[questions]]`
+/// header, found in one pass (a pack may hold 50,000 questions).
+fn question_places(src: &str) -> HashMap<&str, (usize, usize)> {
+    let mut places = HashMap::new();
     let mut in_questions = false;
-    let mut offset = 0;
+    let (mut line_number, mut offset) = (0, 0);
     for line in src.split_inclusive('\n') {
+        line_number += 1;
         let trimmed = line.trim();
         if trimmed.starts_with("[[questions]]") {
             in_questions = true;
-        } else if in_questions && trimmed.starts_with("id") {
-            let value = trimmed.trim_start_matches("id").trim_start();
-            if let Some(value) = value.strip_prefix('=') {
-                let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-                if value == id {
-                    let column_offset = line.len() - line.trim_start().len();
-                    return index.position(offset + column_offset);
-                }
-            }
+        } else if in_questions
+            && let Some(value) = trimmed.strip_prefix("id").map(str::trim_start).and_then(|v| v.strip_prefix('='))
+        {
+            let id = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            let column = line[..line.len() - line.trim_start().len()].chars().count() + 1;
+            places.entry(id).or_insert((line_number, column));
         }
         offset += line.len();
     }
-    (1, 1)
+    debug_assert_eq!(offset, src.len());
+    places
 }
 
 /// The place of the `[pack]` table, for pack-wide warnings.
@@ -332,8 +331,9 @@ pub fn lint(inputs: &[LintInput<'_>]) -> Vec<Diagnostic> {
     for input in inputs {
         let pack = input.pack;
         let mut longest_ids = Vec::new();
+        let places = question_places(input.src);
         for question in &pack.questions {
-            let (line, column) = question_place(input.src, &question.id);
+            let (line, column) = places.get(question.id.as_str()).copied().unwrap_or((1, 1));
             if let Some(choices) = question.kind.choices() {
                 for choice in choices.iter().filter(|c| is_above_choice(c)) {
                     out.push(Diagnostic::warning(

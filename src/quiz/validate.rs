@@ -327,10 +327,13 @@ fn authoring_rules(
         .filter_map(|pack| sources.get(pack.path.as_str()).map(|src| super::lint::LintInput { pack, src }))
         .collect();
     let mut found = super::lint::lint(&lint_inputs);
-    let mut all_packs: Vec<Pack> = report.packs.clone();
-    all_packs.extend(context.packs.iter().filter(|p| !report.packs.iter().any(|c| c.meta.id == p.meta.id)).cloned());
-    for (lesson, src) in lessons {
-        found.extend(crate::course::lesson_rules::lesson_diagnostics(lesson, src, &all_packs));
+    if !lessons.is_empty() {
+        let mut all_packs: Vec<Pack> = report.packs.clone();
+        all_packs
+            .extend(context.packs.iter().filter(|p| !report.packs.iter().any(|c| c.meta.id == p.meta.id)).cloned());
+        for (lesson, src) in lessons {
+            found.extend(crate::course::lesson_rules::lesson_diagnostics(lesson, src, &all_packs));
+        }
     }
     report.diagnostics.extend(found);
 }
