@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod course;
+pub mod infra;
 pub mod markdown;
 pub mod quiz;
 pub mod sim;

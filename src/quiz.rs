@@ -20,7 +20,6 @@ pub mod parse;
 pub mod plain;
 pub mod practice;
 pub mod session;
-pub mod suggest;
 pub mod truth;
 pub mod validate;
 pub mod write;

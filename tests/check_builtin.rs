@@ -2,7 +2,8 @@
 //! assets/scenarios/, embedded in the binary) passes `check` with zero
 //! errors, and loads through the same parser as packs on disk.
 
-use lambda_tutor::course::{Course, embedded};
+use lambda_tutor::course::Course;
+use lambda_tutor::infra::embedded;
 use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs};
 
 fn inputs() -> Vec<Input> {

@@ -26,8 +26,9 @@ mod fuzz;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use lambda_tutor::course::Course;
 use lambda_tutor::course::lesson::parse_lesson;
-use lambda_tutor::course::{Course, Diagnostic};
+use lambda_tutor::infra::Diagnostic;
 use lambda_tutor::markdown::Document;
 use lambda_tutor::quiz::import::{Format, guess, import};
 use lambda_tutor::quiz::parse::MAX_QUESTIONS;
@@ -127,7 +128,7 @@ fn markdown_property(src: &str, width: usize) {
 fn lesson_property(bytes: &[u8]) {
     match parse_lesson("content/l.md", bytes) {
         Ok(lesson) => {
-            assert!(lambda_tutor::course::lesson::is_valid_id(&lesson.meta.id));
+            assert!(lambda_tutor::infra::is_valid_id(&lesson.meta.id));
             markdown_property(&lesson.body, 60);
         }
         Err(diagnostics) => {

@@ -30,7 +30,7 @@ fn print_notes(err: &mut impl Write, file: &str, notes: &[Note]) -> std::io::Res
 }
 
 pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> CommandResult {
-    use crate::course::source::{ReadError, read_bounded};
+    use crate::infra::{ReadError, read_bounded};
     let mut err = std::io::stderr().lock();
     let shown = sanitize(&file.display().to_string()).into_owned();
     let bytes = match read_bounded(file) {

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::course::{Course, Diagnostic};
+use crate::course::Course;
+use crate::infra::Diagnostic;
 use crate::quiz::Pack;
 use crate::quiz::load::load_paths;
 use crate::quiz::plain::recorded::{Recorder, SystemClock};

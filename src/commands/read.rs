@@ -45,7 +45,7 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
 /// 1, reported at its place); missing, unreadable or not a regular file (a
 /// FIFO would block for ever) is an I/O error (exit 2).
 fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
-    use crate::course::source::{ReadError, read_bounded};
+    use crate::infra::{ReadError, read_bounded};
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(e @ ReadError::TooLarge { .. }) => {
@@ -54,16 +54,13 @@ fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
         }
         Err(e) => return Err(Failure::Usage(e.to_string())),
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let prefix = String::from_utf8_lossy(good);
-        let (line, column) = crate::course::LineIndex::new(&prefix).position(prefix.len());
-        let d = crate::course::Diagnostic::error(path.display().to_string(), line, column, "file is not valid UTF-8");
-        match writeln!(std::io::stderr().lock(), "{d}") {
-            Ok(()) => Failure::Invalid,
-            Err(e) => Failure::from(e),
+    match crate::infra::Diagnostic::from_utf8(&path.display().to_string(), &bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(d) => {
+            writeln!(std::io::stderr().lock(), "{d}")?;
+            Err(Failure::Invalid)
         }
-    })
+    }
 }
 
 fn terminal_width() -> Option<usize> {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::course::Diagnostic;
+use crate::infra::Diagnostic;
 use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
 use crate::tui::screens::SimulatorScreen;
 use crate::tui::screens::simulator::run::ScenarioFile;
@@ -97,17 +97,13 @@ fn load(target: &str, overrides: &[Override]) -> Result<Loaded, Failure> {
                 "no scenario preset `{target}` and no file at {target} (presets: {known})"
             )));
         }
-        let bytes = match crate::course::source::read_bounded(path) {
+        let bytes = match crate::infra::read_bounded(path) {
             Ok(bytes) => bytes,
-            Err(e @ crate::course::source::ReadError::TooLarge { .. }) => return Err(report(&[e.to_diagnostic()])),
+            Err(e @ crate::infra::ReadError::TooLarge { .. }) => return Err(report(&[e.to_diagnostic()])),
             Err(e) => return Err(Failure::Usage(e.to_string())),
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        scenario::load(target, &bytes, overrides, &mut |name: &str| {
-            let full = dir.join(name);
-            let text = crate::course::source::read_text(&full)?;
-            Ok((full.display().to_string(), text))
-        })
+        scenario::load(target, &bytes, overrides, &mut crate::infra::trace_reader(Some(dir)))
     };
     result.map_err(|diags| report(&diags))
 }

@@ -14,11 +14,11 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::Diagnostic;
-use super::embedded;
-use super::lesson::is_valid_id;
 use super::library::{Course, Module};
 use super::source::{CourseFiles, SourceFile};
+use crate::infra::Diagnostic;
+use crate::infra::embedded;
+use crate::infra::is_valid_id;
 use crate::quiz::parse_pack;
 use crate::quiz::validate::{Context, Defined, FileKind, Input, check_inputs, validate_scenario};
 

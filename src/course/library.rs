@@ -9,10 +9,10 @@ use std::collections::HashMap;
 
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::Diagnostic;
-use super::embedded;
 pub use super::installed::{CourseInfo, ScenarioSource};
 use super::lesson::{Lesson, parse_lesson};
+use crate::infra::Diagnostic;
+use crate::infra::embedded;
 
 /// A named group of lessons, in course order.
 #[derive(Debug, Clone, PartialEq, Eq)]

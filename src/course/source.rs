@@ -15,13 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::embedded;
-
-/// Files larger than this are reported, not read: no lesson, pack or
-/// scenario needs more, and reading a stray multi-gigabyte file would stall
-/// start-up.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+use crate::infra::{Diagnostic, Severity, embedded, read_bounded, toml_message};
 
 /// The optional `course.toml` of a course directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -137,16 +131,9 @@ impl CourseFiles {
 
 /// Parse a `course.toml`; a problem is one diagnostic at its place.
 pub fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
-    let src = std::str::from_utf8(&file.bytes)
-        .map_err(|_| Diagnostic::error(&file.path, 1, 1, "course.toml is not valid UTF-8"))?;
+    let src = Diagnostic::from_utf8(&file.path, &file.bytes)?;
     toml::from_str::<CourseMeta>(src).map_err(|e| {
-        Diagnostic::at_offset(
-            &file.path,
-            src,
-            e.span().map_or(0, |s| s.start),
-            Severity::Error,
-            super::lesson::toml_message(&e),
-        )
+        Diagnostic::at_offset(&file.path, src, e.span().map_or(0, |s| s.start), Severity::Error, toml_message(&e))
     })
 }
 
@@ -162,80 +149,6 @@ fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
         .collect();
     paths.sort();
     paths
-}
-
-/// Why a file named by the user could not be read as content.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// Missing, unreadable, or not a regular file: a usage or I/O error.
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
-    /// A FIFO, a device or a socket: reading one could block for ever or
-    /// never end, so it is refused before it is opened.
-    #[error("{path} is not a regular file")]
-    NotAFile { path: String },
-    /// Over [`MAX_FILE_BYTES`]: the content is wrong, not the command.
-    #[error("{path}: file is larger than the limit of {limit} bytes (8 MiB): split it into smaller files", limit = MAX_FILE_BYTES)]
-    TooLarge { path: String },
-}
-
-impl ReadError {
-    /// The path the error is about.
-    pub fn path(&self) -> &str {
-        match self {
-            Self::Io { path, .. } | Self::NotAFile { path } | Self::TooLarge { path } => path,
-        }
-    }
-
-    /// What went wrong, without the path.
-    pub fn reason(&self) -> String {
-        match self {
-            Self::Io { source, .. } => format!("cannot read: {source}"),
-            Self::NotAFile { .. } => "not a regular file".to_owned(),
-            Self::TooLarge { .. } => {
-                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (8 MiB): split it into smaller files")
-            }
-        }
-    }
-
-    /// A diagnostic at 1:1 of the file.
-    pub fn to_diagnostic(&self) -> Diagnostic {
-        Diagnostic::error(self.path(), 1, 1, self.reason())
-    }
-}
-
-/// [`read_bounded`] for a text file another file names (a scenario's
-/// trace file): its text, or why not, without the path.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_bounded(path).map_err(|e| e.reason())?;
-    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())
-}
-
-/// Read a file named by the user or found in a course, as content: regular
-/// files only (following symbolic links), at most [`MAX_FILE_BYTES`] bytes.
-/// The size is checked before reading and enforced while reading, so a
-/// file that grows meanwhile cannot get past it either.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read as _;
-    let shown = || path.display().to_string();
-    let io = |source| ReadError::Io { path: shown(), source };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a directory")));
-    }
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile { path: shown() });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown() });
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown() });
-    }
-    Ok(bytes)
 }
 
 /// Read one file, refusing ones over [`MAX_FILE_BYTES`] and ones that are
@@ -273,34 +186,6 @@ mod tests {
         assert_eq!(files.label(), "aws-101");
         assert_eq!((files.lessons.len(), files.packs.len(), files.scenarios.len()), (1, 1, 1));
         assert!(files.diagnostics.is_empty());
-    }
-
-    #[test]
-    fn oversized_files_directories_and_fifos_are_refused() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let big = dir.path().join("big.toml");
-        let file = std::fs::File::create(&big).expect("create");
-        file.set_len(MAX_FILE_BYTES + 1).expect("grow");
-        assert!(matches!(read_bounded(&big), Err(ReadError::TooLarge { .. })));
-        let exact = dir.path().join("exact.toml");
-        std::fs::File::create(&exact).expect("create").set_len(MAX_FILE_BYTES).expect("grow");
-        assert_eq!(read_bounded(&exact).expect("at the limit").len() as u64, MAX_FILE_BYTES);
-        assert!(matches!(read_bounded(dir.path()), Err(ReadError::Io { .. })));
-        assert!(matches!(read_bounded(&dir.path().join("none")), Err(ReadError::Io { .. })));
-        let d = read_file(&big).expect_err("too big");
-        assert!(d.to_string().contains("limit of 8388608 bytes"), "{d}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_fifo_is_not_opened() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let fifo = dir.path().join("pipe.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.is_ok_and(|s| s.success()) {
-            // Opening a FIFO with no writer would block this test for ever.
-            assert!(matches!(read_bounded(&fifo), Err(ReadError::NotAFile { .. })));
-        }
     }
 
     #[test]

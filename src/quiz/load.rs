@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::model::Pack;
 use super::parse::parse_pack;
 use super::validate::{Context, FileKind, check_inputs, collect};
-use crate::course::{Diagnostic, embedded};
+use crate::infra::{Diagnostic, embedded};
 
 /// Parse pack files given as (path, bytes). Packs with errors, and packs
 /// whose id an earlier file already uses, are skipped and reported.

@@ -16,8 +16,8 @@ use toml::de::{DeTable, DeValue};
 
 use self::fields::{Fields, Reader, describe};
 use super::model::{FORMAT, Pack, PackMeta};
-use crate::course::lesson::is_valid_id;
-use crate::course::{Diagnostic, LineIndex};
+use crate::infra::is_valid_id;
+use crate::infra::{Diagnostic, LineIndex};
 
 /// What a reference in a pack points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,21 +62,7 @@ impl ParsedPack {
 /// Bytes to text, or the diagnostic for a file that is empty or not
 /// UTF-8 (placed at its first bad byte).
 pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
-    let src = match std::str::from_utf8(bytes) {
-        Ok(src) => src,
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction; fall back to lossy just in case.
-            let prefix = String::from_utf8_lossy(good);
-            let (line, column) = LineIndex::new(&prefix).position(prefix.len());
-            return Err(Diagnostic::error(
-                path,
-                line,
-                column,
-                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
-            ));
-        }
-    };
+    let src = Diagnostic::from_utf8(path, bytes)?;
     if src.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Diagnostic::error(path, 1, 1, "file is empty"));
     }
@@ -103,7 +89,7 @@ pub fn parse_toml<'s>(path: &str, src: &'s str) -> Result<toml::Spanned<DeTable<
 }
 
 fn toml_message(e: &toml::de::Error) -> String {
-    crate::course::lesson::toml_message(e)
+    crate::infra::toml_message(e)
 }
 
 /// File order: line, then column, errors before warnings at one place.

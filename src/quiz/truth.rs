@@ -83,12 +83,7 @@ impl SimTruth {
         } else {
             let (path, bytes) = self.files.get(id)?;
             let dir = Path::new(path).parent().map(Path::to_path_buf).unwrap_or_default();
-            sim::scenario::load(path, bytes, &[], &mut |name: &str| {
-                let full = dir.join(name);
-                let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
-                Ok((full.display().to_string(), text))
-            })
-            .ok()?
+            sim::scenario::load(path, bytes, &[], &mut crate::infra::trace_reader(Some(dir))).ok()?
         };
         let mut engine = sim::Engine::new(&loaded.scenario, loaded.scenario.seed);
         engine.set_step_budget(TRUTH_STEP_BUDGET);

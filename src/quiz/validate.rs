@@ -10,9 +10,9 @@ use toml::de::DeTable;
 
 use super::model::Pack;
 use super::parse::{RefKind, decode, pack_from_doc, parse_toml, sort_diagnostics};
-use super::suggest;
 use crate::course::lesson::parse_lesson;
-use crate::course::{Diagnostic, embedded};
+use crate::infra::suggest;
+use crate::infra::{Diagnostic, embedded};
 
 /// What a file is taken to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,9 +363,9 @@ fn add_file(path: &Path, kind: FileKind, explicit: bool, out: &mut Collected, se
     if !seen.insert(key) {
         return;
     }
-    match crate::course::source::read_bounded(path) {
+    match crate::infra::read_bounded(path) {
         Ok(bytes) => out.inputs.push(Input { path: path.display().to_string(), kind, bytes, explicit }),
-        Err(e @ crate::course::source::ReadError::TooLarge { .. }) => out.diagnostics.push(e.to_diagnostic()),
+        Err(e @ crate::infra::ReadError::TooLarge { .. }) => out.diagnostics.push(e.to_diagnostic()),
         Err(e) => out.problems.push(e.to_string()),
     }
 }

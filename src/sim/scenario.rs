@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::billing::Architecture;
 use super::dist::Dist;
-use crate::course::Diagnostic;
+use crate::infra::Diagnostic;
 
 /// Lambda's and the format's defaults for omitted keys (SPEC.md, facts sheet).
 pub mod defaults {

@@ -10,10 +10,10 @@ use toml::de::{DeTable, DeValue};
 use super::fields::{Fields, Reader, as_string, as_string_list, describe};
 use super::smells;
 use super::{RefKind, Reference};
-use crate::course::lesson::is_valid_id;
+use crate::infra::is_valid_id;
+use crate::infra::suggest;
 use crate::quiz::answer::same_folded;
 use crate::quiz::model::{DEFAULT_TOLERANCE_PCT, Difficulty, METRICS, Question, QuestionKind, TYPE_NAMES};
-use crate::quiz::suggest;
 
 /// Keys every question type accepts.
 pub const COMMON_KEYS: [&str; 9] =

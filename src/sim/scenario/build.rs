@@ -9,7 +9,7 @@ use super::{
     Account, Arrival, AsyncSettings, Billing, Function, Loaded, OnFailure, Override, ReadFile, Scenario, Settings,
     Source, SourceKind, SqsSettings, StreamSettings, defaults,
 };
-use crate::course::{Diagnostic, Severity};
+use crate::infra::{Diagnostic, Severity};
 use crate::sim::billing::Architecture;
 use crate::sim::dist::Dist;
 use crate::sim::runtime;
@@ -63,14 +63,7 @@ pub(super) fn load(
     overrides: &[Override],
     read_file: &mut ReadFile<'_>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let src = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let d = Diagnostic::at_offset(path, &prefix, prefix.len(), Severity::Error, "file is not valid UTF-8");
-            return Err(vec![d]);
-        }
-    };
+    let src = Diagnostic::from_utf8(path, bytes).map_err(|d| vec![d])?;
     let mut cx = Cx { path, src, overrides, diags: Vec::new() };
     let mut root = match tree::parse_document(src) {
         Ok(root) => root,
@@ -336,7 +329,7 @@ impl Cx<'_> {
                 None
             }
             Some(n) => match self.str(n, "id") {
-                Some(s) if crate::course::lesson::is_valid_id(s) => Some(s.to_owned()),
+                Some(s) if crate::infra::is_valid_id(s) => Some(s.to_owned()),
                 Some(s) => {
                     self.error(n.at, format!("scenario id {s:?} must match [a-z0-9-]+"));
                     None
@@ -1029,23 +1022,8 @@ fn article(id: &str) -> &'static str {
     if id.starts_with(['a', 'e', 'i', 'o', 'u', 's']) { "an" } else { "a" }
 }
 
-/// The closest known word, if it is close enough to be a likely typo.
+/// The closest known word, if it is close enough to be a likely typo (the
+/// crate's one rule, shared with packs).
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let best = known.iter().map(|k| (edit_distance(word, k), *k)).min_by_key(|(d, _)| *d)?;
-    let limit = (word.chars().count() / 3).max(1);
-    (best.0 <= limit).then_some(best.1)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    crate::infra::suggest::did_you_mean(word, known.iter().copied())
 }
