@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use lambda_tutor::course::Course;
-use lambda_tutor::quiz::practice::saved::{progress, resume};
-use lambda_tutor::quiz::practice::{Practice, QuizSpec};
+use lambda_tutor::practice::saved::{progress, resume};
+use lambda_tutor::practice::{Practice, QuizSpec};
 use lambda_tutor::quiz::{Difficulty, Pack, PackMeta, Question, QuestionKind, Response};
 use lambda_tutor::study::Store;
 use lambda_tutor::tui::app::App;

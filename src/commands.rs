@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Scenarios { json }) => scenarios::run(&global, json),
         Some(Command::Review { plain }) => review::run(&global, plain),
         Some(Command::Drill { minutes, count, topics, seed, plain }) => {
-            drill::run(&global, crate::quiz::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)
+            drill::run(&global, crate::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)
         }
     };
     match result {

@@ -5,6 +5,7 @@
 //! The built-in course goes through exactly the same code path as any
 //! instructor's course: [`Source`] only says where the bytes came from.
 
+pub mod check;
 pub mod installed;
 pub mod lesson;
 pub mod library;

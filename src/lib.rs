@@ -9,6 +9,8 @@ pub mod commands;
 pub mod course;
 pub mod infra;
 pub mod markdown;
+pub mod plain;
+pub mod practice;
 pub mod quiz;
 pub mod sim;
 pub mod study;

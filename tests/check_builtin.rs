@@ -3,8 +3,8 @@
 //! errors, and loads through the same parser as packs on disk.
 
 use lambda_tutor::course::Course;
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs};
 use lambda_tutor::infra::embedded;
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs};
 
 fn inputs() -> Vec<Input> {
     let mut inputs = Vec::new();

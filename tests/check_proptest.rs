@@ -5,10 +5,10 @@
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs, validate_scenario};
 use lambda_tutor::quiz::answer::Response;
 use lambda_tutor::quiz::model::{Grade, QuestionKind};
 use lambda_tutor::quiz::session::{SessionOptions, no_truth};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs, validate_scenario};
 use lambda_tutor::quiz::{QuizSession, parse_pack};
 use std::fmt::Write as _;
 

@@ -27,14 +27,14 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use lambda_tutor::course::Course;
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs, validate_inputs};
 use lambda_tutor::course::lesson::parse_lesson;
 use lambda_tutor::infra::Diagnostic;
 use lambda_tutor::markdown::Document;
+use lambda_tutor::plain::{self, PlainConfig};
 use lambda_tutor::quiz::import::{Format, guess, import};
 use lambda_tutor::quiz::parse::MAX_QUESTIONS;
-use lambda_tutor::quiz::plain::{self, PlainConfig};
 use lambda_tutor::quiz::session::{SessionOptions, no_truth};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs, validate_inputs};
 use lambda_tutor::quiz::write::write_pack;
 use lambda_tutor::quiz::{QuizSession, parse_pack};
 use lambda_tutor::sim::scenario::{self, Override};

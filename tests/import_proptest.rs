@@ -5,8 +5,8 @@
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 
+use lambda_tutor::course::check::{Context, FileKind, Input, validate_inputs};
 use lambda_tutor::quiz::import::{Format, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 use proptest::prelude::*;
 
 fn check_clean(toml: &str) {

@@ -15,9 +15,9 @@ use std::path::PathBuf;
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::Course;
+use crate::course::check::{Context, collect, validate_inputs};
 use crate::course::installed::{builtin_clashes, check_course_file, is_course_file};
 use crate::quiz::parse::sort_diagnostics;
-use crate::quiz::validate::{Context, collect, validate_inputs};
 
 pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
     let mut collected = collect(paths);

@@ -8,8 +8,8 @@ use std::io::Write;
 use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
-use crate::quiz::practice::drill::{DrillError, DrillOptions, drill};
+use crate::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::practice::drill::{DrillError, DrillOptions, drill};
 use crate::tui::screens::quiz::Launch;
 
 pub fn run(global: &GlobalOptions, mut options: DrillOptions, seed: Option<u64>, plain: bool) -> CommandResult {

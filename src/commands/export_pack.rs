@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use super::{CommandResult, Failure};
 use crate::cli::{ExportFormat, GlobalOptions};
+use crate::course::check::Context;
+use crate::course::check::load_paths;
 use crate::quiz::Pack;
 use crate::quiz::export::{Target, export};
-use crate::quiz::load::load_paths;
-use crate::quiz::validate::Context;
 
 fn target_of(to: ExportFormat) -> Target {
     match to {

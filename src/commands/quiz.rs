@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::course::Course;
+use crate::course::check::Context;
+use crate::course::check::load_paths;
 use crate::infra::Diagnostic;
+use crate::plain::recorded::{Recorder, SystemClock};
+use crate::plain::{self, Observer, PlainConfig};
+use crate::practice::{Practice, QuizSpec};
 use crate::quiz::Pack;
-use crate::quiz::load::load_paths;
-use crate::quiz::plain::recorded::{Recorder, SystemClock};
-use crate::quiz::plain::{self, Observer, PlainConfig};
-use crate::quiz::practice::{Practice, QuizSpec};
 use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
-use crate::quiz::validate::Context;
 use crate::tui::screens::quiz::Launch;
 
 /// Arguments of `quiz`.
@@ -66,7 +66,7 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
 /// scenarios become known to `predict` questions.
 pub fn course_with_packs(global: &GlobalOptions) -> Result<Course, Failure> {
     let course = super::packs::load_course(global)?;
-    crate::quiz::truth::add_course_scenarios(&course);
+    crate::practice::truth::add_course_scenarios(&course);
     Ok(course)
 }
 
@@ -111,7 +111,7 @@ pub fn run(global: &GlobalOptions, args: &QuizArgs) -> CommandResult {
         let path = Path::new(arg);
         if path.exists() {
             if path.is_dir() {
-                crate::quiz::truth::add_course_dirs(&[path.to_path_buf()]);
+                crate::practice::truth::add_course_dirs(&[path.to_path_buf()]);
             }
             let loaded = packs_from(&[path.to_path_buf()], &course)?;
             ids.extend(loaded.iter().map(|p| p.meta.id.clone()));

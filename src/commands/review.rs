@@ -7,9 +7,9 @@ use std::io::Write;
 use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
-use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
-use crate::quiz::practice::Purpose;
-use crate::quiz::practice::review::{nothing_due, review};
+use crate::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::practice::Purpose;
+use crate::practice::review::{nothing_due, review};
 use crate::tui::screens::quiz::Launch;
 
 pub fn run(global: &GlobalOptions, plain: bool) -> CommandResult {

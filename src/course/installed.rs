@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 
 use super::library::{Course, Module};
 use super::source::{CourseFiles, SourceFile};
+use crate::course::check::{Context, Defined, FileKind, Input, check_inputs, validate_scenario};
 use crate::infra::Diagnostic;
 use crate::infra::embedded;
 use crate::infra::is_valid_id;
 use crate::quiz::parse_pack;
-use crate::quiz::validate::{Context, Defined, FileKind, Input, check_inputs, validate_scenario};
 
 /// The folder of the data directory where installed courses live.
 pub const PACKS_DIR: &str = "packs";

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::Ctx;
 use super::launch::Launch;
 use crate::course::Course;
-use crate::quiz::practice::{QuizSpec, askable};
+use crate::practice::{QuizSpec, askable};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;

@@ -5,10 +5,10 @@
 
 use super::chooser::ChooserScreen;
 use super::{Ctx, QuizScreen};
-use crate::quiz::practice::drill::{DrillOptions, drill};
-use crate::quiz::practice::review::{nothing_due, review};
-use crate::quiz::practice::saved::{ResumeError, resume};
-use crate::quiz::practice::{DrillRun, Practice, Purpose, QuizSpec};
+use crate::practice::drill::{DrillOptions, drill};
+use crate::practice::review::{nothing_due, review};
+use crate::practice::saved::{ResumeError, resume};
+use crate::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
 use crate::tui::screens::Screen;
 use crate::tui::screens::stats::StatsScreen;

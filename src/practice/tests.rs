@@ -12,10 +12,10 @@ use super::drill::{DrillOptions, drill};
 use super::review::{next_review, review};
 use super::saved::{ResumeError, progress, resume};
 use super::*;
+use crate::plain::recorded::{Clock, Recorder};
+use crate::plain::{PlainConfig, run_with};
 use crate::quiz::answer::Response;
 use crate::quiz::model::{Difficulty, Grade, PackMeta, Question};
-use crate::quiz::plain::recorded::{Clock, Recorder};
-use crate::quiz::plain::{PlainConfig, run_with};
 use crate::study::{Outcome, QuestionKey, ScheduleConfig};
 
 fn question(id: &str, topic: &str, kind: QuestionKind) -> Question {

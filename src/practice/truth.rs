@@ -56,8 +56,8 @@ const TRUTH_STEP_BUDGET: u64 = 50_000_000;
 impl SimTruth {
     pub fn new(dirs: &[PathBuf]) -> Self {
         let mut files = HashMap::new();
-        for input in crate::quiz::validate::collect(dirs).inputs {
-            if input.kind == crate::quiz::validate::FileKind::Scenario
+        for input in crate::course::check::collect(dirs).inputs {
+            if input.kind == crate::course::check::FileKind::Scenario
                 && let Some(stem) = Path::new(&input.path).file_stem().and_then(|s| s.to_str())
             {
                 files.entry(stem.to_owned()).or_insert((input.path.clone(), input.bytes));

@@ -15,6 +15,7 @@ pub mod drill;
 pub mod record;
 pub mod review;
 pub mod saved;
+pub mod truth;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -22,8 +23,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Pack, QuestionKind};
-use super::session::{QuizSession, SessionError, SessionOptions};
+use crate::quiz::model::{Pack, QuestionKind};
+use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
 use crate::study::{DrillId, DrillReport, DrillSpec, Mode, Recorded, Scheduler, Store, StoreError};
 
 pub use drill::{DrillError, DrillOptions};
@@ -107,7 +108,7 @@ pub struct Practice {
 
 /// The simulator's value for a `predict` question (see [`super::truth`]).
 pub fn truth(scenario: &str, metric: &str) -> Option<f64> {
-    super::truth::value(scenario, metric)
+    truth::value(scenario, metric)
 }
 
 /// Whether a question can be asked in this build (see [`truth`]).

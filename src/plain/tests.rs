@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::quiz::format::parse_letter;
 use crate::quiz::model::{Difficulty, Question};
 use crate::quiz::session::SessionItem;
 

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
-use super::model::Pack;
-use super::parse::{RefKind, decode, pack_from_doc, parse_toml, sort_diagnostics};
-use crate::course::lesson::parse_lesson;
+use super::lesson::parse_lesson;
 use crate::infra::suggest;
 use crate::infra::{Diagnostic, embedded};
+use crate::quiz::model::Pack;
+use crate::quiz::parse::{RefKind, decode, pack_from_doc, parse_toml, sort_diagnostics};
 
 /// What a file is taken to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -397,6 +397,46 @@ fn walk(dir: &Path, out: &mut Collected, seen: &mut BTreeSet<PathBuf>) {
             add_file(&path, kind, false, out, seen);
         }
     }
+}
+
+/// Packs from files and course directories named by the learner
+/// (`--pack PATH`, `quiz PATH`), checked exactly as `check` would check
+/// them, references included.
+#[derive(Debug, Default)]
+pub struct FromPaths {
+    /// Packs without errors.
+    pub packs: Vec<Pack>,
+    /// Every error and warning, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Paths that are missing or unreadable, one sentence each.
+    pub problems: Vec<String>,
+}
+
+impl FromPaths {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+pub fn load_paths(paths: &[PathBuf], context: &Context) -> FromPaths {
+    if paths.is_empty() {
+        return FromPaths::default();
+    }
+    let collected = collect(paths);
+    let mut report = check_inputs(&collected.inputs, context);
+    if !collected.diagnostics.is_empty() {
+        report.diagnostics.extend(collected.diagnostics);
+        sort_diagnostics(&mut report.diagnostics);
+    }
+    let mut problems = collected.problems;
+    if report.packs.is_empty() && problems.is_empty() && !report.diagnostics.iter().any(Diagnostic::is_error) {
+        let none = collected.inputs.iter().all(|i| i.kind != FileKind::Pack);
+        if none {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            problems.push(format!("no quiz pack found in {}", names.join(", ")));
+        }
+    }
+    FromPaths { packs: report.packs, diagnostics: report.diagnostics, problems }
 }
 
 #[cfg(test)]
