@@ -30,17 +30,20 @@ use self::app::App;
 use self::progress::Progress;
 use self::screens::quiz::Launch;
 use self::theme::Theme;
-use crate::cli::GlobalOptions;
+use crate::context::Context;
 use crate::course::Course;
 
-/// Run with `course` (the built-in one plus installed courses). With a
-/// `launch`, that screen opens at once and leaving it quits: the `quiz`,
-/// `review` and `drill` commands in a terminal.
-pub fn run_with(global: &GlobalOptions, course: Course, launch: Option<Launch>) -> io::Result<()> {
-    let theme = Theme::choose(global.use_color(true), global.theme);
-    let store = open_store(global)?;
+/// Run with the context's course (the built-in one plus installed courses)
+/// and the progress `store` (opened by the caller before the screen is taken
+/// over, so a database we cannot use is reported in plain words and never
+/// replaced). With a `launch`, that screen opens at once and leaving it
+/// quits: the `quiz`, `review` and `drill` commands in a terminal.
+pub fn run(ctx: &mut Context, store: crate::study::Store, launch: Option<Launch>) -> io::Result<()> {
+    let theme = Theme::choose(ctx.use_color(true), ctx.global.theme);
+    let course = ctx.take_course().map_err(io::Error::other)?;
     let problems = course.diagnostics.iter().filter(|d| d.is_error()).count();
     let mut app = App::new(course, theme, Progress::new(Some(store)));
+    app.truth = ctx.truth.clone();
     if problems > 0 {
         app.notice = Some(strings::course_problems(problems));
     }
@@ -52,8 +55,8 @@ pub fn run_with(global: &GlobalOptions, course: Course, launch: Option<Launch>) 
 
 /// Open the simulator on one scenario (`simulate SCENARIO` in a terminal);
 /// going back quits. Progress is not needed: nothing is recorded.
-pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -> io::Result<()> {
-    let theme = Theme::choose(global.use_color(true), global.theme);
+pub fn run_simulator(ctx: &Context, screen: screens::SimulatorScreen) -> io::Result<()> {
+    let theme = Theme::choose(ctx.use_color(true), ctx.global.theme);
     let mut app = App::new(Course::builtin(), theme, Progress::new(None));
     app.push(screens::Screen::Simulator(Box::new(screen.standalone())));
     event_loop(&mut app)
@@ -88,11 +91,4 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             app.handle_event(&event::read()?);
         }
     }
-}
-
-/// Open the progress database before taking over the screen, so that a
-/// database we cannot use is reported in plain words (and never replaced).
-fn open_store(global: &GlobalOptions) -> io::Result<crate::study::Store> {
-    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| io::Error::other(e.to_string()))?;
-    crate::study::Store::open(&dir).map_err(|e| io::Error::other(strings::cannot_open_progress(&e.to_string())))
 }

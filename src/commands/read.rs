@@ -2,13 +2,14 @@
 
 use std::io::{IsTerminal, Write};
 
+use super::common::terminal_width;
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
+use crate::context::Context;
 use crate::course::lesson::body_of_any_markdown;
 use crate::markdown::Document;
 
-pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> CommandResult {
-    let course = super::packs::load_course(global)?;
+pub fn run(ctx: &mut Context, target: &str, width: Option<usize>) -> CommandResult {
+    let course = ctx.course().map_err(Failure::Usage)?;
     let (title, body) = if let Some(lesson) = course.lesson(target) {
         (Some(lesson.meta.title.clone()), lesson.body.clone())
     } else {
@@ -32,7 +33,7 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
     markdown.push_str(&body);
     let layout = Document::parse(&markdown).layout(width);
     // Escape codes only when asked for: `read` output is meant for pipes and files.
-    let text = if global.color == crate::cli::ColorChoice::Always {
+    let text = if ctx.global.color == crate::cli::ColorChoice::Always {
         crate::tui::ansi::render(&layout)
     } else {
         layout.to_plain()
@@ -61,8 +62,4 @@ fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
             Err(Failure::Invalid)
         }
     }
-}
-
-fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
 }

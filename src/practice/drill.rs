@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{DrillRun, Practice, Purpose, askable};
+use super::{DrillRun, Practice, Purpose, Truth, askable};
 use crate::quiz::model::{Pack, QuestionKind};
 use crate::quiz::session::{QuizSession, SessionItem};
 use crate::study::DrillReport;
@@ -60,11 +60,12 @@ pub fn drill(
     store: Option<&mut Store>,
     options: &DrillOptions,
     at: DateTime<Utc>,
+    truth: &Truth,
 ) -> Result<(Practice, QuizSession), DrillError> {
     let mut items = Vec::new();
     let mut pool = Vec::new();
     for pack in packs {
-        for q in pack.questions.iter().filter(|q| askable(&q.kind)) {
+        for q in pack.questions.iter().filter(|q| askable(&q.kind, truth)) {
             if !options.topics.is_empty() && !options.topics.contains(&q.topic) {
                 continue;
             }

@@ -1,41 +1,64 @@
 //! The true values of `predict` questions: what the simulator measures when
 //! it runs the question's scenario headless, with the scenario's own seed.
 //!
-//! One process-wide table, so a scenario runs at most once per session
-//! whichever screen or mode asks. Presets are always known; scenario files
-//! of course directories are added with [`add_course_dirs`].
+//! One table per session, held by [`Truth`] (a cheap, shared handle the
+//! command context owns and passes to every screen and mode that asks), so
+//! a scenario runs at most once per session and tests get a table of their
+//! own. Presets are always known; scenario files of course directories are
+//! added with [`Truth::add_course_dirs`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use crate::sim;
 
-fn table() -> &'static Mutex<SimTruth> {
-    static TABLE: OnceLock<Mutex<SimTruth>> = OnceLock::new();
-    TABLE.get_or_init(|| Mutex::new(SimTruth::new(&[])))
-}
+/// The session's [`SimTruth`], shared: clones see the same table (the
+/// full-screen app, plain mode and the command that started them).
+#[derive(Clone)]
+pub struct Truth(Arc<Mutex<SimTruth>>);
 
-/// `metric` of `scenario`'s summary, or `None` when it cannot be known.
-pub fn value(scenario: &str, metric: &str) -> Option<f64> {
-    table().lock().ok()?.value(scenario, metric)
-}
-
-/// Make the scenarios of installed courses known (built-in presets always are).
-pub fn add_course_scenarios(course: &crate::course::Course) {
-    if let Ok(mut t) = table().lock() {
-        for s in course.scenarios.iter().filter(|s| s.course.is_some()) {
-            t.files.entry(s.id.clone()).or_insert_with(|| (s.path.clone(), s.text.clone().into_bytes()));
-        }
+impl Default for Truth {
+    fn default() -> Self {
+        Self(Arc::new(Mutex::new(SimTruth::new(&[]))))
     }
 }
 
-/// Make the scenario files of these course directories known.
-pub fn add_course_dirs(dirs: &[PathBuf]) {
-    let added = SimTruth::new(dirs);
-    if let Ok(mut t) = table().lock() {
-        for (id, file) in added.files {
-            t.files.entry(id).or_insert(file);
+impl std::fmt::Debug for Truth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Truth")
+    }
+}
+
+impl Truth {
+    /// A table that knows the presets and `course`'s installed scenarios.
+    pub fn for_course(course: &crate::course::Course) -> Self {
+        let truth = Self::default();
+        truth.add_course_scenarios(course);
+        truth
+    }
+
+    /// `metric` of `scenario`'s summary, or `None` when it cannot be known.
+    pub fn value(&self, scenario: &str, metric: &str) -> Option<f64> {
+        self.0.lock().ok()?.value(scenario, metric)
+    }
+
+    /// Make the scenarios of installed courses known (built-in presets always are).
+    pub fn add_course_scenarios(&self, course: &crate::course::Course) {
+        if let Ok(mut t) = self.0.lock() {
+            for s in course.scenarios.iter().filter(|s| s.course.is_some()) {
+                t.files.entry(s.id.clone()).or_insert_with(|| (s.path.clone(), s.text.clone().into_bytes()));
+            }
+        }
+    }
+
+    /// Make the scenario files of these course directories known.
+    pub fn add_course_dirs(&self, dirs: &[PathBuf]) {
+        let added = SimTruth::new(dirs);
+        if let Ok(mut t) = self.0.lock() {
+            for (id, file) in added.files {
+                t.files.entry(id).or_insert(file);
+            }
         }
     }
 }
@@ -119,5 +142,24 @@ mod tests {
         .expect("write");
         let mut truth = SimTruth::new(&[dir.path().to_path_buf()]);
         assert_eq!(truth.value("burst", "cold_starts"), Some(7.0));
+    }
+
+    #[test]
+    fn each_session_has_its_own_table_and_clones_share_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let scenarios = dir.path().join("assets/scenarios");
+        std::fs::create_dir_all(&scenarios).expect("mkdir");
+        std::fs::write(
+            scenarios.join("solo.toml"),
+            "format = 1\n[scenario]\nid = \"solo\"\ntitle = \"S\"\n[[sources]]\nkind = \"s3\"\n\
+             arrival = { process = \"burst\", count = 3 }\n",
+        )
+        .expect("write");
+        let session = Truth::default();
+        let shared = session.clone();
+        session.add_course_dirs(&[dir.path().to_path_buf()]);
+        assert_eq!(shared.value("solo", "cold_starts"), Some(3.0), "a clone sees what was added");
+        assert_eq!(Truth::default().value("solo", "cold_starts"), None, "another session does not");
+        assert_eq!(Truth::default().value("keep-alive-cliff", "cold_starts"), Some(8.0), "presets always");
     }
 }

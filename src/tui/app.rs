@@ -2,6 +2,7 @@
 //! overlay. Events change state in `handle_event`; `prepare` does the work
 //! that needs the frame size (layout caches); rendering is pure.
 
+use crate::practice::Truth;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -29,6 +30,9 @@ pub struct App {
     pub notice: Option<String>,
     /// Time and seeds for the study screens (fixed in tests).
     pub clock: Clock,
+    /// The simulator's answers to `predict` questions, shared with the
+    /// command that opened the app.
+    pub truth: Truth,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
@@ -42,7 +46,9 @@ pub struct App {
 impl App {
     pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
         let home = HomeScreen::new(&course, &progress);
+        let truth = Truth::for_course(&course);
         Self {
+            truth,
             course,
             theme,
             progress,
@@ -58,7 +64,8 @@ impl App {
 
     /// Open a study screen on top of the current one.
     pub fn launch(&mut self, launch: Launch) {
-        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
+        let mut ctx =
+            Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock, truth: &self.truth };
         let screen = screens::quiz::launch::open(launch, &mut ctx);
         self.enter_screen(screen);
     }
@@ -142,7 +149,7 @@ impl App {
 
     fn dispatch(&mut self, input: Input<'_>) {
         let course = &self.course;
-        let mut ctx = Ctx { course, progress: &mut self.progress, clock: &mut self.clock };
+        let mut ctx = Ctx { course, progress: &mut self.progress, clock: &mut self.clock, truth: &self.truth };
         let transition = match self.stack.last_mut() {
             Some(Screen::Home(s)) => s.handle(input, course),
             Some(Screen::Reader(s)) => s.handle(input, course),
@@ -267,7 +274,8 @@ impl App {
 
     /// [`App::tick`] at a given wall time (tests inject the clock).
     pub fn tick_at(&mut self, now: Instant) {
-        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
+        let mut ctx =
+            Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock, truth: &self.truth };
         match self.stack.last_mut() {
             Some(Screen::Simulator(s)) => s.tick(now),
             Some(Screen::Reader(r)) => {

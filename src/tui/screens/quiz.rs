@@ -61,6 +61,7 @@ pub struct Ctx<'a> {
     pub course: &'a Course,
     pub progress: &'a mut Progress,
     pub clock: &'a mut Clock,
+    pub truth: &'a crate::practice::Truth,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

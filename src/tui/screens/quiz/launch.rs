@@ -54,8 +54,8 @@ pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
     }
     let packs = &ctx.course.packs;
     match launch {
-        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(ctx.course))),
-        Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone()) {
+        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(ctx.course, ctx.truth.clone()))),
+        Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone(), ctx.truth) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
             Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
         },
@@ -101,7 +101,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
             };
             let now = ctx.clock.wall();
             let seed = ctx.clock.seed();
-            match review(packs, store, now, seed) {
+            match review(packs, store, now, seed, ctx.truth) {
                 Ok(Ok((practice, session))) => quiz(QuizScreen::new(practice, session, ctx)),
                 Ok(Err(empty)) => nothing(review_purpose(), strings::REVIEW, nothing_due(&empty, now)),
                 Err(e) => nothing(review_purpose(), strings::REVIEW, e.to_string()),
@@ -113,7 +113,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
         }
         Launch::Drill(options) => {
             let at = ctx.clock.wall().to_utc();
-            match drill(packs, ctx.progress.store_mut(), &options, at) {
+            match drill(packs, ctx.progress.store_mut(), &options, at, ctx.truth) {
                 Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
                 Err(e) => {
                     let run = DrillRun {
