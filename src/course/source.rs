@@ -151,8 +151,8 @@ fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
     paths
 }
 
-/// Read one file, refusing ones over [`MAX_FILE_BYTES`] and ones that are
-/// not regular files (see [`read_bounded`]).
+/// Read one file, refusing ones over [`crate::infra::MAX_FILE_BYTES`] and ones that are
+/// not regular files (see [`crate::infra::read_bounded`]).
 pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = read_bounded(path).map_err(|e| e.to_diagnostic())?;
     Ok(SourceFile { path: path.display().to_string(), bytes })

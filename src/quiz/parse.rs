@@ -5,9 +5,10 @@
 //! deserialized with serde, so that one run can report a missing key, a
 //! wrong type and an unknown key side by side, each at its own place.
 //! References to lessons and scenarios are returned, not resolved: whether
-//! they exist depends on the course being checked ([`super::validate`]).
+//! they exist depends on the course being checked ([`crate::course::check`]).
 
 pub(crate) mod fields;
+mod kind;
 mod question;
 mod smells;
 
