@@ -169,6 +169,60 @@ enum RoundEnd {
     Stopped,
 }
 
+/// The longest line read at the prompt. No answer needs more (the longest
+/// is a short answer or an order of items); a longer line (a file piped in
+/// by mistake, a line with no end) is refused without being kept in memory.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// One line read with a bound.
+enum Bounded {
+    Line(Vec<u8>),
+    /// Over the bound: the rest of the line was read and dropped.
+    TooLong,
+    EndOfInput,
+}
+
+/// Read up to the next `\n` (kept), holding at most `max` bytes: the rest of
+/// a longer line is consumed from the reader's buffer and dropped.
+fn read_line_bounded<R: BufRead + ?Sized>(input: &mut R, max: usize) -> io::Result<Bounded> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    let mut read_any = false;
+    loop {
+        let (done, used) = {
+            let available = match input.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                break;
+            }
+            read_any = true;
+            let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (&available[..=i], true),
+                None => (available, false),
+            };
+            if !too_long && line.len() + chunk.len() <= max {
+                line.extend_from_slice(chunk);
+            } else {
+                too_long = true;
+                line = Vec::new();
+            }
+            (done, chunk.len())
+        };
+        input.consume(used);
+        if done {
+            break;
+        }
+    }
+    Ok(match (read_any, too_long) {
+        (false, _) => Bounded::EndOfInput,
+        (true, true) => Bounded::TooLong,
+        (true, false) => Bounded::Line(line),
+    })
+}
+
 /// A line typed at the prompt.
 enum Line {
     Text(String),
@@ -178,18 +232,26 @@ enum Line {
 impl<R: BufRead, W: Write> Talk<'_, R, W> {
     /// Write `> `, read one line. Invalid UTF-8 is read lossily.
     fn ask(&mut self) -> io::Result<Line> {
-        write!(self.out, "> ")?;
-        self.out.flush()?;
-        let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
-            writeln!(self.out)?;
-            return Ok(Line::EndOfInput);
+        loop {
+            write!(self.out, "> ")?;
+            self.out.flush()?;
+            let line = match read_line_bounded(self.input, MAX_LINE_BYTES)? {
+                Bounded::EndOfInput => {
+                    writeln!(self.out)?;
+                    return Ok(Line::EndOfInput);
+                }
+                Bounded::TooLong => {
+                    writeln!(self.out)?;
+                    writeln!(self.out, "That line is too long (over {MAX_LINE_BYTES} bytes): type a shorter answer.")?;
+                    continue;
+                }
+                Bounded::Line(bytes) => String::from_utf8_lossy(&bytes).trim_end_matches(['\n', '\r']).to_owned(),
+            };
+            if self.config.echo {
+                writeln!(self.out, "{}", sanitize(&line))?;
+            }
+            return Ok(Line::Text(line));
         }
-        let line = String::from_utf8_lossy(&buf).trim_end_matches(['\n', '\r']).to_owned();
-        if self.config.echo {
-            writeln!(self.out, "{}", sanitize(&line))?;
-        }
-        Ok(Line::Text(line))
     }
 
     fn note(&mut self, note: Option<String>) -> io::Result<()> {

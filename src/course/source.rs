@@ -99,7 +99,9 @@ impl CourseFiles {
         }
         let mut collect = |sub: &str, ext: &str, into: &mut Vec<SourceFile>| {
             let folder = dir.join(sub);
-            for path in list_files(&folder, ext) {
+            let (paths, too_many) = list_files(&folder, ext);
+            files.diagnostics.extend(too_many);
+            for path in paths {
                 match read_file(&path) {
                     Ok(file) => into.push(file),
                     Err(d) => files.diagnostics.push(d),
@@ -137,18 +139,38 @@ pub fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
     })
 }
 
+/// The most files of one kind a course folder may hold. A real course has
+/// a few hundred lessons at most; a folder with more is a mistake (a
+/// generated or copied tree), and reading it would stall start-up.
+pub const MAX_FILES_PER_FOLDER: usize = 5_000;
+
 /// Files with extension `ext` directly in `folder` (no recursion: a course
-/// keeps one level per kind), sorted, README.md excluded.
-fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+/// keeps one level per kind), sorted, README.md excluded. Listing stops
+/// after [`MAX_FILES_PER_FOLDER`]: the files seen by then are read and the
+/// folder is reported.
+fn list_files(folder: &Path, ext: &str) -> (Vec<PathBuf>, Option<Diagnostic>) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return (Vec::new(), None) };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
         .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
+        .take(MAX_FILES_PER_FOLDER + 1)
         .collect();
+    let too_many = (paths.len() > MAX_FILES_PER_FOLDER).then(|| {
+        paths.truncate(MAX_FILES_PER_FOLDER);
+        Diagnostic::error(
+            folder.display().to_string(),
+            1,
+            1,
+            format!(
+                "more than {MAX_FILES_PER_FOLDER} .{ext} files in one folder: only {MAX_FILES_PER_FOLDER} were read; \
+                 split the course into several"
+            ),
+        )
+    });
     paths.sort();
-    paths
+    (paths, too_many)
 }
 
 /// Read one file, refusing ones over [`crate::infra::MAX_FILE_BYTES`] and ones that are
@@ -186,6 +208,21 @@ mod tests {
         assert_eq!(files.label(), "aws-101");
         assert_eq!((files.lessons.len(), files.packs.len(), files.scenarios.len()), (1, 1, 1));
         assert!(files.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_folder_with_too_many_files_is_reported_and_read_up_to_the_cap() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let quizzes = dir.path().join("quizzes");
+        std::fs::create_dir(&quizzes).expect("mkdir");
+        for i in 0..=MAX_FILES_PER_FOLDER {
+            std::fs::write(quizzes.join(format!("p{i:05}.toml")), "").expect("write");
+        }
+        let files = CourseFiles::from_path(dir.path()).expect("course dir");
+        assert_eq!(files.packs.len(), MAX_FILES_PER_FOLDER);
+        assert_eq!(files.diagnostics.len(), 1, "{:?}", files.diagnostics);
+        let shown = files.diagnostics[0].to_string();
+        assert!(shown.contains("quizzes:1:1: error: more than 5000 .toml files in one folder"), "{shown}");
     }
 
     #[test]
