@@ -1,7 +1,7 @@
 //! No input, however malformed, makes `check` (or loading, or a session
 //! over what loaded) panic; every diagnostic has a real place.
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 

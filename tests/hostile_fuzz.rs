@@ -6,8 +6,9 @@
 //! plain quiz, and mutated progress databases. Each generated text is also
 //! mutated at the byte level now and then.
 //!
-//! Every target runs a bounded number of cases in CI (see
-//! `hostile_support/fuzz.rs`; `LAMBDA_TUTOR_FUZZ_CASES=N` runs N each), and
+//! Every target runs about 256 cases locally and its own bounded number in
+//! CI (see `hostile_support/fuzz.rs`; `LAMBDA_TUTOR_FUZZ_CASES=N` runs N
+//! each), and
 //! every file of `tests/fixtures/hostile/corpus/<target>/` is run through
 //! the same property on every test run.
 
@@ -308,92 +309,24 @@ fn toml_value() -> impl Strategy<Value = String> {
     })
 }
 
-const PACK_KEYS: &[&str] = &[
-    "format",
-    "id",
-    "title",
-    "version",
-    "description",
-    "authors",
-    "license",
-    "type",
-    "topic",
-    "difficulty",
-    "lesson",
-    "tags",
-    "prompt",
-    "explanation",
-    "hints",
-    "choices",
-    "answer",
-    "accept",
-    "tolerance",
-    "unit",
-    "items",
-    "pairs",
-    "feedback",
-    "shuffle",
-    "scenario",
-    "metric",
-    "tolerance_pct",
-];
+/// The keys the loaders know, from the loaders themselves: a key added to
+/// a format is fuzzed the day it is added.
+fn pack_keys() -> Vec<&'static str> {
+    let keys = lambda_tutor::quiz::parse::all_keys();
+    assert!(keys.len() > 20 && keys.contains(&"tolerance_pct"), "{keys:?}");
+    keys
+}
 
-const SCENARIO_KEYS: &[&str] = &[
-    "format",
-    "id",
-    "title",
-    "description",
-    "duration_s",
-    "seed",
-    "runtime",
-    "memory_mb",
-    "timeout_s",
-    "architecture",
-    "reserved_concurrency",
-    "provisioned_concurrency",
-    "handler_ms",
-    "init_ms",
-    "error_rate",
-    "cpu_bound",
-    "concurrency_limit",
-    "scale_per_10s",
-    "idle_expiry_s",
-    "max_lifetime_s",
-    "kind",
-    "arrival",
-    "process",
-    "rate_per_s",
-    "count",
-    "at_s",
-    "over_s",
-    "steps",
-    "poisson",
-    "every_s",
-    "file",
-    "times_s",
-    "max_retry_attempts",
-    "max_event_age_s",
-    "on_failure",
-    "batch_size",
-    "batching_window_s",
-    "visibility_timeout_s",
-    "max_receive_count",
-    "report_batch_item_failures",
-    "shards",
-    "parallelization_factor",
-    "bisect_on_error",
-    "poison_rate",
-    "free_tier",
-    "dist",
-    "mean",
-    "p99",
-    "value",
-];
+fn scenario_keys() -> Vec<&'static str> {
+    let keys = lambda_tutor::sim::scenario::all_keys();
+    assert!(keys.len() > 40 && keys.contains(&"max_retry_attempts"), "{keys:?}");
+    keys
+}
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        8 => prop::sample::select(PACK_KEYS.to_vec()).prop_map(str::to_owned),
-        8 => prop::sample::select(SCENARIO_KEYS.to_vec()).prop_map(str::to_owned),
+        8 => prop::sample::select(pack_keys()).prop_map(str::to_owned),
+        8 => prop::sample::select(scenario_keys()).prop_map(str::to_owned),
         1 => prop::sample::select(vec!["anwser", "a.b", "\"quoted key\"", "'lit'", "é", "\"\"", "1", "a-b_c", "\"a.b\""])
             .prop_map(str::to_owned),
         1 => "[a-z_]{1,10}",
@@ -896,9 +829,9 @@ fn scenario_doc() -> impl Strategy<Value = Vec<u8>> {
 /// `--set` overrides: known dotted paths (sources by index too) and noise.
 fn set_override() -> impl Strategy<Value = String> {
     let path = prop_oneof![
-        4 => (prop::sample::select(vec!["scenario", "function", "account", "billing"]), prop::sample::select(SCENARIO_KEYS.to_vec()))
+        4 => (prop::sample::select(vec!["scenario", "function", "account", "billing"]), prop::sample::select(scenario_keys()))
             .prop_map(|(t, k)| format!("{t}.{k}")),
-        2 => (0usize..4, prop::sample::select(SCENARIO_KEYS.to_vec())).prop_map(|(i, k)| format!("sources.{i}.{k}")),
+        2 => (0usize..4, prop::sample::select(scenario_keys())).prop_map(|(i, k)| format!("sources.{i}.{k}")),
         1 => (0usize..3, prop::sample::select(vec!["process", "rate_per_s", "count", "mean"]))
             .prop_map(|(i, k)| format!("sources.{i}.arrival.{k}")),
         1 => "[a-z.0-9-]{0,20}",

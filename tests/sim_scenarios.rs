@@ -2,7 +2,7 @@
 //! overrides, the presets, and robustness against any input.
 #![allow(clippy::float_cmp, reason = "defaults and loaded values are exact")]
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 

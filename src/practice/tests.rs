@@ -274,19 +274,31 @@ fn a_plain_drill_shows_the_time_left_and_stops_at_the_limit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("store");
     let packs = packs();
-    let options = DrillOptions { minutes: Some(1), count: Some(4), seed: 2, ..DrillOptions::default() };
     let clock = FakeClock {
         now: at("2025-03-10T19:00:00+01:00"),
         elapsed: Cell::new(Duration::ZERO),
         step: Duration::from_secs(25),
     };
-    let (practice, session) =
-        drill(&packs, Some(&mut store), &options, clock.now.to_utc(), &Truth::default()).expect("drill");
-    assert_eq!(session.items()[0].question.id, "order", "seed 2 starts with the order question");
+    // A seed whose drill starts with the order question, found rather than
+    // pinned, so the test does not depend on the random generator's stream.
+    let truth = Truth::default();
+    let options = (0..500)
+        .map(|seed| DrillOptions { minutes: Some(1), count: Some(4), seed, ..DrillOptions::default() })
+        .find(|o| {
+            drill(&packs, None, o, clock.now.to_utc(), &truth).is_ok_and(|(_, s)| s.items()[0].question.id == "order")
+        })
+        .expect("some seed starts with the order question");
+    let (practice, session) = drill(&packs, Some(&mut store), &options, clock.now.to_utc(), &truth).expect("drill");
+    let first = &session.items()[0];
+    assert_eq!(first.question.id, "order");
+    // The right answer types the shown numbers in the items' true order.
+    let right: Vec<String> = (0..first.order.len())
+        .map(|i| (first.order.iter().position(|&shown| shown == i).expect("every item is shown") + 1).to_string())
+        .collect();
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     // Every look at the clock takes 25 s: before the question (0:35 left),
     // at the answer (0:10 left), before the next question (time is up).
-    let text = plain(session, &mut recorder, "?\n1 3 2\n1\n");
+    let text = plain(session, &mut recorder, &format!("?\n{}\n1\n", right.join(" ")));
     assert!(text.starts_with("Time left: 0:35\nQuestion 1/4 ["), "{text}");
     assert!(text.contains("> ?\nNo hints in a drill.\n"), "{text}");
     assert!(!text.contains("Type ? for a hint"), "{text}");

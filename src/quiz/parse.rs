@@ -138,6 +138,16 @@ pub const MAX_QUESTIONS: usize = 50_000;
 const TOP_KEYS: [&str; 3] = ["format", "pack", "questions"];
 const PACK_KEYS: [&str; 6] = ["id", "title", "version", "description", "authors", "license"];
 
+/// Every key a pack file may hold, at any level (for the fuzzer, so that a
+/// new key is fuzzed the day it is added).
+#[doc(hidden)]
+pub fn all_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = TOP_KEYS.iter().chain(&PACK_KEYS).chain(&question::ALL_KEYS).copied().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Parse one pack file. Never panics, whatever the bytes.
 pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
     let src = match decode(path, bytes) {

@@ -5,6 +5,9 @@
 //! `read_file` callback the caller passes in.
 
 mod build;
+
+#[doc(hidden)]
+pub use build::all_keys;
 pub mod tree;
 
 use serde::Serialize;

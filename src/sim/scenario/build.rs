@@ -53,6 +53,31 @@ const STREAM_KEYS: &[&str] = &[
 ];
 const DIST_KEYS: &[&str] = &["dist", "value", "mean", "p99", "min", "max"];
 const ARRIVAL_PROCESSES: &[&str] = &["constant", "poisson", "burst", "step", "schedule", "trace"];
+/// The keys of an arrival table, whatever its process.
+const ARRIVAL_KEYS: &[&str] =
+    &["process", "rate_per_s", "count", "at_s", "over_s", "steps", "poisson", "every_s", "file", "times_s"];
+
+/// Every key a scenario file may hold, at any level (for the fuzzer, so
+/// that a new key is fuzzed the day it is added).
+pub fn all_keys() -> Vec<&'static str> {
+    let lists = [
+        TOP_KEYS,
+        SCENARIO_KEYS,
+        FUNCTION_KEYS,
+        ACCOUNT_KEYS,
+        BILLING_KEYS,
+        SOURCE_COMMON,
+        ASYNC_KEYS,
+        SQS_KEYS,
+        STREAM_KEYS,
+        DIST_KEYS,
+        ARRIVAL_KEYS,
+    ];
+    let mut keys: Vec<&'static str> = lists.concat();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 /// API Gateway gives up on an integration after 29 s by default.
 const API_GATEWAY_TIMEOUT_S: u32 = 29;
@@ -889,8 +914,9 @@ impl Cx<'_> {
             }
         };
         if ARRIVAL_PROCESSES.contains(&process.as_str()) {
-            let all_keys = ["rate_per_s", "count", "at_s", "over_s", "steps", "poisson", "every_s", "file", "times_s"];
-            self.finish(&t, keys, &|k| all_keys.contains(&k).then(|| format!("does not apply to a {process} arrival")));
+            self.finish(&t, keys, &|k| {
+                ARRIVAL_KEYS.contains(&k).then(|| format!("does not apply to a {process} arrival"))
+            });
         }
         if self.error_count() > errors_before {
             return None;
