@@ -82,6 +82,7 @@ fn open_home(ctx: &mut Context) -> CommandResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
     }
-    ctx.course().map_err(Failure::Usage)?;
-    common::open_screen(ctx, None)
+    let packs = ctx.course_for_home().map_err(Failure::Usage)?;
+    let store = common::open_store(ctx)?;
+    crate::tui::run(ctx, store, None, packs).map_err(Failure::from)
 }

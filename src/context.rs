@@ -9,7 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::cli::GlobalOptions;
-use crate::course::Course;
+use crate::course::{Course, DeferredPacks};
 use crate::practice::Truth;
 
 /// What every command works with.
@@ -46,20 +46,42 @@ impl Context {
     /// `predict` questions.
     pub fn course(&mut self) -> Result<&mut Course, String> {
         if self.course.is_none() {
-            if let Some(missing) = self.global.packs.iter().find(|p| !p.exists()) {
-                return Err(format!("--pack {}: no such file or directory", missing.display()));
-            }
-            let data_dir = self.data_dir().ok().map(Path::to_path_buf);
-            let course = Course::load(&self.global.packs, data_dir.as_deref());
-            let mut err = std::io::stderr().lock();
-            for d in course.diagnostics.iter().filter(|d| d.is_error()) {
-                // stderr gone is no reason to refuse the course.
-                let _ = writeln!(err, "{d}");
-            }
-            self.truth.add_course_scenarios(&course);
-            self.course = Some(course);
+            let data_dir = self.checked_sources()?;
+            self.keep(Course::load(&self.global.packs, data_dir.as_deref()));
         }
         Ok(self.course.get_or_insert_with(Course::builtin))
+    }
+
+    /// The course for the home screen: as [`Context::course`], except that
+    /// the installed courses' quiz packs are checked on a background thread
+    /// (the home screen shows none of them); the app joins them after its
+    /// first frame, so a large course does not delay it.
+    pub fn course_for_home(&mut self) -> Result<DeferredPacks, String> {
+        if self.course.is_some() {
+            return Ok(DeferredPacks::none());
+        }
+        let data_dir = self.checked_sources()?;
+        let (course, packs) = Course::load_deferring_packs(&self.global.packs, data_dir.as_deref());
+        self.keep(course);
+        Ok(packs)
+    }
+
+    /// The data directory, once every `--pack` path is known to exist.
+    fn checked_sources(&self) -> Result<Option<PathBuf>, String> {
+        if let Some(missing) = self.global.packs.iter().find(|p| !p.exists()) {
+            return Err(format!("--pack {}: no such file or directory", missing.display()));
+        }
+        Ok(self.data_dir().ok().map(Path::to_path_buf))
+    }
+
+    fn keep(&mut self, course: Course) {
+        let mut err = std::io::stderr().lock();
+        for d in course.diagnostics.iter().filter(|d| d.is_error()) {
+            // stderr gone is no reason to refuse the course.
+            let _ = writeln!(err, "{d}");
+        }
+        self.truth.add_course_scenarios(&course);
+        self.course = Some(course);
     }
 
     /// The course, taken out of the context (to hand to the full-screen

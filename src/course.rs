@@ -9,7 +9,9 @@ pub mod check;
 pub mod installed;
 pub mod lesson;
 pub mod library;
+pub mod packs;
 pub mod source;
 
 pub use lesson::{Lesson, LessonMeta};
 pub use library::{Course, CourseInfo, Module, ScenarioSource};
+pub use packs::DeferredPacks;

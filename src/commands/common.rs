@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 
 use super::{CommandResult, Failure};
 use crate::context::Context;
+use crate::course::DeferredPacks;
 use crate::plain::{self, Observer, PlainConfig};
 use crate::quiz::session::QuizSession;
 use crate::tui::screens::quiz::Launch;
@@ -22,13 +23,12 @@ pub fn full_screen(plain: bool) -> bool {
     !plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// The full-screen tutor, opened on `launch` (leaving that screen quits),
-/// or on the home screen.
-pub fn open_screen(ctx: &mut Context, launch: Option<Launch>) -> CommandResult {
+/// The full-screen tutor, opened on `launch`; leaving that screen quits.
+pub fn open_screen(ctx: &mut Context, launch: Launch) -> CommandResult {
     // Open the store before taking over the screen, so that a database we
     // cannot use is reported in plain words (and never replaced).
     let store = open_store(ctx)?;
-    crate::tui::run(ctx, store, launch).map_err(Failure::from)
+    crate::tui::run(ctx, store, Some(launch), DeferredPacks::none()).map_err(Failure::from)
 }
 
 /// Plain mode on stdin/stdout.

@@ -25,7 +25,7 @@ pub fn run(ctx: &mut Context, args: &DrillArgs) -> CommandResult {
         // Refuse a topic with no questions before taking over the screen.
         let packs = &ctx.course().map_err(Failure::Usage)?.packs;
         drill(packs, None, &options, chrono::Utc::now(), &truth).map_err(|e| drill_failure(&e))?;
-        return open_screen(ctx, Some(Launch::Drill(options)));
+        return open_screen(ctx, Launch::Drill(options));
     }
     let mut store = open_store(ctx)?;
     let clock = SystemClock::default();

@@ -83,7 +83,7 @@ pub fn run(ctx: &mut Context, args: &QuizArgs) -> CommandResult {
     let (practice, session) =
         Practice::quiz(packs, spec.clone(), &truth).map_err(|e| no_questions(&e, packs, &spec.options()))?;
     if full_screen(args.plain) {
-        return open_screen(ctx, Some(Launch::Quiz(spec)));
+        return open_screen(ctx, Launch::Quiz(spec));
     }
     let mut store = open_store(ctx)?;
     let clock = SystemClock::default();

@@ -16,7 +16,7 @@ pub fn run(ctx: &mut Context, plain: bool) -> CommandResult {
     let truth = ctx.truth.clone();
     ctx.course().map_err(Failure::Usage)?;
     if full_screen(plain) {
-        return open_screen(ctx, Some(Launch::Review));
+        return open_screen(ctx, Launch::Review);
     }
     let mut store = open_store(ctx)?;
     let clock = SystemClock::default();
