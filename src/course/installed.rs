@@ -114,7 +114,8 @@ impl Course {
     /// but returned as a job for [`DeferredPacks`].
     fn install_with(&mut self, path: &Path, defer_packs: bool) -> Option<PackJob> {
         let shown = path.display().to_string();
-        let mut files = match CourseFiles::from_path(path) {
+        let read = if defer_packs { CourseFiles::listing_packs } else { CourseFiles::from_path };
+        let mut files = match read(path) {
             Ok(files) => files,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -138,7 +139,8 @@ impl Course {
         let lessons = self.install_lessons(&files, &id);
         let scenarios = self.install_scenarios(&files, &id);
         let (packs, job) = if defer_packs {
-            (0, (!files.packs.is_empty()).then(|| PackJob::new(self, self.courses.len(), &mut files, &id)))
+            let any = !files.packs.is_empty() || !files.unread_packs.is_empty();
+            (0, any.then(|| PackJob::new(self, self.courses.len(), &mut files, &id)))
         } else {
             (self.install_packs(&mut files, &id), None)
         };
@@ -242,7 +244,7 @@ impl Course {
     /// Check the course's packs now (see [`super::packs`]).
     fn install_packs(&mut self, files: &mut CourseFiles, id: &str) -> usize {
         let job = PackJob::new(self, self.courses.len(), files, id);
-        let checked = check_packs(&job, &mut taken(self));
+        let checked = check_packs(job, &mut taken(self));
         self.diagnostics.extend(checked.diagnostics);
         let count = checked.packs.len();
         self.packs.extend(checked.packs);

@@ -34,6 +34,8 @@ pub(super) struct PackJob {
     pub lessons: Vec<SourceFile>,
     pub scenarios: Vec<SourceFile>,
     pub packs: Vec<SourceFile>,
+    /// Pack files still to read (read with the check, off the first frame).
+    pub unread: Vec<std::path::PathBuf>,
     /// The built-in lessons and scenarios references may name.
     pub context: Context,
 }
@@ -46,6 +48,7 @@ impl PackJob {
             lessons: files.lessons.clone(),
             scenarios: files.scenarios.clone(),
             packs: std::mem::take(&mut files.packs),
+            unread: std::mem::take(&mut files.unread_packs),
             context: Context {
                 lessons: course.lessons.iter().filter(|l| l.course.is_none()).map(|l| l.meta.id.clone()).collect(),
                 scenarios: course.scenarios.iter().filter(|s| s.course.is_none()).map(|s| s.id.clone()).collect(),
@@ -80,23 +83,29 @@ pub(super) struct Checked {
 
 /// Check a job's packs; ids already in `taken` are reported and skipped,
 /// and the kept ones are added to it.
-pub(super) fn check_packs(job: &PackJob, taken: &mut Vec<Taken>) -> Checked {
+pub(super) fn check_packs(job: PackJob, taken: &mut Vec<Taken>) -> Checked {
     let mut out = Checked::default();
-    if job.packs.is_empty() {
+    let mut packs = job.packs;
+    for path in &job.unread {
+        match super::source::read_file(path) {
+            Ok(file) => packs.push(file),
+            Err(d) => out.diagnostics.push(d),
+        }
+    }
+    if packs.is_empty() {
         return out;
     }
     let input = |f: &SourceFile, kind| Input { path: f.path.clone(), kind, bytes: f.bytes.clone(), explicit: true };
     let mut inputs: Vec<Input> = job.lessons.iter().map(|f| input(f, FileKind::Lesson)).collect();
     inputs.extend(job.scenarios.iter().map(|f| input(f, FileKind::Scenario)));
-    inputs.extend(job.packs.iter().map(|f| input(f, FileKind::Pack)));
+    inputs.extend(packs.iter().map(|f| input(f, FileKind::Pack)));
     let report = check_inputs(&inputs, &job.context);
-    let pack_paths: BTreeSet<&str> = job.packs.iter().map(|f| f.path.as_str()).collect();
+    let pack_paths: BTreeSet<&str> = packs.iter().map(|f| f.path.as_str()).collect();
     out.diagnostics
         .extend(report.diagnostics.iter().filter(|d| d.is_error() && pack_paths.contains(d.path.as_str())).cloned());
     for mut pack in report.packs {
         if let Some(existing) = taken.iter().find(|t| t.id == pack.meta.id) {
-            let (line, column) = job
-                .packs
+            let (line, column) = packs
                 .iter()
                 .find(|f| f.path == pack.path)
                 .and_then(|f| parse_pack(&f.path, &f.bytes).id)
@@ -139,7 +148,7 @@ impl DeferredPacks {
             return Self::none();
         }
         let work = std::thread::spawn(move || {
-            jobs.iter().map(|job| (job.course, check_packs(job, &mut taken))).collect::<Vec<_>>()
+            jobs.into_iter().map(|job| (job.course, check_packs(job, &mut taken))).collect::<Vec<_>>()
         });
         Self { work: Some(work) }
     }

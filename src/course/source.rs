@@ -47,6 +47,8 @@ pub struct CourseFiles {
     pub root: Option<PathBuf>,
     pub lessons: Vec<SourceFile>,
     pub packs: Vec<SourceFile>,
+    /// Pack files listed but not read yet ([`CourseFiles::listing_packs`]).
+    pub unread_packs: Vec<PathBuf>,
     pub scenarios: Vec<SourceFile>,
     /// Problems met while reading (unreadable files, a bad course.toml).
     pub diagnostics: Vec<Diagnostic>,
@@ -64,16 +66,26 @@ impl CourseFiles {
             lessons: to_files(embedded::lessons()),
             packs: to_files(embedded::quiz_packs()),
             scenarios: to_files(embedded::scenarios()),
-            diagnostics: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// [`CourseFiles::from_path`], but a directory's pack files are only
+    /// listed, in `unread_packs`, for whoever checks them later to read.
+    pub fn listing_packs(path: &Path) -> Result<Self, Diagnostic> {
+        Self::read(path, false)
     }
 
     /// A course directory, or a single file (a pack `.toml`, a lesson `.md`).
     pub fn from_path(path: &Path) -> Result<Self, Diagnostic> {
+        Self::read(path, true)
+    }
+
+    fn read(path: &Path, read_packs: bool) -> Result<Self, Diagnostic> {
         let meta = std::fs::metadata(path)
             .map_err(|e| Diagnostic::error(path.display().to_string(), 1, 1, format!("cannot read: {e}")))?;
         if meta.is_dir() {
-            Ok(Self::from_dir(path))
+            Ok(Self::from_dir(path, read_packs))
         } else {
             let mut files = Self { root: Some(path.to_owned()), ..Self::default() };
             let file = read_file(path)?;
@@ -85,7 +97,7 @@ impl CourseFiles {
         }
     }
 
-    fn from_dir(dir: &Path) -> Self {
+    fn from_dir(dir: &Path, read_packs: bool) -> Self {
         let mut files = Self { root: Some(dir.to_owned()), ..Self::default() };
         let course_toml = dir.join("course.toml");
         if course_toml.is_file() {
@@ -97,25 +109,32 @@ impl CourseFiles {
                 Err(d) => files.diagnostics.push(d),
             }
         }
-        let mut collect = |sub: &str, ext: &str, into: &mut Vec<SourceFile>| {
-            let folder = dir.join(sub);
-            let (paths, too_many) = list_files(&folder, ext);
+        let mut listed = |sub: &str, ext: &str| {
+            let (paths, too_many) = list_files(&dir.join(sub), ext);
             files.diagnostics.extend(too_many);
+            paths
+        };
+        let lessons = listed("content", "md");
+        let packs = listed("quizzes", "toml");
+        let mut scenarios = listed("scenarios", "toml");
+        scenarios.extend(listed("assets/scenarios", "toml"));
+        let mut read = |paths: Vec<PathBuf>| {
+            let mut out = Vec::new();
             for path in paths {
                 match read_file(&path) {
-                    Ok(file) => into.push(file),
+                    Ok(file) => out.push(file),
                     Err(d) => files.diagnostics.push(d),
                 }
             }
+            out
         };
-        let (mut lessons, mut packs, mut scenarios) = (Vec::new(), Vec::new(), Vec::new());
-        collect("content", "md", &mut lessons);
-        collect("quizzes", "toml", &mut packs);
-        collect("scenarios", "toml", &mut scenarios);
-        collect("assets/scenarios", "toml", &mut scenarios);
-        files.lessons = lessons;
-        files.packs = packs;
-        files.scenarios = scenarios;
+        files.lessons = read(lessons);
+        if read_packs {
+            files.packs = read(packs);
+        } else {
+            files.unread_packs = packs;
+        }
+        files.scenarios = read(scenarios);
         files
     }
 

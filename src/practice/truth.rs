@@ -129,32 +129,30 @@ mod tests {
         assert_eq!(truth.value("keep-alive-cliff", "no.such.metric"), None);
     }
 
-    #[test]
-    fn scenario_files_of_course_directories_are_simulated() {
+    /// A course directory with one scenario, `id`: a burst of `count`
+    /// S3 events (so `count` cold starts).
+    fn course_with_burst(id: &str, count: u32) -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("tempdir");
         let scenarios = dir.path().join("assets/scenarios");
         std::fs::create_dir_all(&scenarios).expect("mkdir");
-        std::fs::write(
-            scenarios.join("burst.toml"),
-            "format = 1\n[scenario]\nid = \"burst\"\ntitle = \"B\"\n[[sources]]\nkind = \"s3\"\n\
-             arrival = { process = \"burst\", count = 7 }\n",
-        )
-        .expect("write");
+        let text = format!(
+            "format = 1\n[scenario]\nid = \"{id}\"\ntitle = \"B\"\n[[sources]]\nkind = \"s3\"\n\
+             arrival = {{ process = \"burst\", count = {count} }}\n"
+        );
+        std::fs::write(scenarios.join(format!("{id}.toml")), text).expect("write");
+        dir
+    }
+
+    #[test]
+    fn scenario_files_of_course_directories_are_simulated() {
+        let dir = course_with_burst("burst", 7);
         let mut truth = SimTruth::new(&[dir.path().to_path_buf()]);
         assert_eq!(truth.value("burst", "cold_starts"), Some(7.0));
     }
 
     #[test]
     fn each_session_has_its_own_table_and_clones_share_it() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let scenarios = dir.path().join("assets/scenarios");
-        std::fs::create_dir_all(&scenarios).expect("mkdir");
-        std::fs::write(
-            scenarios.join("solo.toml"),
-            "format = 1\n[scenario]\nid = \"solo\"\ntitle = \"S\"\n[[sources]]\nkind = \"s3\"\n\
-             arrival = { process = \"burst\", count = 3 }\n",
-        )
-        .expect("write");
+        let dir = course_with_burst("solo", 3);
         let session = Truth::default();
         let shared = session.clone();
         session.add_course_dirs(&[dir.path().to_path_buf()]);
