@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs, validate_inputs};
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs, validate_inputs};
 
 const QUESTIONS: usize = 10_000;
 

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
 use lambda_tutor::course::Course;
-use lambda_tutor::quiz::practice::saved::{progress, resume};
-use lambda_tutor::quiz::practice::{Practice, QuizSpec};
+use lambda_tutor::practice::saved::{progress, resume};
+use lambda_tutor::practice::{Practice, QuizSpec, Truth};
 use lambda_tutor::quiz::{Difficulty, Pack, PackMeta, Question, QuestionKind, Response};
 use lambda_tutor::study::Store;
 use lambda_tutor::tui::app::App;
@@ -146,7 +146,8 @@ fn key_to_frame(c: &mut Criterion) {
 
 fn resume_point(c: &mut Criterion) {
     let packs = vec![pack(200)];
-    let (practice, mut session) = Practice::quiz(&packs, QuizSpec { seed: 3, ..QuizSpec::default() }).expect("quiz");
+    let (practice, mut session) =
+        Practice::quiz(&packs, QuizSpec { seed: 3, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     for _ in 0..150 {
         let answer = session.current().and_then(|i| i.position_of(1)).and_then(|p| session.current()?.shown(p));
         session.answer(Response::Choice(answer.unwrap_or(0)), 4.0).expect("valid");

@@ -62,40 +62,14 @@ pub enum Command {
         width: Option<usize>,
     },
     /// Run a quiz.
-    Quiz {
-        /// Pack ids or paths (default: every built-in pack).
-        // Its own id: the global `--pack` option is also called `packs`,
-        // and clap panics when two arguments share an id.
-        #[arg(id = "pack_args", value_name = "PACK")]
-        packs: Vec<String>,
-        #[arg(long = "topic")]
-        topics: Vec<String>,
-        #[arg(long)]
-        count: Option<usize>,
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
-        #[arg(long)]
-        plain: bool,
-    },
+    Quiz(QuizArgs),
     /// Spaced-repetition review of due questions.
     Review {
         #[arg(long)]
         plain: bool,
     },
     /// Timed interview drill, weighted toward weak topics.
-    Drill {
-        #[arg(long)]
-        minutes: Option<u32>,
-        #[arg(long)]
-        count: Option<usize>,
-        #[arg(long = "topic")]
-        topics: Vec<String>,
-        #[arg(long)]
-        seed: Option<u64>,
-        #[arg(long)]
-        plain: bool,
-    },
+    Drill(DrillArgs),
     /// Simulate a scenario (a preset id or a path).
     Simulate {
         scenario: Option<String>,
@@ -214,4 +188,38 @@ impl GlobalOptions {
             ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
     }
+}
+
+/// Arguments of `quiz`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct QuizArgs {
+    /// Pack ids or paths (default: every built-in pack).
+    // Its own id: the global `--pack` option is also called `packs`,
+    // and clap panics when two arguments share an id.
+    #[arg(id = "pack_args", value_name = "PACK")]
+    pub packs: Vec<String>,
+    #[arg(long = "topic")]
+    pub topics: Vec<String>,
+    #[arg(long)]
+    pub count: Option<usize>,
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// Arguments of `drill`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DrillArgs {
+    #[arg(long)]
+    pub minutes: Option<u32>,
+    #[arg(long)]
+    pub count: Option<usize>,
+    #[arg(long = "topic")]
+    pub topics: Vec<String>,
+    #[arg(long)]
+    pub seed: Option<u64>,
+    #[arg(long)]
+    pub plain: bool,
 }

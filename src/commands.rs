@@ -3,6 +3,7 @@
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
 mod check;
+pub mod common;
 mod drill;
 mod export_pack;
 mod history;
@@ -21,6 +22,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
+use crate::context::Context;
 
 /// How a command ended, mapped to the exit codes of SPEC.md.
 #[derive(Debug)]
@@ -43,29 +45,27 @@ impl From<std::io::Error> for Failure {
 pub type CommandResult = Result<(), Failure>;
 
 pub fn run(cli: Cli) -> ExitCode {
-    let global = cli.global;
+    // The global options are resolved here, once; every command receives them.
+    let mut ctx = Context::new(cli.global);
+    let ctx = &mut ctx;
     let result = match cli.command {
-        None => open_home(&global),
-        Some(Command::Lessons { json }) => lessons::run(&global, json),
-        Some(Command::Read { target, width }) => read::run(&global, &target, width),
-        Some(Command::Stats { json }) => stats::run(&global, json),
-        Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
-        Some(Command::Check { paths, strict }) => check::run(&global, &paths, strict),
-        Some(Command::Packs { json }) => packs::run(&global, json),
-        Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
-        Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
-        Some(Command::NewCourse { dir }) => new_course::run(&global, &dir),
-        Some(Command::Quiz { packs, topics, count, seed, plain }) => {
-            quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
-        }
+        None => open_home(ctx),
+        Some(Command::Lessons { json }) => lessons::run(ctx, json),
+        Some(Command::Read { target, width }) => read::run(ctx, &target, width),
+        Some(Command::Stats { json }) => stats::run(ctx, json),
+        Some(Command::History { format, output }) => history::run(ctx, format, output.as_deref()),
+        Some(Command::Check { paths, strict }) => check::run(ctx, &paths, strict),
+        Some(Command::Packs { json }) => packs::run(ctx, json),
+        Some(Command::Import { file, from, output }) => import::run(&file, from, output.as_deref()),
+        Some(Command::ExportPack { pack, to, output }) => export_pack::run(ctx, &pack, to, output.as_deref()),
+        Some(Command::NewCourse { dir }) => new_course::run(&dir),
+        Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Simulate { scenario, seed, sets, json, trace }) => {
-            simulate::run(&global, scenario.as_deref(), seed, &sets, json, trace.as_deref())
+            simulate::run(ctx, scenario.as_deref(), seed, &sets, json, trace.as_deref())
         }
-        Some(Command::Scenarios { json }) => scenarios::run(&global, json),
-        Some(Command::Review { plain }) => review::run(&global, plain),
-        Some(Command::Drill { minutes, count, topics, seed, plain }) => {
-            drill::run(&global, crate::quiz::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)
-        }
+        Some(Command::Scenarios { json }) => scenarios::run(json),
+        Some(Command::Review { plain }) => review::run(ctx, plain),
+        Some(Command::Drill(args)) => drill::run(ctx, &args),
     };
     match result {
         Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
@@ -78,10 +78,11 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// No subcommand: the full-screen home, if there is a terminal to draw on.
-fn open_home(global: &crate::cli::GlobalOptions) -> CommandResult {
+fn open_home(ctx: &mut Context) -> CommandResult {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::Usage(crate::tui::strings::NOT_A_TERMINAL.to_owned()));
     }
-    let course = quiz::course_with_packs(global)?;
-    crate::tui::run_with(global, course, None).map_err(Failure::from)
+    let packs = ctx.course_for_home().map_err(Failure::Usage)?;
+    let store = common::open_store(ctx)?;
+    crate::tui::run(ctx, store, None, packs).map_err(Failure::from)
 }

@@ -5,16 +5,16 @@
 //! The built-in course goes through exactly the same code path as any
 //! instructor's course: [`Source`] only says where the bytes came from.
 
+pub mod check;
 pub mod checkpoint;
-pub mod diagnostic;
-pub mod embedded;
 pub mod installed;
 pub mod lesson;
 pub mod lesson_rules;
 pub mod library;
+pub mod packs;
 pub mod reading;
 pub mod source;
 
-pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use lesson::{Lesson, LessonMeta};
 pub use library::{Course, CourseInfo, Module, ScenarioSource};
+pub use packs::DeferredPacks;

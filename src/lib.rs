@@ -6,9 +6,13 @@
 
 pub mod cli;
 pub mod commands;
+pub mod context;
 pub mod course;
 pub mod facts;
+pub mod infra;
 pub mod markdown;
+pub mod plain;
+pub mod practice;
 pub mod quiz;
 pub mod sim;
 pub mod study;

@@ -2,28 +2,22 @@
 //!
 //! - [`model`]: `Pack`, `Question`, `QuestionKind` (format 1 of SPEC.md);
 //! - [`parse`]: pack files → `Pack`, with a diagnostic per problem;
-//! - [`validate`]: `check` over packs, lessons and scenarios of a course;
 //! - [`answer`]: checking a response, with partial information;
 //! - [`session`]: selecting, shuffling, hints, scores (no I/O);
-//! - [`plain`]: the line-by-line quiz of `quiz --plain`, over any streams;
+//! - [`format`]: responses as text, written and read, for every front end;
 //! - [`write`]: a `Pack` back to format-1 TOML;
 //! - [`import`] / [`export`]: other quiz formats (GIFT, Aiken, Anki,
 //!   mdbook-quiz, markdown task lists) to and from native packs.
-//! - [`practice`]: sessions tied to progress (quiz resume, review, drill).
 
 pub mod answer;
 pub mod export;
+pub mod format;
 pub mod import;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod parse;
-pub mod plain;
-pub mod practice;
 pub mod session;
-pub mod suggest;
-pub mod truth;
-pub mod validate;
 pub mod write;
 
 pub use answer::{AnswerError, Detail, Response, Verdict};

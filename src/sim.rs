@@ -85,7 +85,7 @@ pub use observe::{
 pub use scenario::{Loaded, Override, Scenario, SourceKind};
 pub use summary::Summary;
 
-use crate::course::{Diagnostic, embedded};
+use crate::infra::{Diagnostic, embedded};
 
 /// The preset `simulate` runs when no scenario is named.
 pub const DEFAULT_PRESET: &str = "api-flash-crowd";
@@ -110,9 +110,7 @@ pub fn load_preset(id: &str, overrides: &[Override]) -> Result<Loaded, Vec<Diagn
         let known = preset_ids().join(", ");
         return Err(vec![Diagnostic::error(id, 0, 0, format!("no built-in scenario `{id}` (built-in: {known})"))]);
     };
-    scenario::load(&path, bytes, overrides, &mut |name: &str| {
-        Err(format!("built-in scenarios cannot name trace files (asked for {name:?})"))
-    })
+    scenario::load(&path, bytes, overrides, &mut crate::infra::trace_reader(None))
 }
 
 /// Run a built-in scenario with its own seed (for `predict` questions).
@@ -126,12 +124,7 @@ pub fn simulate_preset(id: &str) -> Result<Summary, Vec<Diagnostic>> {
 /// only file access in the simulator, and only here).
 pub fn validate_scenario(path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
     let dir = std::path::Path::new(path).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-    let mut read = |name: &str| -> Result<(String, String), String> {
-        let full = dir.join(name);
-        let text = crate::course::source::read_text(&full)?;
-        Ok((full.display().to_string(), text))
-    };
-    let mut diags = match scenario::load(path, bytes, &[], &mut read) {
+    let mut diags = match scenario::load(path, bytes, &[], &mut crate::infra::trace_reader(Some(dir))) {
         Ok(loaded) => {
             let mut w = loaded.warnings;
             if preset_id_of(path).is_some_and(|stem| stem != loaded.scenario.id) {

@@ -115,6 +115,22 @@ impl Grade {
             _ => None,
         }
     }
+
+    /// The word for it (as [`Grade::as_str`]).
+    pub fn name(self) -> &'static str {
+        self.as_str()
+    }
+
+    /// Anki's reading: anything but `again` means it was recalled.
+    pub fn recalled(self) -> bool {
+        self != Self::Again
+    }
+}
+
+impl std::fmt::Display for Grade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The result of one answer, as the quiz engine reports it.

@@ -30,40 +30,72 @@ use self::app::App;
 use self::progress::Progress;
 use self::screens::quiz::Launch;
 use self::theme::Theme;
-use crate::cli::GlobalOptions;
-use crate::course::Course;
+use crate::context::Context;
+use crate::course::{Course, DeferredPacks};
 
-/// Run with `course` (the built-in one plus installed courses). With a
-/// `launch`, that screen opens at once and leaving it quits: the `quiz`,
-/// `review` and `drill` commands in a terminal.
-pub fn run_with(global: &GlobalOptions, course: Course, launch: Option<Launch>) -> io::Result<()> {
-    let theme = Theme::choose(global.use_color(true), global.theme);
-    let store = open_store(global)?;
-    let problems = course.diagnostics.iter().filter(|d| d.is_error()).count();
+/// Run with the context's course (the built-in one plus installed courses)
+/// and the progress `store` (opened by the caller before the screen is taken
+/// over, so a database we cannot use is reported in plain words and never
+/// replaced). With a `launch`, that screen opens at once and leaving it
+/// quits: the `quiz`, `review` and `drill` commands in a terminal.
+///
+/// `packs` are the installed courses' quiz packs still being checked (see
+/// [`Context::course_for_home`]): they join the course after the first
+/// frame, before the first key is read.
+pub fn run(
+    ctx: &mut Context,
+    store: crate::study::Store,
+    launch: Option<Launch>,
+    packs: DeferredPacks,
+) -> io::Result<()> {
+    let theme = Theme::choose(ctx.use_color(true), ctx.global.theme);
+    let course = ctx.take_course().map_err(io::Error::other)?;
     let mut app = App::new(course, theme, Progress::new(Some(store)));
-    if problems > 0 {
-        app.notice = Some(strings::course_problems(problems));
-    }
+    app.ctx.truth = ctx.truth.clone();
     if let Some(launch) = launch {
         app.launch_alone(launch);
     }
-    event_loop(&mut app)
+    let notice = |app: &mut App| {
+        let problems = app.ctx.course.diagnostics.iter().filter(|d| d.is_error()).count();
+        if problems > 0 {
+            app.notice = Some(strings::course_problems(problems));
+        }
+    };
+    if !packs.is_pending() {
+        notice(&mut app);
+        return event_loop(&mut app, None);
+    }
+    // Once the first frame is out: the rest of the course, then the count
+    // of its problems, on the next frame.
+    event_loop(
+        &mut app,
+        Some(Box::new(move |app: &mut App| {
+            packs.finish(&mut app.ctx.course);
+            notice(app);
+        })),
+    )
 }
 
 /// Open the simulator on one scenario (`simulate SCENARIO` in a terminal);
 /// going back quits. Progress is not needed: nothing is recorded.
-pub fn run_simulator(global: &GlobalOptions, screen: screens::SimulatorScreen) -> io::Result<()> {
-    let theme = Theme::choose(global.use_color(true), global.theme);
+pub fn run_simulator(ctx: &Context, screen: screens::SimulatorScreen) -> io::Result<()> {
+    let theme = Theme::choose(ctx.use_color(true), ctx.global.theme);
     let mut app = App::new(Course::builtin(), theme, Progress::new(None));
     app.push(screens::Screen::Simulator(Box::new(screen.standalone())));
-    event_loop(&mut app)
+    event_loop(&mut app, None)
 }
+
+/// Work to do once the first frame is out.
+type AfterFirstFrame = Box<dyn FnOnce(&mut App)>;
 
 /// Draw, then wait for input — or, while something animates (a playing
 /// simulator, a drill's countdown, a lesson's colours on their way), for
 /// input or the next tick, whichever comes first. Otherwise block on
 /// input: no CPU while the learner thinks.
-fn event_loop(app: &mut App) -> io::Result<()> {
+///
+/// `after_first_frame` runs once the first frame is drawn, before any input
+/// is read; the screen is drawn again after it.
+fn event_loop(app: &mut App, mut after_first_frame: Option<AfterFirstFrame>) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     let terminal = &mut guard.terminal;
     let mut last_tick = Instant::now();
@@ -73,6 +105,10 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.should_quit() {
             return Ok(());
+        }
+        if let Some(after) = after_first_frame.take() {
+            after(app);
+            continue;
         }
         if let Some(interval) = app.tick_interval() {
             if event::poll(interval.saturating_sub(last_tick.elapsed()))? {
@@ -88,11 +124,4 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             app.handle_event(&event::read()?);
         }
     }
-}
-
-/// Open the progress database before taking over the screen, so that a
-/// database we cannot use is reported in plain words (and never replaced).
-fn open_store(global: &GlobalOptions) -> io::Result<crate::study::Store> {
-    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| io::Error::other(e.to_string()))?;
-    crate::study::Store::open(&dir).map_err(|e| io::Error::other(strings::cannot_open_progress(&e.to_string())))
 }

@@ -2,8 +2,9 @@
 //! assets/scenarios/, embedded in the binary) passes `check` with zero
 //! errors, and loads through the same parser as packs on disk.
 
-use lambda_tutor::course::{Course, embedded};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs};
+use lambda_tutor::course::Course;
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs};
+use lambda_tutor::infra::embedded;
 
 fn inputs() -> Vec<Input> {
     let mut inputs = Vec::new();
@@ -82,7 +83,7 @@ fn the_builtin_course_is_deep_dated_sourced_and_checkpointed() {
 /// undated or unsourced lesson (CI runs the same command).
 #[test]
 fn the_builtin_course_passes_check_strict() {
-    let report = lambda_tutor::quiz::validate::validate_inputs(&inputs(), &Context::builtin());
+    let report = lambda_tutor::course::check::validate_inputs(&inputs(), &Context::builtin());
     let shown: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
 }

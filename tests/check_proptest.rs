@@ -1,14 +1,14 @@
 //! No input, however malformed, makes `check` (or loading, or a session
 //! over what loaded) panic; every diagnostic has a real place.
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 
+use lambda_tutor::course::check::{Context, FileKind, Input, check_inputs, validate_scenario};
 use lambda_tutor::quiz::answer::Response;
 use lambda_tutor::quiz::model::{Grade, QuestionKind};
 use lambda_tutor::quiz::session::{SessionOptions, no_truth};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, check_inputs, validate_scenario};
 use lambda_tutor::quiz::{QuizSession, parse_pack};
 use std::fmt::Write as _;
 

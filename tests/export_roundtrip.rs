@@ -17,8 +17,12 @@ fn seen(markdown: &str) -> String {
     fold_whitespace(&Document::parse(markdown).layout(10_000).to_plain())
 }
 
+/// The built-in packs; a loop over none would prove nothing.
 fn builtin_packs() -> Vec<Pack> {
-    Course::builtin().packs
+    let packs = Course::builtin().packs;
+    assert!(packs.len() >= 3, "the built-in course has packs: {}", packs.len());
+    assert!(packs.iter().map(|p| p.questions.len()).sum::<usize>() >= 50, "and questions in them");
+    packs
 }
 
 #[test]

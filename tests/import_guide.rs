@@ -2,9 +2,9 @@
 //! as the guide says: each in its format, recognised without `--from`,
 //! nothing left out, and a pack that passes `check` with zero errors.
 
+use lambda_tutor::course::check::{Context, FileKind, Input, validate_inputs};
 use lambda_tutor::quiz::QuestionKind;
 use lambda_tutor::quiz::import::{Format, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 
 /// (info string, body) of every fenced code block.
 fn blocks() -> Vec<(String, String)> {

@@ -1,9 +1,9 @@
 //! mdbook-quiz import: MultipleChoice (one answer or several, fixed
 //! order), ShortAnswer, Tracing, multipart context; the rest reported.
 
+use lambda_tutor::course::check::{Context, FileKind, Input, validate_inputs};
 use lambda_tutor::quiz::QuestionKind;
 use lambda_tutor::quiz::import::{Format, ImportError, Imported, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 
 fn text() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/mdbook-quiz/quiz.toml"))

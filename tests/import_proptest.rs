@@ -1,12 +1,12 @@
 //! No input bytes make any importer (or the format guess) panic, and what
 //! an importer accepts always passes `check` with zero errors.
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 
+use lambda_tutor::course::check::{Context, FileKind, Input, validate_inputs};
 use lambda_tutor::quiz::import::{Format, guess, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 use proptest::prelude::*;
 
 fn check_clean(toml: &str) {

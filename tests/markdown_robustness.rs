@@ -3,7 +3,7 @@
 //! control characters), and deep nesting does not overflow the stack.
 //! Timing is measured in `benches/render.rs`, not asserted here.
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use lambda_tutor::course::Course;
+use lambda_tutor::course::check::{Context, FileKind, Input, Report, check_inputs};
 use lambda_tutor::quiz::model::TYPE_NAMES;
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, Report, check_inputs};
 
 /// (info string, body) of every fenced code block.
 fn blocks(markdown: &str) -> Vec<(String, String)> {

@@ -2,11 +2,11 @@
 //! overrides, the presets, and robustness against any input.
 #![allow(clippy::float_cmp, reason = "defaults and loaded values are exact")]
 
-// Case counts: bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
+// Case counts: about 256 locally, bounded in CI, `LAMBDA_TUTOR_FUZZ_CASES=N` for long runs.
 #[path = "hostile_support/fuzz.rs"]
 mod fuzz;
 
-use lambda_tutor::course::{Diagnostic, Severity};
+use lambda_tutor::infra::{Diagnostic, Severity};
 use lambda_tutor::sim::scenario::{self, Override, defaults};
 use lambda_tutor::sim::{self, Engine};
 use proptest::prelude::*;
@@ -70,7 +70,7 @@ fn syntax_errors_and_wrong_types_have_places() {
     let d = load("format = 1\n\u{0}\u{7f}", &[]).expect_err("garbage");
     assert!(!d.is_empty());
     let d = scenario::load("x.toml", b"format = 1\n\xff\n", &[], &mut |_: &str| Err(String::new())).expect_err("utf-8");
-    assert_eq!((d[0].line, d[0].message.as_str()), (2, "file is not valid UTF-8"));
+    assert_eq!((d[0].line, d[0].message.as_str()), (2, "file is not valid UTF-8 (byte 0xFF)"));
 }
 
 #[test]

@@ -399,3 +399,28 @@ fn opening_a_current_database_writes_nothing() {
     drop(tx);
     drop(store);
 }
+
+#[test]
+fn text_that_is_not_utf8_is_read_lossily_not_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path()).expect("open");
+    store.record_answer(&answer("q1", "limits", Outcome::Correct, t0()), &Scheduler::default(), None).expect("record");
+    store.open_lesson("", "cold-starts", t0()).expect("lesson");
+    drop(store);
+    // Another program (or a damaged page) leaves bytes that are not UTF-8
+    // in text columns.
+    let conn = rusqlite::Connection::open(database_path(dir.path())).expect("raw");
+    conn.execute("UPDATE answers SET topic = CAST(X'6C696DFF' AS TEXT), response = CAST(X'FE' AS TEXT)", [])
+        .expect("damage");
+    conn.execute("UPDATE lesson_progress SET lesson = CAST(X'6162FF' AS TEXT)", []).expect("damage");
+    drop(conn);
+    let store = Store::open(dir.path()).expect("reopen");
+    let rows = store.answers().expect("answers are still readable");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].topic, "lim\u{fffd}");
+    assert_eq!(rows[0].response, "\u{fffd}");
+    let stats = store.stats(utc_now(t0())).expect("stats are still readable");
+    assert_eq!(stats.topics.len(), 1, "{stats:?}");
+    let lessons = store.lessons().expect("lessons are still readable");
+    assert_eq!(lessons[0].lesson, "ab\u{fffd}");
+}

@@ -8,14 +8,13 @@
 
 #[path = "hostile_support/common.rs"]
 mod common;
+#[path = "support/pty.rs"]
+mod pty;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{SEQUENCES, hostile, run, safe_but_sgr, toml_str};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 // ------------------------------------------------------- the hostile course
 
@@ -265,88 +264,16 @@ fn the_byte_checks_catch_every_hostile_sequence() {
     }
 }
 
-struct Pty {
-    parser: Arc<Mutex<vt100::Parser<Requests>>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+/// The crate's pseudo-terminal harness, watching what the terminal is
+/// asked to do, with colour on (NO_COLOR removed).
+type Pty = pty::Session<Requests>;
+
+fn start(args: &[&str], data: &Path, rows: u16, cols: u16) -> Pty {
+    Pty::start_with(args, rows, cols, data, &[], &["NO_COLOR"], Requests::default())
 }
 
-impl Pty {
-    fn start(args: &[&str], data: &Path, rows: u16, cols: u16) -> Self {
-        let pair =
-            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open pty");
-        let mut cmd = CommandBuilder::new(common::BIN);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LAMBDA_TUTOR_DATA", data);
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(rows, cols, 0, Requests::default())));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let _keep_master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().expect("parser").process(&buf[..n]);
-                r.lock().expect("raw").extend_from_slice(&buf[..n]);
-            }
-        });
-        Self { parser, raw, writer, child }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {needle:?}; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(80));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Let the reader thread drain what was written last.
-                std::thread::sleep(Duration::from_millis(150));
-                return status;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                let _ = self.child.kill();
-                panic!("program did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        self.raw.lock().expect("raw").clone()
-    }
-
-    fn requests(&self) -> Vec<String> {
-        self.parser.lock().expect("parser").callbacks().0.clone()
-    }
+fn requests(t: &Pty) -> Vec<String> {
+    t.callbacks(|r| r.0.clone())
 }
 
 #[test]
@@ -354,7 +281,7 @@ fn the_reader_shows_a_hostile_lesson_without_its_escape_sequences() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let course = hostile_course(tmp.path());
     let data = tmp.path().join("data");
-    let mut t = Pty::start(&["--pack", s(&course)], &data, 30, 100);
+    let mut t = start(&["--pack", s(&course)], &data, 30, 100);
     t.wait_for("lambda-tutor");
     // The installed course's lesson is the last lesson on the home screen,
     // just above the Simulator row.
@@ -377,7 +304,7 @@ fn the_reader_shows_a_hostile_lesson_without_its_escape_sequences() {
     let status = t.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert_terminal_bytes_safe(&t.raw());
-    assert_eq!(t.requests(), Vec::<String>::new(), "the terminal was asked to do more than draw");
+    assert_eq!(requests(&t), Vec::<String>::new(), "the terminal was asked to do more than draw");
 }
 
 #[test]
@@ -385,7 +312,7 @@ fn the_reader_at_a_narrow_width_shows_no_escape_sequences() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let course = hostile_course(tmp.path());
     let data = tmp.path().join("data");
-    let mut t = Pty::start(&["--pack", s(&course), "--color", "never"], &data, 24, 50);
+    let mut t = start(&["--pack", s(&course), "--color", "never"], &data, 24, 50);
     t.wait_for("lambda-tutor");
     t.send("G");
     t.send("k");
@@ -397,7 +324,7 @@ fn the_reader_at_a_narrow_width_shows_no_escape_sequences() {
     t.send("q");
     t.wait_exit();
     assert_terminal_bytes_safe(&t.raw());
-    assert_eq!(t.requests(), Vec::<String>::new());
+    assert_eq!(requests(&t), Vec::<String>::new());
 }
 
 /// Lines that answer every question type in turn: a question re-asks
@@ -410,16 +337,25 @@ fn the_plain_quiz_in_a_terminal_shows_no_escape_sequences() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let course = hostile_course(tmp.path());
     let data = tmp.path().join("data");
-    let mut t = Pty::start(&["--pack", s(&course), "quiz", "hostile", "--plain", "--seed", "3"], &data, 40, 100);
+    let mut t = start(&["--pack", s(&course), "quiz", "hostile", "--plain", "--seed", "3"], &data, 40, 100);
     t.wait_for("Question 1/8");
-    // A hint, then a wrong-looking answer for whatever type comes, until the end.
+    // A hint, then a wrong-looking answer for whatever type comes, until the
+    // end: each line waits for the program's next prompt, so none is typed
+    // ahead into the retry question.
     let start = Instant::now();
-    while !t.screen().contains("Score:") {
-        assert!(start.elapsed() < Duration::from_secs(60), "the quiz did not end:\n{}", t.screen());
+    let prompts = |raw: &[u8]| raw.windows(2).filter(|w| w == b"> ").count();
+    'quiz: loop {
         for answer in ANSWERS {
+            if t.screen().contains("Score:") {
+                break 'quiz;
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "the quiz did not end:\n{}", t.screen());
+            let asked = prompts(&t.raw());
             t.send(&format!("{answer}\r"));
+            t.wait_until("the next prompt", |_, raw| prompts(raw) > asked);
         }
     }
+    t.wait_for("(y/n)");
     t.send("n\r");
     t.send("\x04");
     t.wait_exit();
@@ -427,7 +363,7 @@ fn the_plain_quiz_in_a_terminal_shows_no_escape_sequences() {
     let shown = String::from_utf8_lossy(&raw);
     assert!(shown.contains("Prompt") && shown.contains("]0;pwned"), "the hostile prompts were asked");
     assert_terminal_bytes_safe(&raw);
-    assert_eq!(t.requests(), Vec::<String>::new());
+    assert_eq!(requests(&t), Vec::<String>::new());
 }
 
 #[test]
@@ -435,11 +371,11 @@ fn a_usage_error_in_a_terminal_does_not_echo_escape_sequences() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let evil = common::hostile_no_nul();
     for args in [vec![evil.as_str()], vec!["read", evil.as_str()], vec!["quiz", "--count", evil.as_str()]] {
-        let mut t = Pty::start(&args, tmp.path(), 24, 200);
+        let mut t = start(&args, tmp.path(), 24, 200);
         let status = t.wait_exit();
         assert!(!status.success());
         assert_terminal_bytes_safe(&t.raw());
-        assert_eq!(t.requests(), Vec::<String>::new(), "{args:?}");
+        assert_eq!(requests(&t), Vec::<String>::new(), "{args:?}");
     }
 }
 
@@ -627,7 +563,7 @@ fn the_reader_opens_pathological_lessons_and_gives_the_terminal_back() {
         let front = format!("+++\nid = \"{id}\"\ntitle = \"Patho {id}\"\nmodule = \"Patho\"\norder = {i}\n+++\n");
         std::fs::write(dir.join(format!("content/{i:02}-{id}.md")), front + body).expect("write");
     }
-    let mut t = Pty::start(&["--pack", s(&dir)], &tmp.path().join("data"), 30, 100);
+    let mut t = start(&["--pack", s(&dir)], &tmp.path().join("data"), 30, 100);
     t.wait_for("lambda-tutor");
     // The last lesson sits just above the Simulator row at the end.
     t.send("G");

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::DateTime;
 use lambda_tutor::course::Course;
-use lambda_tutor::quiz::practice::{DrillOptions, QuizSpec};
+use lambda_tutor::practice::{DrillOptions, QuizSpec};
 use lambda_tutor::study::Store;
 use lambda_tutor::tui::app::App;
 use lambda_tutor::tui::clock::Clock;

@@ -14,21 +14,23 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
+use crate::context::Context as RunContext;
 use crate::course::Course;
+use crate::course::check::{Context, collect, validate_inputs};
 use crate::course::installed::{builtin_clashes, check_course_file, is_course_file};
 use crate::quiz::parse::sort_diagnostics;
-use crate::quiz::validate::{Context, collect, validate_inputs};
 
-pub fn run(global: &GlobalOptions, paths: &[PathBuf], strict: bool) -> CommandResult {
+pub fn run(ctx: &RunContext, paths: &[PathBuf], strict: bool) -> CommandResult {
     let mut collected = collect(paths);
     // A course's course.toml is checked as such, not as a pack.
     let (course_files, inputs): (Vec<_>, Vec<_>) = collected.inputs.into_iter().partition(is_course_file);
     collected.inputs = inputs;
-    let context = if global.packs.is_empty() {
+    // References may point at the `--pack` courses (not at the data
+    // directory's: what `check` says must not depend on what is installed).
+    let context = if ctx.global.packs.is_empty() {
         Context::builtin()
     } else {
-        Context::from_course(&Course::load(&global.packs, None))
+        Context::from_course(&Course::load(&ctx.global.packs, None))
     };
     let mut report = validate_inputs(&collected.inputs, &context);
     report.files += course_files.len() + collected.diagnostics.len();

@@ -5,25 +5,33 @@
 
 use std::io::Write;
 
-use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
+use super::common::{full_screen, open_screen, open_store, run_plain};
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
-use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
-use crate::quiz::practice::drill::{DrillError, DrillOptions, drill};
+use crate::cli::DrillArgs;
+use crate::context::Context;
+use crate::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::practice::drill::{DrillError, DrillOptions, drill};
 use crate::tui::screens::quiz::Launch;
 
-pub fn run(global: &GlobalOptions, mut options: DrillOptions, seed: Option<u64>, plain: bool) -> CommandResult {
-    options.seed = seed.unwrap_or_else(rand::random);
-    let course = course_with_packs(global)?;
-    if full_screen(plain) {
+pub fn run(ctx: &mut Context, args: &DrillArgs) -> CommandResult {
+    let options = DrillOptions {
+        minutes: args.minutes,
+        count: args.count,
+        topics: args.topics.clone(),
+        seed: args.seed.unwrap_or_else(rand::random),
+    };
+    let truth = ctx.truth.clone();
+    if full_screen(args.plain) {
         // Refuse a topic with no questions before taking over the screen.
-        drill(&course.packs, None, &options, chrono::Utc::now()).map_err(|e| drill_failure(&e))?;
-        return open_screen(global, course, Launch::Drill(options));
+        let packs = &ctx.course().map_err(Failure::Usage)?.packs;
+        drill(packs, None, &options, chrono::Utc::now(), &truth).map_err(|e| drill_failure(&e))?;
+        return open_screen(ctx, Launch::Drill(options));
     }
-    let mut store = open_store(global)?;
+    let mut store = open_store(ctx)?;
     let clock = SystemClock::default();
+    let packs = &ctx.course().map_err(Failure::Usage)?.packs;
     let (practice, session) =
-        drill(&course.packs, Some(&mut store), &options, clock.now().to_utc()).map_err(|e| drill_failure(&e))?;
+        drill(packs, Some(&mut store), &options, clock.now().to_utc(), &truth).map_err(|e| drill_failure(&e))?;
     writeln!(std::io::stdout().lock(), "{}", drill_header(session.len(), options.limit()))?;
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     run_plain(session, &mut recorder)

@@ -8,11 +8,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CommandResult, Failure};
-use crate::cli::{ExportFormat, GlobalOptions};
+use crate::cli::ExportFormat;
+use crate::context::Context as RunContext;
+use crate::course::check::Context;
+use crate::course::check::load_paths;
 use crate::quiz::Pack;
 use crate::quiz::export::{Target, export};
-use crate::quiz::load::load_paths;
-use crate::quiz::validate::Context;
 
 fn target_of(to: ExportFormat) -> Target {
     match to {
@@ -22,8 +23,8 @@ fn target_of(to: ExportFormat) -> Target {
 }
 
 /// The pack: a file (checked as `check` would) or an installed pack's id.
-fn find_pack(global: &GlobalOptions, arg: &str) -> Result<Pack, Failure> {
-    let course = super::packs::load_course(global)?;
+fn find_pack(ctx: &mut RunContext, arg: &str) -> Result<Pack, Failure> {
+    let course = ctx.course().map_err(Failure::Usage)?;
     let path = Path::new(arg);
     if !path.exists() {
         return course.pack(arg).cloned().ok_or_else(|| {
@@ -32,7 +33,7 @@ fn find_pack(global: &GlobalOptions, arg: &str) -> Result<Pack, Failure> {
             ))
         });
     }
-    let loaded = load_paths(&[PathBuf::from(arg)], &Context::from_course(&course));
+    let loaded = load_paths(&[PathBuf::from(arg)], &Context::from_course(course));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }
@@ -50,8 +51,8 @@ fn find_pack(global: &GlobalOptions, arg: &str) -> Result<Pack, Failure> {
     }
 }
 
-pub fn run(global: &GlobalOptions, pack: &str, to: ExportFormat, output: Option<&Path>) -> CommandResult {
-    let pack = find_pack(global, pack)?;
+pub fn run(ctx: &mut RunContext, pack: &str, to: ExportFormat, output: Option<&Path>) -> CommandResult {
+    let pack = find_pack(ctx, pack)?;
     let target = target_of(to);
     let exported = export(&pack, target);
     let mut err = std::io::stderr().lock();

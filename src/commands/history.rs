@@ -11,13 +11,14 @@ use std::path::Path;
 
 use super::stats::store_failure;
 use super::{CommandResult, Failure};
-use crate::cli::{GlobalOptions, HistoryFormat};
+use crate::cli::HistoryFormat;
+use crate::context::Context;
 use crate::study::Store;
 use crate::study::history::{write_csv, write_json};
 
-pub fn run(global: &GlobalOptions, format: HistoryFormat, output: Option<&Path>) -> CommandResult {
-    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| store_failure(&e))?;
-    let rows = match Store::open_existing(&dir).map_err(|e| store_failure(&e))? {
+pub fn run(ctx: &Context, format: HistoryFormat, output: Option<&Path>) -> CommandResult {
+    let dir = ctx.data_dir().map_err(Failure::Usage)?;
+    let rows = match Store::open_existing(dir).map_err(|e| store_failure(&e))? {
         Some(store) => store.answers().map_err(|e| store_failure(&e))?,
         None => Vec::new(),
     };

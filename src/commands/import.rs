@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{CommandResult, Failure};
-use crate::cli::{GlobalOptions, ImportFormat};
+use crate::cli::ImportFormat;
 use crate::quiz::import::{Format, ImportError, Note, guess, import};
 use crate::text::sanitize;
 
@@ -29,8 +29,8 @@ fn print_notes(err: &mut impl Write, file: &str, notes: &[Note]) -> std::io::Res
     Ok(())
 }
 
-pub fn run(_global: &GlobalOptions, file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> CommandResult {
-    use crate::course::source::{ReadError, read_bounded};
+pub fn run(file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> CommandResult {
+    use crate::infra::{ReadError, read_bounded};
     let mut err = std::io::stderr().lock();
     let shown = sanitize(&file.display().to_string()).into_owned();
     let bytes = match read_bounded(file) {

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::CommandResult;
-use crate::cli::GlobalOptions;
+use super::{CommandResult, Failure};
+use crate::context::Context;
 
 #[derive(Serialize)]
 struct LessonRow<'a> {
@@ -25,8 +25,8 @@ struct LessonRow<'a> {
     checkpoints: Vec<String>,
 }
 
-pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
-    let course = super::packs::load_course(global)?;
+pub fn run(ctx: &mut Context, json: bool) -> CommandResult {
+    let course = ctx.course().map_err(Failure::Usage)?;
     let rows: Vec<LessonRow<'_>> = course
         .lessons
         .iter()

@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
 use crate::quiz::import::ids;
 use crate::quiz::write::string;
 
@@ -54,7 +53,7 @@ pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
     ]
 }
 
-pub fn run(_global: &GlobalOptions, dir: &Path) -> CommandResult {
+pub fn run(dir: &Path) -> CommandResult {
     if dir.exists() && !dir.is_dir() {
         return Err(Failure::Usage(format!("{} exists and is not a directory", dir.display())));
     }

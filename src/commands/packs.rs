@@ -1,35 +1,16 @@
 //! `packs [--json]`: the quiz packs and courses installed, built-in ones
 //! included: the built-in packs, then each installed course (`--pack`
 //! paths, then `<data dir>/packs/`) followed by its packs.
-//!
-//! Also home of [`load_course`], the course every command works on.
 
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
+use crate::context::Context;
 use crate::course::{Course, CourseInfo};
 use crate::quiz::Pack;
 use crate::text::sanitize;
-
-/// The built-in course with the installed ones beside it. A `--pack` path
-/// that does not exist is a usage error; problems inside installed files
-/// are printed on stderr (errors only: warnings are for `check`) and the
-/// files at fault skipped.
-pub fn load_course(global: &GlobalOptions) -> Result<Course, Failure> {
-    if let Some(missing) = global.packs.iter().find(|p| !p.exists()) {
-        return Err(Failure::Usage(format!("--pack {}: no such file or directory", missing.display())));
-    }
-    let data_dir = crate::study::data_dir(global.data_dir.as_deref()).ok();
-    let course = Course::load(&global.packs, data_dir.as_deref());
-    let mut err = std::io::stderr().lock();
-    for d in course.diagnostics.iter().filter(|d| d.is_error()) {
-        writeln!(err, "{d}")?;
-    }
-    Ok(course)
-}
 
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -96,9 +77,9 @@ fn rows(course: &Course) -> Vec<Row<'_>> {
     rows
 }
 
-pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
-    let course = load_course(global)?;
-    let rows = rows(&course);
+pub fn run(ctx: &mut Context, json: bool) -> CommandResult {
+    let course = ctx.course().map_err(Failure::Usage)?;
+    let rows = rows(course);
     let mut out = Vec::new();
     render(&mut out, &rows, json)?;
     match std::io::stdout().lock().write_all(&out) {

@@ -2,13 +2,14 @@
 
 use std::io::{IsTerminal, Write};
 
+use super::common::terminal_width;
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
+use crate::context::Context;
 use crate::course::lesson::body_of_any_markdown;
 use crate::markdown::Document;
 
-pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> CommandResult {
-    let course = super::packs::load_course(global)?;
+pub fn run(ctx: &mut Context, target: &str, width: Option<usize>) -> CommandResult {
+    let course = ctx.course().map_err(Failure::Usage)?;
     let (title, body) = if let Some(lesson) = course.lesson(target) {
         // Checkpoints as their questions (never their answers), then the
         // date the facts were checked and the sources.
@@ -34,7 +35,7 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
     markdown.push_str(&body);
     let layout = Document::parse(&markdown).layout(width);
     // Escape codes only when asked for: `read` output is meant for pipes and files.
-    let text = if global.color == crate::cli::ColorChoice::Always {
+    let text = if ctx.global.color == crate::cli::ColorChoice::Always {
         crate::tui::ansi::render(&layout)
     } else {
         layout.to_plain()
@@ -47,7 +48,7 @@ pub fn run(global: &GlobalOptions, target: &str, width: Option<usize>) -> Comman
 /// 1, reported at its place); missing, unreadable or not a regular file (a
 /// FIFO would block for ever) is an I/O error (exit 2).
 fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
-    use crate::course::source::{ReadError, read_bounded};
+    use crate::infra::{ReadError, read_bounded};
     let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(e @ ReadError::TooLarge { .. }) => {
@@ -56,18 +57,11 @@ fn read_markdown(path: &std::path::Path) -> Result<String, Failure> {
         }
         Err(e) => return Err(Failure::Usage(e.to_string())),
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let prefix = String::from_utf8_lossy(good);
-        let (line, column) = crate::course::LineIndex::new(&prefix).position(prefix.len());
-        let d = crate::course::Diagnostic::error(path.display().to_string(), line, column, "file is not valid UTF-8");
-        match writeln!(std::io::stderr().lock(), "{d}") {
-            Ok(()) => Failure::Invalid,
-            Err(e) => Failure::from(e),
+    match crate::infra::Diagnostic::from_utf8(&path.display().to_string(), &bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(d) => {
+            writeln!(std::io::stderr().lock(), "{d}")?;
+            Err(Failure::Invalid)
         }
-    })
-}
-
-fn terminal_width() -> Option<usize> {
-    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+    }
 }

@@ -4,23 +4,25 @@
 
 use std::io::Write;
 
-use super::quiz::{course_with_packs, full_screen, open_screen, open_store, run_plain};
+use super::common::{full_screen, open_screen, open_store, run_plain};
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
-use crate::quiz::plain::recorded::{Clock, Recorder, SystemClock};
-use crate::quiz::practice::Purpose;
-use crate::quiz::practice::review::{nothing_due, review};
+use crate::context::Context;
+use crate::plain::recorded::{Clock, Recorder, SystemClock};
+use crate::practice::Purpose;
+use crate::practice::review::{nothing_due, review};
 use crate::tui::screens::quiz::Launch;
 
-pub fn run(global: &GlobalOptions, plain: bool) -> CommandResult {
-    let course = course_with_packs(global)?;
+pub fn run(ctx: &mut Context, plain: bool) -> CommandResult {
+    let truth = ctx.truth.clone();
+    ctx.course().map_err(Failure::Usage)?;
     if full_screen(plain) {
-        return open_screen(global, course, Launch::Review);
+        return open_screen(ctx, Launch::Review);
     }
-    let mut store = open_store(global)?;
+    let mut store = open_store(ctx)?;
     let clock = SystemClock::default();
     let now = clock.now();
-    let built = review(&course.packs, &store, now, rand::random()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let packs = &ctx.course().map_err(Failure::Usage)?.packs;
+    let built = review(packs, &store, now, rand::random(), &truth).map_err(|e| Failure::Usage(e.to_string()))?;
     let (practice, session) = match built {
         Ok(review) => review,
         Err(empty) => {

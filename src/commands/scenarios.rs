@@ -5,7 +5,6 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
 use crate::sim;
 
 #[derive(Serialize)]
@@ -17,7 +16,7 @@ struct Row {
     description: String,
 }
 
-pub fn run(_global: &GlobalOptions, json: bool) -> CommandResult {
+pub fn run(json: bool) -> CommandResult {
     let mut rows = Vec::new();
     for id in sim::preset_ids() {
         match sim::load_preset(&id, &[]) {

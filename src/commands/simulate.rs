@@ -7,8 +7,8 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
-use crate::course::Diagnostic;
+use crate::context::Context;
+use crate::infra::Diagnostic;
 use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
 use crate::tui::screens::SimulatorScreen;
 use crate::tui::screens::simulator::run::ScenarioFile;
@@ -17,7 +17,7 @@ use crate::tui::screens::simulator::run::ScenarioFile;
 const TRACE_CHUNK: usize = 1 << 16;
 
 pub fn run(
-    global: &GlobalOptions,
+    ctx: &mut Context,
     target: Option<&str>,
     seed: Option<u64>,
     sets: &[String],
@@ -32,7 +32,7 @@ pub fn run(
     }
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if interactive && !json && trace.is_none() {
-        return visualize(global, target, overrides, seed);
+        return visualize(ctx, target, overrides, seed);
     }
     let scenario = &loaded.scenario;
     let seed = seed.unwrap_or(scenario.seed);
@@ -67,18 +67,18 @@ pub fn run(
 }
 
 /// The visualizer on the scenario (already checked by [`load`]).
-fn visualize(global: &GlobalOptions, target: &str, overrides: Vec<Override>, seed: Option<u64>) -> CommandResult {
+fn visualize(ctx: &mut Context, target: &str, overrides: Vec<Override>, seed: Option<u64>) -> CommandResult {
     let file = if !looks_like_path(target)
         && let Some(file) = ScenarioFile::preset(target)
     {
         file
     } else {
-        let bytes = std::fs::read(target).map_err(|e| Failure::Usage(format!("cannot read {target}: {e}")))?;
+        let bytes = crate::infra::read_bounded(Path::new(target)).map_err(|e| Failure::Usage(e.to_string()))?;
         let dir = Path::new(target).parent().map(Path::to_path_buf).unwrap_or_default();
         ScenarioFile { path: target.to_owned(), bytes, dir: Some(dir) }
     };
     let screen = SimulatorScreen::open(file, overrides, seed).map_err(|diags| report(&diags))?;
-    crate::tui::run_simulator(global, screen).map_err(Failure::from)
+    crate::tui::run_simulator(ctx, screen).map_err(Failure::from)
 }
 
 fn looks_like_path(target: &str) -> bool {
@@ -97,17 +97,13 @@ fn load(target: &str, overrides: &[Override]) -> Result<Loaded, Failure> {
                 "no scenario preset `{target}` and no file at {target} (presets: {known})"
             )));
         }
-        let bytes = match crate::course::source::read_bounded(path) {
+        let bytes = match crate::infra::read_bounded(path) {
             Ok(bytes) => bytes,
-            Err(e @ crate::course::source::ReadError::TooLarge { .. }) => return Err(report(&[e.to_diagnostic()])),
+            Err(e @ crate::infra::ReadError::TooLarge { .. }) => return Err(report(&[e.to_diagnostic()])),
             Err(e) => return Err(Failure::Usage(e.to_string())),
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        scenario::load(target, &bytes, overrides, &mut |name: &str| {
-            let full = dir.join(name);
-            let text = crate::course::source::read_text(&full)?;
-            Ok((full.display().to_string(), text))
-        })
+        scenario::load(target, &bytes, overrides, &mut crate::infra::trace_reader(Some(dir)))
     };
     result.map_err(|diags| report(&diags))
 }

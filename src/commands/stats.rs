@@ -10,16 +10,16 @@ use std::io::Write;
 use chrono::{DateTime, FixedOffset};
 
 use super::{CommandResult, Failure};
-use crate::cli::GlobalOptions;
+use crate::context::Context;
 use crate::study::drill::DrillSize;
 use crate::study::history::escape_json_controls;
 use crate::study::{Stats, Store, local_now};
 use crate::text::{sanitize, width};
 
-pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
+pub fn run(ctx: &Context, json: bool) -> CommandResult {
     let now = local_now();
-    let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| store_failure(&e))?;
-    let stats = match Store::open_existing(&dir).map_err(|e| store_failure(&e))? {
+    let dir = ctx.data_dir().map_err(Failure::Usage)?;
+    let stats = match Store::open_existing(dir).map_err(|e| store_failure(&e))? {
         Some(store) => store.stats(now).map_err(|e| store_failure(&e))?,
         None => Stats::default(),
     };

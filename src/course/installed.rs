@@ -11,68 +11,19 @@
 //! an installed course can add to the built-in one but never replace
 //! part of it.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::Diagnostic;
-use super::embedded;
-use super::lesson::is_valid_id;
-use super::library::{Course, Module};
+use super::library::{Course, CourseInfo, Module, ScenarioSource};
+use super::packs::{DeferredPacks, PackJob, check_packs, owner, taken};
 use super::source::{CourseFiles, SourceFile};
-use crate::quiz::parse_pack;
-use crate::quiz::validate::{Context, Defined, FileKind, Input, check_inputs, validate_scenario};
+use crate::course::check::{Defined, FileKind, Input, validate_scenario};
+use crate::infra::Diagnostic;
+use crate::infra::embedded;
+use crate::infra::is_valid_id;
 
 /// The folder of the data directory where installed courses live.
 pub const PACKS_DIR: &str = "packs";
-
-/// What `packs` shows of an installed course.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CourseInfo {
-    /// The id its lessons, packs and scenarios are marked with.
-    pub id: String,
-    pub title: String,
-    pub version: Option<String>,
-    pub authors: Vec<String>,
-    pub description: Option<String>,
-    /// The directory or file it was loaded from.
-    pub source: PathBuf,
-    /// How many of its lessons, packs and scenarios loaded.
-    pub lessons: usize,
-    pub packs: usize,
-    pub scenarios: usize,
-}
-
-/// A simulator scenario file: the simulator reads `text`; the course only
-/// knows its id and title and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScenarioSource {
-    /// `[scenario] id`, else the file stem.
-    pub id: String,
-    /// `[scenario] title`, else the id.
-    pub title: String,
-    pub path: String,
-    /// `None` for the built-in course.
-    pub course: Option<String>,
-    pub text: String,
-}
-
-impl ScenarioSource {
-    fn from_file(path: &str, bytes: &[u8], course: Option<String>) -> Option<Self> {
-        let text = std::str::from_utf8(bytes).ok()?.to_owned();
-        let table = text.parse::<toml::Table>().ok();
-        let scenario = table.as_ref().and_then(|t| t.get("scenario"));
-        let field = |key: &str| scenario.and_then(|s| s.get(key)).and_then(toml::Value::as_str).map(str::to_owned);
-        let stem = Path::new(path).file_stem().and_then(|s| s.to_str()).map(str::to_owned);
-        let id = field("id").or(stem)?;
-        let title = field("title").unwrap_or_else(|| id.clone());
-        Some(Self { id, title, path: path.to_owned(), course, text })
-    }
-}
-
-/// The built-in scenarios (`assets/scenarios/*.toml`).
-pub fn builtin_scenarios() -> Vec<ScenarioSource> {
-    embedded::scenarios().iter().filter_map(|(path, bytes)| ScenarioSource::from_file(path, bytes, None)).collect()
-}
 
 /// Where installed courses come from, in load order: `extra` as given,
 /// then the directories and `.toml` files of `<data_dir>/packs/` by name.
@@ -123,23 +74,52 @@ fn is_scenario(file: &SourceFile) -> bool {
 }
 
 impl Course {
-    /// Who holds a lesson, pack or scenario id: "the built-in course (path)"
-    /// or "course `x` (path)".
-    fn owner(course: Option<&String>, path: &str) -> String {
-        match course {
-            None => format!("the built-in course ({path})"),
-            Some(c) => format!("course `{c}` ({path})"),
+    /// The built-in course with every installed course beside it: the
+    /// course directories and pack files of `extra` (the global `--pack`
+    /// option), then every directory and `.toml` file in
+    /// `<data_dir>/packs/`. Their lessons, packs and scenarios are marked
+    /// with their course; an id that is already taken (by the built-in
+    /// course or an earlier one) is reported in `diagnostics` and that item
+    /// skipped. `data_dir` is the resolved data directory
+    /// (`crate::study::data_dir(global.data_dir.as_deref()).ok()`), or
+    /// `None` to look only at `extra`.
+    pub fn load(extra: &[PathBuf], data_dir: Option<&Path>) -> Self {
+        let mut course = Self::builtin();
+        for source in sources(extra, data_dir) {
+            course.install(&source);
         }
+        course
+    }
+
+    /// [`Course::load`] without checking the installed courses' quiz packs:
+    /// that is left to a background thread, and its packs (and problems)
+    /// join the course at [`DeferredPacks::finish`]. What the home screen
+    /// shows (lessons, modules, scenarios) is all here at once.
+    pub fn load_deferring_packs(extra: &[PathBuf], data_dir: Option<&Path>) -> (Self, DeferredPacks) {
+        let mut course = Self::builtin();
+        let mut jobs = Vec::new();
+        for source in sources(extra, data_dir) {
+            jobs.extend(course.install_with(&source, true));
+        }
+        let taken = taken(&course);
+        (course, DeferredPacks::start(jobs, taken))
     }
 
     /// Load one installed course (directory or file) into this one.
     pub fn install(&mut self, path: &Path) {
+        self.install_with(path, false);
+    }
+
+    /// [`Course::install`]; with `defer_packs`, its packs are not checked
+    /// but returned as a job for [`DeferredPacks`].
+    fn install_with(&mut self, path: &Path, defer_packs: bool) -> Option<PackJob> {
         let shown = path.display().to_string();
-        let mut files = match CourseFiles::from_path(path) {
+        let read = if defer_packs { CourseFiles::listing_packs } else { CourseFiles::from_path };
+        let mut files = match read(path) {
             Ok(files) => files,
             Err(d) => {
                 self.diagnostics.push(d);
-                return;
+                return None;
             }
         };
         self.diagnostics.extend(files.diagnostics.iter().filter(|d| d.is_error()).cloned());
@@ -154,11 +134,16 @@ impl Course {
                 1,
                 format!("course `{id}` is already loaded from {}: this one is skipped", other.source.display()),
             ));
-            return;
+            return None;
         }
         let lessons = self.install_lessons(&files, &id);
         let scenarios = self.install_scenarios(&files, &id);
-        let packs = self.install_packs(&files, &id);
+        let (packs, job) = if defer_packs {
+            let any = !files.packs.is_empty() || !files.unread_packs.is_empty();
+            (0, any.then(|| PackJob::new(self, self.courses.len(), &mut files, &id)))
+        } else {
+            (self.install_packs(&mut files, &id), None)
+        };
         let meta = files.meta.clone().unwrap_or_default();
         self.courses.push(CourseInfo {
             title: if meta.title.trim().is_empty() { id.clone() } else { meta.title },
@@ -171,6 +156,7 @@ impl Course {
             packs,
             scenarios,
         });
+        job
     }
 
     /// `course.toml`'s id when valid, else the folder or file name made
@@ -208,7 +194,7 @@ impl Course {
                     format!(
                         "lesson id `{}` is already used by {}: this lesson is skipped",
                         lesson.meta.id,
-                        Self::owner(existing.course.as_ref(), &existing.path)
+                        owner(existing.course.as_ref(), &existing.path)
                     ),
                 ));
                 continue;
@@ -244,7 +230,7 @@ impl Course {
                 let message = format!(
                     "scenario id `{}` is already used by {}: this scenario is skipped",
                     scenario.id,
-                    Self::owner(existing.course.as_ref(), &existing.path)
+                    owner(existing.course.as_ref(), &existing.path)
                 );
                 self.diagnostics.push(Diagnostic::error(&file.path, 1, 1, message));
                 continue;
@@ -255,49 +241,13 @@ impl Course {
         count
     }
 
-    /// Packs go through the checker with the course's lessons and scenarios,
-    /// so that their references resolve (to the built-in course or to the
-    /// course itself) exactly as `check` resolves them.
-    fn install_packs(&mut self, files: &CourseFiles, id: &str) -> usize {
-        if files.packs.is_empty() {
-            return 0;
-        }
-        let input = |f: &SourceFile, kind| Input { path: f.path.clone(), kind, bytes: f.bytes.clone(), explicit: true };
-        let mut inputs: Vec<Input> = files.lessons.iter().map(|f| input(f, FileKind::Lesson)).collect();
-        inputs.extend(files.scenarios.iter().map(|f| input(f, FileKind::Scenario)));
-        inputs.extend(files.packs.iter().map(|f| input(f, FileKind::Pack)));
-        let context = Context {
-            lessons: self.lessons.iter().filter(|l| l.course.is_none()).map(|l| l.meta.id.clone()).collect(),
-            scenarios: self.scenarios.iter().filter(|s| s.course.is_none()).map(|s| s.id.clone()).collect(),
-            packs: Vec::new(),
-        };
-        let report = check_inputs(&inputs, &context);
-        let pack_paths: BTreeSet<&str> = files.packs.iter().map(|f| f.path.as_str()).collect();
-        self.diagnostics.extend(
-            report.diagnostics.iter().filter(|d| d.is_error() && pack_paths.contains(d.path.as_str())).cloned(),
-        );
-        let mut count = 0;
-        for mut pack in report.packs {
-            if let Some(existing) = self.pack(&pack.meta.id) {
-                let (line, column) = files
-                    .packs
-                    .iter()
-                    .find(|f| f.path == pack.path)
-                    .and_then(|f| parse_pack(&f.path, &f.bytes).id)
-                    .map_or((1, 1), |(_, l, c)| (l, c));
-                let message = format!(
-                    "pack id `{}` is already used by {}: this pack is skipped",
-                    pack.meta.id,
-                    Self::owner(existing.course.as_ref(), &existing.path)
-                );
-                self.diagnostics.push(Diagnostic::error(&pack.path, line, column, message));
-                continue;
-            }
-            pack.builtin = false;
-            pack.course = Some(id.to_owned());
-            self.packs.push(pack);
-            count += 1;
-        }
+    /// Check the course's packs now (see [`super::packs`]).
+    fn install_packs(&mut self, files: &mut CourseFiles, id: &str) -> usize {
+        let job = PackJob::new(self, self.courses.len(), files, id);
+        let checked = check_packs(job, &mut taken(self));
+        self.diagnostics.extend(checked.diagnostics);
+        let count = checked.packs.len();
+        self.packs.extend(checked.packs);
         count
     }
 }

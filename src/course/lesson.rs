@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::infra::{Diagnostic, Severity, is_valid_id, toml_message};
 
 /// The front matter of a lesson, exactly as SPEC.md gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,18 +66,9 @@ fn split_front_matter(src: &str) -> Option<Result<(&str, &str, usize), usize>> {
     Some(Err(bom))
 }
 
-/// A valid lesson id: non-empty, `[a-z0-9-]+`.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// Parse a lesson file. Errors are diagnostics with places in `path`.
 pub fn parse_lesson(path: &str, bytes: &[u8]) -> Result<Lesson, Vec<Diagnostic>> {
-    let src = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) =
-            LineIndex::new(&String::from_utf8_lossy(&bytes[..e.valid_up_to()])).position(e.valid_up_to());
-        vec![Diagnostic::error(path, line, column, "file is not valid UTF-8")]
-    })?;
+    let src = Diagnostic::from_utf8(path, bytes).map_err(|d| vec![d])?;
     let (fm, body, fm_offset) = match split_front_matter(src) {
         None => {
             return Err(vec![Diagnostic::error(
@@ -118,12 +109,6 @@ pub fn parse_lesson(path: &str, bytes: &[u8]) -> Result<Lesson, Vec<Diagnostic>>
 pub fn raw_body(src: &str) -> Option<(&str, usize)> {
     let (_, body, _) = split_front_matter(src)?.ok()?;
     Some((body, src.len() - body.len()))
-}
-
-/// toml's message without its own rendering of the source snippet: we
-/// give the place ourselves.
-pub fn toml_message(e: &toml::de::Error) -> String {
-    e.message().trim().replace('\n', " ")
 }
 
 /// Render a markdown file that may or may not have front matter (for

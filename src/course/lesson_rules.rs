@@ -8,8 +8,9 @@
 
 use crate::quiz::Pack;
 
+use super::Lesson;
 use super::checkpoint;
-use super::{Diagnostic, Lesson, LineIndex, Severity};
+use crate::infra::{Diagnostic, LineIndex, Severity};
 
 /// The fewest documentation pages a lesson should cite.
 pub const MIN_SOURCES: usize = 2;
@@ -130,7 +131,7 @@ pub fn lesson_diagnostics(lesson: &Lesson, src: &str, packs: &[Pack]) -> Vec<Dia
                 Some(pack) => match pack.question(&reference.question) {
                     None => {
                         let ids: Vec<&str> = pack.questions.iter().map(|q| q.id.as_str()).collect();
-                        let hint = crate::quiz::suggest::did_you_mean(&reference.question, ids.iter().copied())
+                        let hint = crate::infra::suggest::did_you_mean(&reference.question, ids.iter().copied())
                             .map(|s| format!(" (did you mean `{s}`?)"))
                             .unwrap_or_default();
                         out.push(at(

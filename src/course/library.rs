@@ -9,10 +9,9 @@ use std::collections::HashMap;
 
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::Diagnostic;
-use super::embedded;
-pub use super::installed::{CourseInfo, ScenarioSource};
 use super::lesson::{Lesson, parse_lesson};
+use crate::infra::Diagnostic;
+use crate::infra::embedded;
 
 /// A named group of lessons, in course order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +21,55 @@ pub struct Module {
     pub lessons: Vec<usize>,
     /// The installed course it belongs to: `None` for the built-in one.
     pub course: Option<String>,
+}
+
+/// What `packs` shows of an installed course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseInfo {
+    /// The id its lessons, packs and scenarios are marked with.
+    pub id: String,
+    pub title: String,
+    pub version: Option<String>,
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    /// The directory or file it was loaded from.
+    pub source: PathBuf,
+    /// How many of its lessons, packs and scenarios loaded.
+    pub lessons: usize,
+    pub packs: usize,
+    pub scenarios: usize,
+}
+
+/// A simulator scenario file: the simulator reads `text`; the course only
+/// knows its id and title and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioSource {
+    /// `[scenario] id`, else the file stem.
+    pub id: String,
+    /// `[scenario] title`, else the id.
+    pub title: String,
+    pub path: String,
+    /// `None` for the built-in course.
+    pub course: Option<String>,
+    pub text: String,
+}
+
+impl ScenarioSource {
+    pub(super) fn from_file(path: &str, bytes: &[u8], course: Option<String>) -> Option<Self> {
+        let text = std::str::from_utf8(bytes).ok()?.to_owned();
+        let table = text.parse::<toml::Table>().ok();
+        let scenario = table.as_ref().and_then(|t| t.get("scenario"));
+        let field = |key: &str| scenario.and_then(|s| s.get(key)).and_then(toml::Value::as_str).map(str::to_owned);
+        let stem = Path::new(path).file_stem().and_then(|s| s.to_str()).map(str::to_owned);
+        let id = field("id").or(stem)?;
+        let title = field("title").unwrap_or_else(|| id.clone());
+        Some(Self { id, title, path: path.to_owned(), course, text })
+    }
+}
+
+/// The built-in scenarios (`assets/scenarios/*.toml`).
+pub fn builtin_scenarios() -> Vec<ScenarioSource> {
+    embedded::scenarios().iter().filter_map(|(path, bytes)| ScenarioSource::from_file(path, bytes, None)).collect()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -48,24 +96,7 @@ impl Course {
         let (packs, diagnostics) = crate::quiz::load::builtin_packs();
         course.packs = packs;
         course.diagnostics.extend(diagnostics);
-        course.scenarios = super::installed::builtin_scenarios();
-        course
-    }
-
-    /// The built-in course with every installed course beside it: the
-    /// course directories and pack files of `extra` (the global `--pack`
-    /// option), then every directory and `.toml` file in
-    /// `<data_dir>/packs/`. Their lessons, packs and scenarios are marked
-    /// with their course; an id that is already taken (by the built-in
-    /// course or an earlier one) is reported in `diagnostics` and that item
-    /// skipped. `data_dir` is the resolved data directory
-    /// (`crate::study::data_dir(global.data_dir.as_deref()).ok()`), or
-    /// `None` to look only at `extra`.
-    pub fn load(extra: &[PathBuf], data_dir: Option<&Path>) -> Self {
-        let mut course = Self::builtin();
-        for source in super::installed::sources(extra, data_dir) {
-            course.install(&source);
-        }
+        course.scenarios = builtin_scenarios();
         course
     }
 

@@ -15,13 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::embedded;
-
-/// Files larger than this are reported, not read: no lesson, pack or
-/// scenario needs more, and reading a stray multi-gigabyte file would stall
-/// start-up.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+use crate::infra::{Diagnostic, Severity, embedded, read_bounded, toml_message};
 
 /// The optional `course.toml` of a course directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -53,6 +47,8 @@ pub struct CourseFiles {
     pub root: Option<PathBuf>,
     pub lessons: Vec<SourceFile>,
     pub packs: Vec<SourceFile>,
+    /// Pack files listed but not read yet ([`CourseFiles::listing_packs`]).
+    pub unread_packs: Vec<PathBuf>,
     pub scenarios: Vec<SourceFile>,
     /// Problems met while reading (unreadable files, a bad course.toml).
     pub diagnostics: Vec<Diagnostic>,
@@ -70,16 +66,26 @@ impl CourseFiles {
             lessons: to_files(embedded::lessons()),
             packs: to_files(embedded::quiz_packs()),
             scenarios: to_files(embedded::scenarios()),
-            diagnostics: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// [`CourseFiles::from_path`], but a directory's pack files are only
+    /// listed, in `unread_packs`, for whoever checks them later to read.
+    pub fn listing_packs(path: &Path) -> Result<Self, Diagnostic> {
+        Self::read(path, false)
     }
 
     /// A course directory, or a single file (a pack `.toml`, a lesson `.md`).
     pub fn from_path(path: &Path) -> Result<Self, Diagnostic> {
+        Self::read(path, true)
+    }
+
+    fn read(path: &Path, read_packs: bool) -> Result<Self, Diagnostic> {
         let meta = std::fs::metadata(path)
             .map_err(|e| Diagnostic::error(path.display().to_string(), 1, 1, format!("cannot read: {e}")))?;
         if meta.is_dir() {
-            Ok(Self::from_dir(path))
+            Ok(Self::from_dir(path, read_packs))
         } else {
             let mut files = Self { root: Some(path.to_owned()), ..Self::default() };
             let file = read_file(path)?;
@@ -91,7 +97,7 @@ impl CourseFiles {
         }
     }
 
-    fn from_dir(dir: &Path) -> Self {
+    fn from_dir(dir: &Path, read_packs: bool) -> Self {
         let mut files = Self { root: Some(dir.to_owned()), ..Self::default() };
         let course_toml = dir.join("course.toml");
         if course_toml.is_file() {
@@ -103,23 +109,32 @@ impl CourseFiles {
                 Err(d) => files.diagnostics.push(d),
             }
         }
-        let mut collect = |sub: &str, ext: &str, into: &mut Vec<SourceFile>| {
-            let folder = dir.join(sub);
-            for path in list_files(&folder, ext) {
+        let mut listed = |sub: &str, ext: &str| {
+            let (paths, too_many) = list_files(&dir.join(sub), ext);
+            files.diagnostics.extend(too_many);
+            paths
+        };
+        let lessons = listed("content", "md");
+        let packs = listed("quizzes", "toml");
+        let mut scenarios = listed("scenarios", "toml");
+        scenarios.extend(listed("assets/scenarios", "toml"));
+        let mut read = |paths: Vec<PathBuf>| {
+            let mut out = Vec::new();
+            for path in paths {
                 match read_file(&path) {
-                    Ok(file) => into.push(file),
+                    Ok(file) => out.push(file),
                     Err(d) => files.diagnostics.push(d),
                 }
             }
+            out
         };
-        let (mut lessons, mut packs, mut scenarios) = (Vec::new(), Vec::new(), Vec::new());
-        collect("content", "md", &mut lessons);
-        collect("quizzes", "toml", &mut packs);
-        collect("scenarios", "toml", &mut scenarios);
-        collect("assets/scenarios", "toml", &mut scenarios);
-        files.lessons = lessons;
-        files.packs = packs;
-        files.scenarios = scenarios;
+        files.lessons = read(lessons);
+        if read_packs {
+            files.packs = read(packs);
+        } else {
+            files.unread_packs = packs;
+        }
+        files.scenarios = read(scenarios);
         files
     }
 
@@ -137,109 +152,48 @@ impl CourseFiles {
 
 /// Parse a `course.toml`; a problem is one diagnostic at its place.
 pub fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
-    let src = std::str::from_utf8(&file.bytes)
-        .map_err(|_| Diagnostic::error(&file.path, 1, 1, "course.toml is not valid UTF-8"))?;
+    let src = Diagnostic::from_utf8(&file.path, &file.bytes)?;
     toml::from_str::<CourseMeta>(src).map_err(|e| {
-        Diagnostic::at_offset(
-            &file.path,
-            src,
-            e.span().map_or(0, |s| s.start),
-            Severity::Error,
-            super::lesson::toml_message(&e),
-        )
+        Diagnostic::at_offset(&file.path, src, e.span().map_or(0, |s| s.start), Severity::Error, toml_message(&e))
     })
 }
 
+/// The most files of one kind a course folder may hold. A real course has
+/// a few hundred lessons at most; a folder with more is a mistake (a
+/// generated or copied tree), and reading it would stall start-up.
+pub const MAX_FILES_PER_FOLDER: usize = 5_000;
+
 /// Files with extension `ext` directly in `folder` (no recursion: a course
-/// keeps one level per kind), sorted, README.md excluded.
-fn list_files(folder: &Path, ext: &str) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+/// keeps one level per kind), sorted, README.md excluded. Listing stops
+/// after [`MAX_FILES_PER_FOLDER`]: the files seen by then are read and the
+/// folder is reported.
+fn list_files(folder: &Path, ext: &str) -> (Vec<PathBuf>, Option<Diagnostic>) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return (Vec::new(), None) };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
         .filter(|p| !p.file_name().is_some_and(|n| n.eq_ignore_ascii_case("README.md")))
+        .take(MAX_FILES_PER_FOLDER + 1)
         .collect();
+    let too_many = (paths.len() > MAX_FILES_PER_FOLDER).then(|| {
+        paths.truncate(MAX_FILES_PER_FOLDER);
+        Diagnostic::error(
+            folder.display().to_string(),
+            1,
+            1,
+            format!(
+                "more than {MAX_FILES_PER_FOLDER} .{ext} files in one folder: only {MAX_FILES_PER_FOLDER} were read; \
+                 split the course into several"
+            ),
+        )
+    });
     paths.sort();
-    paths
+    (paths, too_many)
 }
 
-/// Why a file named by the user could not be read as content.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// Missing, unreadable, or not a regular file: a usage or I/O error.
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
-    /// A FIFO, a device or a socket: reading one could block for ever or
-    /// never end, so it is refused before it is opened.
-    #[error("{path} is not a regular file")]
-    NotAFile { path: String },
-    /// Over [`MAX_FILE_BYTES`]: the content is wrong, not the command.
-    #[error("{path}: file is larger than the limit of {limit} bytes (8 MiB): split it into smaller files", limit = MAX_FILE_BYTES)]
-    TooLarge { path: String },
-}
-
-impl ReadError {
-    /// The path the error is about.
-    pub fn path(&self) -> &str {
-        match self {
-            Self::Io { path, .. } | Self::NotAFile { path } | Self::TooLarge { path } => path,
-        }
-    }
-
-    /// What went wrong, without the path.
-    pub fn reason(&self) -> String {
-        match self {
-            Self::Io { source, .. } => format!("cannot read: {source}"),
-            Self::NotAFile { .. } => "not a regular file".to_owned(),
-            Self::TooLarge { .. } => {
-                format!("file is larger than the limit of {MAX_FILE_BYTES} bytes (8 MiB): split it into smaller files")
-            }
-        }
-    }
-
-    /// A diagnostic at 1:1 of the file.
-    pub fn to_diagnostic(&self) -> Diagnostic {
-        Diagnostic::error(self.path(), 1, 1, self.reason())
-    }
-}
-
-/// [`read_bounded`] for a text file another file names (a scenario's
-/// trace file): its text, or why not, without the path.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_bounded(path).map_err(|e| e.reason())?;
-    String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())
-}
-
-/// Read a file named by the user or found in a course, as content: regular
-/// files only (following symbolic links), at most [`MAX_FILE_BYTES`] bytes.
-/// The size is checked before reading and enforced while reading, so a
-/// file that grows meanwhile cannot get past it either.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
-    use std::io::Read as _;
-    let shown = || path.display().to_string();
-    let io = |source| ReadError::Io { path: shown(), source };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::other("it is a directory")));
-    }
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile { path: shown() });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown() });
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { path: shown() });
-    }
-    Ok(bytes)
-}
-
-/// Read one file, refusing ones over [`MAX_FILE_BYTES`] and ones that are
-/// not regular files (see [`read_bounded`]).
+/// Read one file, refusing ones over [`crate::infra::MAX_FILE_BYTES`] and ones that are
+/// not regular files (see [`crate::infra::read_bounded`]).
 pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = read_bounded(path).map_err(|e| e.to_diagnostic())?;
     Ok(SourceFile { path: path.display().to_string(), bytes })
@@ -276,31 +230,18 @@ mod tests {
     }
 
     #[test]
-    fn oversized_files_directories_and_fifos_are_refused() {
+    fn a_folder_with_too_many_files_is_reported_and_read_up_to_the_cap() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let big = dir.path().join("big.toml");
-        let file = std::fs::File::create(&big).expect("create");
-        file.set_len(MAX_FILE_BYTES + 1).expect("grow");
-        assert!(matches!(read_bounded(&big), Err(ReadError::TooLarge { .. })));
-        let exact = dir.path().join("exact.toml");
-        std::fs::File::create(&exact).expect("create").set_len(MAX_FILE_BYTES).expect("grow");
-        assert_eq!(read_bounded(&exact).expect("at the limit").len() as u64, MAX_FILE_BYTES);
-        assert!(matches!(read_bounded(dir.path()), Err(ReadError::Io { .. })));
-        assert!(matches!(read_bounded(&dir.path().join("none")), Err(ReadError::Io { .. })));
-        let d = read_file(&big).expect_err("too big");
-        assert!(d.to_string().contains("limit of 8388608 bytes"), "{d}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_fifo_is_not_opened() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let fifo = dir.path().join("pipe.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.is_ok_and(|s| s.success()) {
-            // Opening a FIFO with no writer would block this test for ever.
-            assert!(matches!(read_bounded(&fifo), Err(ReadError::NotAFile { .. })));
+        let quizzes = dir.path().join("quizzes");
+        std::fs::create_dir(&quizzes).expect("mkdir");
+        for i in 0..=MAX_FILES_PER_FOLDER {
+            std::fs::write(quizzes.join(format!("p{i:05}.toml")), "").expect("write");
         }
+        let files = CourseFiles::from_path(dir.path()).expect("course dir");
+        assert_eq!(files.packs.len(), MAX_FILES_PER_FOLDER);
+        assert_eq!(files.diagnostics.len(), 1, "{:?}", files.diagnostics);
+        let shown = files.diagnostics[0].to_string();
+        assert!(shown.contains("quizzes:1:1: error: more than 5000 .toml files in one folder"), "{shown}");
     }
 
     #[test]

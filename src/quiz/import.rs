@@ -22,7 +22,7 @@ use std::fmt;
 use super::model::{Difficulty, Pack, PackMeta, Question, QuestionKind};
 use super::parse::{MAX_QUESTIONS, parse_pack};
 use super::write::{write_pack, write_question};
-use crate::course::source::MAX_FILE_BYTES;
+use crate::infra::MAX_FILE_BYTES;
 
 /// A format `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::course::{Diagnostic, LineIndex};
+use crate::infra::{Diagnostic, LineIndex};
 
 use super::model::{Pack, QuestionKind};
 

@@ -3,12 +3,10 @@
 //! left to `check`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use super::model::Pack;
 use super::parse::parse_pack;
-use super::validate::{Context, FileKind, check_inputs, collect};
-use crate::course::{Diagnostic, embedded};
+use crate::infra::{Diagnostic, embedded};
 
 /// Parse pack files given as (path, bytes). Packs with errors, and packs
 /// whose id an earlier file already uses, are skipped and reported.
@@ -45,46 +43,6 @@ pub fn load_packs<'a>(
 pub fn builtin_packs() -> (Vec<Pack>, Vec<Diagnostic>) {
     let files = embedded::quiz_packs();
     load_packs(files.iter().map(|(p, b)| (p.as_str(), *b)), true)
-}
-
-/// Packs from files and course directories named by the learner
-/// (`--pack PATH`, `quiz PATH`), checked exactly as `check` would check
-/// them, references included.
-#[derive(Debug, Default)]
-pub struct FromPaths {
-    /// Packs without errors.
-    pub packs: Vec<Pack>,
-    /// Every error and warning, sorted.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Paths that are missing or unreadable, one sentence each.
-    pub problems: Vec<String>,
-}
-
-impl FromPaths {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
-pub fn load_paths(paths: &[PathBuf], context: &Context) -> FromPaths {
-    if paths.is_empty() {
-        return FromPaths::default();
-    }
-    let collected = collect(paths);
-    let mut report = check_inputs(&collected.inputs, context);
-    if !collected.diagnostics.is_empty() {
-        report.diagnostics.extend(collected.diagnostics);
-        super::parse::sort_diagnostics(&mut report.diagnostics);
-    }
-    let mut problems = collected.problems;
-    if report.packs.is_empty() && problems.is_empty() && !report.diagnostics.iter().any(Diagnostic::is_error) {
-        let none = collected.inputs.iter().all(|i| i.kind != FileKind::Pack);
-        if none {
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            problems.push(format!("no quiz pack found in {}", names.join(", ")));
-        }
-    }
-    FromPaths { packs: report.packs, diagnostics: report.diagnostics, problems }
 }
 
 #[cfg(test)]

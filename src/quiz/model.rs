@@ -6,7 +6,6 @@
 //! presentation, decided per session.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// The only pack format this build reads.
 pub const FORMAT: i64 = 1;
@@ -189,49 +188,9 @@ impl QuestionKind {
 pub const TYPE_NAMES: [&str; 9] =
     ["single", "multiple", "true-false", "short", "numeric", "order", "match", "card", "predict"];
 
-/// A learner's own grade of a `card`, as in Anki.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
-
-impl Grade {
-    pub const ALL: [Grade; 4] = [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy];
-
-    /// `again`, `hard`, `good`, `easy` (any case) or 1–4.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "again" | "1" => Some(Self::Again),
-            "hard" | "2" => Some(Self::Hard),
-            "good" | "3" => Some(Self::Good),
-            "easy" | "4" => Some(Self::Easy),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Again => "again",
-            Self::Hard => "hard",
-            Self::Good => "good",
-            Self::Easy => "easy",
-        }
-    }
-
-    /// Anki's reading: anything but `again` means it was recalled.
-    pub fn recalled(self) -> bool {
-        self != Self::Again
-    }
-}
-
-impl fmt::Display for Grade {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+/// A learner's own grade of a `card`, as in Anki: the study store's four
+/// FSRS ratings, one type for the quiz and the store.
+pub use crate::study::Grade;
 
 /// The keys of the `simulate --json` summary (SPEC.md) that a `predict`
 /// question may ask for: every number in it.

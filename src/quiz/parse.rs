@@ -5,9 +5,10 @@
 //! deserialized with serde, so that one run can report a missing key, a
 //! wrong type and an unknown key side by side, each at its own place.
 //! References to lessons and scenarios are returned, not resolved: whether
-//! they exist depends on the course being checked ([`super::validate`]).
+//! they exist depends on the course being checked ([`crate::course::check`]).
 
 pub(crate) mod fields;
+mod kind;
 mod question;
 mod smells;
 
@@ -16,8 +17,8 @@ use toml::de::{DeTable, DeValue};
 
 use self::fields::{Fields, Reader, describe};
 use super::model::{FORMAT, Pack, PackMeta};
-use crate::course::lesson::is_valid_id;
-use crate::course::{Diagnostic, LineIndex};
+use crate::infra::is_valid_id;
+use crate::infra::{Diagnostic, LineIndex, Severity};
 
 /// What a reference in a pack points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,21 +63,7 @@ impl ParsedPack {
 /// Bytes to text, or the diagnostic for a file that is empty or not
 /// UTF-8 (placed at its first bad byte).
 pub fn decode<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
-    let src = match std::str::from_utf8(bytes) {
-        Ok(src) => src,
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction; fall back to lossy just in case.
-            let prefix = String::from_utf8_lossy(good);
-            let (line, column) = LineIndex::new(&prefix).position(prefix.len());
-            return Err(Diagnostic::error(
-                path,
-                line,
-                column,
-                format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
-            ));
-        }
-    };
+    let src = Diagnostic::from_utf8(path, bytes)?;
     if src.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Diagnostic::error(path, 1, 1, "file is empty"));
     }
@@ -103,7 +90,7 @@ pub fn parse_toml<'s>(path: &str, src: &'s str) -> Result<toml::Spanned<DeTable<
 }
 
 fn toml_message(e: &toml::de::Error) -> String {
-    crate::course::lesson::toml_message(e)
+    crate::infra::toml_message(e)
 }
 
 /// File order: line, then column, errors before warnings at one place.
@@ -156,11 +143,19 @@ const PACK_KEYS: [&str; 6] = ["id", "title", "version", "description", "authors"
 /// no newline, so lines (and the places of later diagnostics) do not move.
 pub fn expand_facts<'s>(path: &str, src: &'s str) -> (std::borrow::Cow<'s, str>, Vec<Diagnostic>) {
     let (expanded, unknown) = crate::facts::expand(src);
-    let diagnostics = unknown
-        .iter()
-        .map(|u| Diagnostic::at_offset(path, src, u.offset, crate::course::Severity::Error, u.message()))
-        .collect();
+    let diagnostics =
+        unknown.iter().map(|u| Diagnostic::at_offset(path, src, u.offset, Severity::Error, u.message())).collect();
     (expanded, diagnostics)
+}
+
+/// Every key a pack file may hold, at any level (for the fuzzer, so that a
+/// new key is fuzzed the day it is added).
+#[doc(hidden)]
+pub fn all_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = TOP_KEYS.iter().chain(&PACK_KEYS).chain(&question::ALL_KEYS).copied().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// Parse one pack file. Never panics, whatever the bytes.

@@ -5,13 +5,16 @@
 //! `read_file` callback the caller passes in.
 
 mod build;
+
+#[doc(hidden)]
+pub use build::all_keys;
 pub mod tree;
 
 use serde::Serialize;
 
 use super::billing::Architecture;
 use super::dist::Dist;
-use crate::course::Diagnostic;
+use crate::infra::Diagnostic;
 
 /// Lambda's and the format's defaults for omitted keys (SPEC.md, facts sheet).
 pub mod defaults {

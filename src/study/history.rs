@@ -34,7 +34,12 @@ pub const COLUMNS: [&str; 13] = [
 /// Write `rows` as CSV with a header line. With `for_terminal`, control
 /// characters in text fields are replaced (the file form keeps them exactly).
 pub fn write_csv(out: &mut impl Write, rows: &[AnswerRow], for_terminal: bool) -> io::Result<()> {
-    write_record(out, COLUMNS.iter().map(|c| (*c).to_owned()), false)?;
+    // RFC 4180 quoting (only where needed) with LF line ends, as documented above.
+    let mut csv = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    csv.write_record(COLUMNS)?;
     for r in rows {
         let fields = [
             r.id.to_string(),
@@ -51,24 +56,11 @@ pub fn write_csv(out: &mut impl Write, rows: &[AnswerRow], for_terminal: bool) -
             r.response.clone(),
             r.drill_id.map(|d| d.to_string()).unwrap_or_default(),
         ];
-        write_record(out, fields.into_iter(), for_terminal)?;
+        let fields = fields
+            .map(|field| if for_terminal { crate::text::sanitize_with(&field, true).into_owned() } else { field });
+        csv.write_record(&fields)?;
     }
-    Ok(())
-}
-
-fn write_record(out: &mut impl Write, fields: impl Iterator<Item = String>, for_terminal: bool) -> io::Result<()> {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        let field = if for_terminal { crate::text::sanitize_with(&field, true).into_owned() } else { field };
-        if field.contains([',', '"', '\n', '\r']) {
-            write!(out, "\"{}\"", field.replace('"', "\"\""))?;
-        } else {
-            out.write_all(field.as_bytes())?;
-        }
-    }
-    out.write_all(b"\n")
+    csv.flush()
 }
 
 /// Write `rows` as a pretty JSON array.

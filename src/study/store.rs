@@ -233,6 +233,17 @@ pub(crate) fn from_ms(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
+/// A text column read lossily: a row whose text is not UTF-8 (written by
+/// another program, or damaged) is shown with U+FFFD in place of the bad
+/// bytes instead of making the whole query fail.
+pub(crate) fn text(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<String> {
+    use rusqlite::types::ValueRef;
+    match r.get_ref(i)? {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        _ => r.get(i),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! `prepare` does the work that needs the frame size (layout caches);
 //! rendering is pure. Every screen is reached through [`View`].
 
+use crate::practice::Truth;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -40,8 +41,9 @@ pub struct App {
 impl App {
     pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
         let home = HomeScreen::new(&course, &progress);
+        let truth = Truth::for_course(&course);
         Self {
-            ctx: Ctx { course, progress, clock: Clock::system(), theme },
+            ctx: Ctx { course, progress, clock: Clock::system(), theme, truth },
             notice: None,
             stack: vec![Screen::Home(home)],
             help: false,

@@ -23,8 +23,8 @@ use super::keymap::Context;
 use super::progress::Progress;
 use super::theme::Theme;
 use crate::course::Course;
-use crate::quiz::practice::QuizSpec;
-use crate::quiz::practice::drill::DrillOptions;
+use crate::practice::QuizSpec;
+use crate::practice::drill::DrillOptions;
 
 pub use home::HomeScreen;
 pub use quiz::QuizScreen;
@@ -72,6 +72,9 @@ pub struct Ctx {
     pub progress: Progress,
     pub clock: Clock,
     pub theme: Theme,
+    /// The simulator's answers to `predict` questions, computed once for
+    /// the course and shared with the command that opened the app.
+    pub truth: crate::practice::Truth,
 }
 
 /// The one interface of a screen. Rendering is a pure function of the

@@ -4,7 +4,7 @@
 
 use std::ffi::OsStr;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_lambda-tutor");
@@ -279,4 +279,51 @@ fn matches_place(text: &str, pattern: &str) -> bool {
         }
     }
     true
+}
+
+/// A scratch directory for files and one for the data directory.
+pub struct Scratch {
+    pub files: tempfile::TempDir,
+    pub data: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Self { files: tempfile::tempdir().expect("temp dir"), data: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.files.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    pub fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Run {
+        run(self.data.path(), args, b"")
+    }
+
+    pub fn run_in<S: AsRef<OsStr>>(&self, args: &[S], stdin: &[u8]) -> Run {
+        run(self.data.path(), args, stdin)
+    }
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 temp path")
+}
+
+pub const PACK_HEAD: &str = "format = 1\n[pack]\nid = \"hostile\"\ntitle = \"Hostile\"\nversion = \"1\"\n";
+
+/// A pack that passes `check` with no errors: line 11 is the prompt.
+pub fn valid_pack() -> String {
+    format!(
+        "{PACK_HEAD}\n[[questions]]\nid = \"q1\"\ntype = \"single\"\ntopic = \"t\"\nprompt = \"Pick one?\"\n\
+         choices = [\"a\", \"b\"]\nanswer = \"a\"\nexplanation = \"The first is right because the fixture says so.\"\n"
+    )
 }

@@ -1,5 +1,7 @@
-//! How long the property tests fuzz: a bounded number of cases per target
-//! in CI, many more on request.
+//! How long the property tests fuzz: about 256 cases per target in a local
+//! `cargo test` (a quick edit-test loop), each target's larger default in CI
+//! (`CI` set, as `.ci/run` runs), and any number on request. Every property
+//! test of the crate takes its count from here.
 //!
 //! `cargo-fuzz` needs a nightly toolchain; this project builds on stable,
 //! so its fuzz targets are proptest properties over structured generators
@@ -16,10 +18,15 @@ use proptest::test_runner::Config;
 /// The environment variable that overrides every target's case count.
 pub const CASES_VAR: &str = "LAMBDA_TUTOR_FUZZ_CASES";
 
-/// Cases for one target: `ci_default`, unless `LAMBDA_TUTOR_FUZZ_CASES`
-/// says otherwise.
+/// Cases per target in a local run.
+pub const LOCAL_CASES: u32 = 256;
+
+/// Cases for one target: `LAMBDA_TUTOR_FUZZ_CASES` when it is set, else
+/// `ci_default` in CI, else [`LOCAL_CASES`] (or `ci_default` if smaller).
 pub fn cases(ci_default: u32) -> u32 {
-    std::env::var(CASES_VAR).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(ci_default)
+    let requested = std::env::var(CASES_VAR).ok().and_then(|v| v.trim().parse().ok());
+    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    requested.unwrap_or(if in_ci { ci_default } else { ci_default.min(LOCAL_CASES) })
 }
 
 /// A proptest configuration running [`cases`] cases. Shrinking is bounded

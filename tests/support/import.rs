@@ -4,8 +4,8 @@
 
 #![allow(dead_code)] // Each test file uses a different part of it.
 
+use lambda_tutor::course::check::{Context, FileKind, Input, validate_inputs};
 use lambda_tutor::quiz::import::{Format, Imported, import};
-use lambda_tutor::quiz::validate::{Context, FileKind, Input, validate_inputs};
 
 /// The text of `tests/fixtures/import/<dir>/<name>`.
 pub fn fixture(dir: &str, name: &str) -> String {

@@ -315,8 +315,8 @@ fn split_explanation(back: &str) -> Option<(&str, &str)> {
 /// else the guid itself made valid.
 fn question_id(guid: &str) -> Option<String> {
     if let Some((pack, question)) = guid.split_once('/')
-        && crate::course::lesson::is_valid_id(pack)
-        && crate::course::lesson::is_valid_id(question)
+        && crate::infra::is_valid_id(pack)
+        && crate::infra::is_valid_id(question)
     {
         return Some(question.to_owned());
     }

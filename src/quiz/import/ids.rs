@@ -109,7 +109,7 @@ pub fn stable_id(prefix: &str, source_id: &str) -> Option<String> {
     if source_id.is_empty() {
         return None;
     }
-    if crate::course::lesson::is_valid_id(source_id) && source_id.len() <= 64 {
+    if crate::infra::is_valid_id(source_id) && source_id.len() <= 64 {
         return Some(source_id.to_owned());
     }
     let s = short_slug(source_id);
@@ -162,7 +162,7 @@ mod tests {
         let b = stable_id("anki", "aB+c").expect("id");
         assert_ne!(a, b);
         assert!(a.starts_with("anki-ab-c-"), "{a}");
-        assert!(crate::course::lesson::is_valid_id(&a));
+        assert!(crate::infra::is_valid_id(&a));
         assert_eq!(stable_id("anki", "  "), None);
         assert!(stable_id("anki", "%%%").expect("id").starts_with("anki-"));
     }

@@ -23,7 +23,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::{Draft, Read};
-use crate::course::LineIndex;
+use crate::infra::LineIndex;
 use crate::quiz::model::QuestionKind;
 
 /// Whether `text` has a task list or a `<quiz>` block.

@@ -18,7 +18,7 @@ use toml::{Table, Value};
 
 use super::ids;
 use super::{Draft, Read};
-use crate::course::LineIndex;
+use crate::infra::LineIndex;
 use crate::quiz::model::QuestionKind;
 
 /// Line of each `[[questions]]` entry, from toml's spans.
@@ -38,7 +38,7 @@ pub fn read(text: &str) -> Read {
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
             let line = LineIndex::new(text).position(offset).0;
-            read.skip(line, format!("not valid TOML: {}", crate::course::lesson::toml_message(&e)));
+            read.skip(line, format!("not valid TOML: {}", crate::infra::toml_message(&e)));
             return read;
         }
     };

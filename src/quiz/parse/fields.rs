@@ -12,8 +12,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use crate::course::{Diagnostic, LineIndex, Severity};
-use crate::quiz::suggest;
+use crate::infra::suggest;
+use crate::infra::{Diagnostic, LineIndex, Severity};
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
 

@@ -8,12 +8,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::fields::{Fields, Reader, as_string, as_string_list, describe};
+use super::kind::{KindRef, owned};
 use super::smells;
 use super::{RefKind, Reference};
-use crate::course::lesson::is_valid_id;
+use crate::infra::is_valid_id;
+use crate::infra::suggest;
 use crate::quiz::answer::same_folded;
-use crate::quiz::model::{DEFAULT_TOLERANCE_PCT, Difficulty, METRICS, Question, QuestionKind, TYPE_NAMES};
-use crate::quiz::suggest;
+use crate::quiz::model::{DEFAULT_TOLERANCE_PCT, Difficulty, METRICS, Question, TYPE_NAMES};
 
 /// Keys every question type accepts.
 pub const COMMON_KEYS: [&str; 9] =
@@ -58,54 +59,6 @@ pub const ALL_KEYS: [&str; 21] = [
     "metric",
     "tolerance_pct",
 ];
-
-/// The type-specific fields of a question, borrowed from the document:
-/// validated first, copied into a [`QuestionKind`] only when the pack is
-/// kept.
-#[derive(Debug, Clone, PartialEq)]
-pub enum KindRef<'t> {
-    Single { choices: Vec<&'t str>, answer: usize },
-    Multiple { choices: Vec<&'t str>, answers: Vec<usize> },
-    TrueFalse { answer: bool },
-    Short { answer: &'t str, accept: Vec<&'t str> },
-    Numeric { answer: f64, tolerance: f64, unit: Option<&'t str> },
-    Order { items: Vec<&'t str> },
-    Match { pairs: Vec<(&'t str, &'t str)> },
-    Card { answer: &'t str },
-    Predict { scenario: &'t str, metric: &'t str, tolerance_pct: f64 },
-}
-
-fn owned(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| (*s).to_owned()).collect()
-}
-
-impl KindRef<'_> {
-    pub fn to_owned_kind(&self) -> QuestionKind {
-        match self {
-            Self::Single { choices, answer } => QuestionKind::Single { choices: owned(choices), answer: *answer },
-            Self::Multiple { choices, answers } => {
-                QuestionKind::Multiple { choices: owned(choices), answers: answers.clone() }
-            }
-            Self::TrueFalse { answer } => QuestionKind::TrueFalse { answer: *answer },
-            Self::Short { answer, accept } => {
-                QuestionKind::Short { answer: (*answer).to_owned(), accept: owned(accept) }
-            }
-            Self::Numeric { answer, tolerance, unit } => {
-                QuestionKind::Numeric { answer: *answer, tolerance: *tolerance, unit: unit.map(str::to_owned) }
-            }
-            Self::Order { items } => QuestionKind::Order { items: owned(items) },
-            Self::Match { pairs } => {
-                QuestionKind::Match { pairs: pairs.iter().map(|(l, r)| ((*l).to_owned(), (*r).to_owned())).collect() }
-            }
-            Self::Card { answer } => QuestionKind::Card { answer: (*answer).to_owned() },
-            Self::Predict { scenario, metric, tolerance_pct } => QuestionKind::Predict {
-                scenario: (*scenario).to_owned(),
-                metric: (*metric).to_owned(),
-                tolerance_pct: *tolerance_pct,
-            },
-        }
-    }
-}
 
 /// Parse question number `n` (1-based). `ids` maps the ids seen so far to
 /// their line, for duplicate detection. With `build` unset the question is

@@ -4,7 +4,7 @@
 use toml::Spanned;
 
 use super::fields::{Fields, Reader};
-use super::question::KindRef;
+use super::kind::KindRef;
 
 /// Lower-case words of `s`, markdown and punctuation dropped.
 fn words(s: &str) -> Vec<String> {

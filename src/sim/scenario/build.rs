@@ -9,7 +9,7 @@ use super::{
     Account, Arrival, AsyncSettings, Billing, Function, Loaded, OnFailure, Override, ReadFile, Scenario, Settings,
     Source, SourceKind, SqsSettings, StreamSettings, defaults,
 };
-use crate::course::{Diagnostic, Severity};
+use crate::infra::{Diagnostic, Severity};
 use crate::sim::billing::Architecture;
 use crate::sim::dist::Dist;
 use crate::sim::runtime;
@@ -53,6 +53,31 @@ const STREAM_KEYS: &[&str] = &[
 ];
 const DIST_KEYS: &[&str] = &["dist", "value", "mean", "p99", "min", "max"];
 const ARRIVAL_PROCESSES: &[&str] = &["constant", "poisson", "burst", "step", "schedule", "trace"];
+/// The keys of an arrival table, whatever its process.
+const ARRIVAL_KEYS: &[&str] =
+    &["process", "rate_per_s", "count", "at_s", "over_s", "steps", "poisson", "every_s", "file", "times_s"];
+
+/// Every key a scenario file may hold, at any level (for the fuzzer, so
+/// that a new key is fuzzed the day it is added).
+pub fn all_keys() -> Vec<&'static str> {
+    let lists = [
+        TOP_KEYS,
+        SCENARIO_KEYS,
+        FUNCTION_KEYS,
+        ACCOUNT_KEYS,
+        BILLING_KEYS,
+        SOURCE_COMMON,
+        ASYNC_KEYS,
+        SQS_KEYS,
+        STREAM_KEYS,
+        DIST_KEYS,
+        ARRIVAL_KEYS,
+    ];
+    let mut keys: Vec<&'static str> = lists.concat();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 /// API Gateway gives up on an integration after 29 s by default.
 const API_GATEWAY_TIMEOUT_S: u32 = 29;
@@ -63,14 +88,7 @@ pub(super) fn load(
     overrides: &[Override],
     read_file: &mut ReadFile<'_>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let src = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let d = Diagnostic::at_offset(path, &prefix, prefix.len(), Severity::Error, "file is not valid UTF-8");
-            return Err(vec![d]);
-        }
-    };
+    let src = Diagnostic::from_utf8(path, bytes).map_err(|d| vec![d])?;
     let mut cx = Cx { path, src, overrides, diags: Vec::new() };
     let mut root = match tree::parse_document(src) {
         Ok(root) => root,
@@ -336,7 +354,7 @@ impl Cx<'_> {
                 None
             }
             Some(n) => match self.str(n, "id") {
-                Some(s) if crate::course::lesson::is_valid_id(s) => Some(s.to_owned()),
+                Some(s) if crate::infra::is_valid_id(s) => Some(s.to_owned()),
                 Some(s) => {
                     self.error(n.at, format!("scenario id {s:?} must match [a-z0-9-]+"));
                     None
@@ -896,8 +914,9 @@ impl Cx<'_> {
             }
         };
         if ARRIVAL_PROCESSES.contains(&process.as_str()) {
-            let all_keys = ["rate_per_s", "count", "at_s", "over_s", "steps", "poisson", "every_s", "file", "times_s"];
-            self.finish(&t, keys, &|k| all_keys.contains(&k).then(|| format!("does not apply to a {process} arrival")));
+            self.finish(&t, keys, &|k| {
+                ARRIVAL_KEYS.contains(&k).then(|| format!("does not apply to a {process} arrival"))
+            });
         }
         if self.error_count() > errors_before {
             return None;
@@ -1029,23 +1048,8 @@ fn article(id: &str) -> &'static str {
     if id.starts_with(['a', 'e', 'i', 'o', 'u', 's']) { "an" } else { "a" }
 }
 
-/// The closest known word, if it is close enough to be a likely typo.
+/// The closest known word, if it is close enough to be a likely typo (the
+/// crate's one rule, shared with packs).
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let best = known.iter().map(|k| (edit_distance(word, k), *k)).min_by_key(|(d, _)| *d)?;
-    let limit = (word.chars().count() / 3).max(1);
-    (best.0 <= limit).then_some(best.1)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    crate::infra::suggest::did_you_mean(word, known.iter().copied())
 }

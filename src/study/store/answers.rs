@@ -69,7 +69,7 @@ const ANSWER_COLUMNS: &str = "id, answered_at, pack_id, question_id, pack_versio
                               seconds, hints_used, response, drill_id";
 
 fn answer_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
-    let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    let text = |i: usize| super::text(r, i);
     let mode = text(6)?;
     let grade = text(8)?;
     let bad = |i: usize, what: &str, v: &str| {
@@ -218,10 +218,8 @@ impl Store {
     pub fn cards(&self) -> Result<HashMap<QuestionKey, CardState>, StoreError> {
         self.read(|c| {
             let mut stmt = c.prepare(&format!("SELECT pack_id, question_id, {CARD_COLUMNS} FROM cards"))?;
-            stmt.query_map([], |r| {
-                Ok((QuestionKey::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), card_at(r, 2)?))
-            })?
-            .collect()
+            stmt.query_map([], |r| Ok((QuestionKey::new(super::text(r, 0)?, super::text(r, 1)?), card_at(r, 2)?)))?
+                .collect()
         })
     }
 
@@ -295,5 +293,5 @@ impl Store {
 
 pub(crate) fn tally_row(r: &Row<'_>) -> rusqlite::Result<(String, TopicTally)> {
     let count = |i: usize| -> rusqlite::Result<u32> { Ok(u32::try_from(r.get::<_, i64>(i)?).unwrap_or(u32::MAX)) };
-    Ok((r.get(0)?, TopicTally { correct: count(1)?, answered: count(2)? }))
+    Ok((super::text(r, 0)?, TopicTally { correct: count(1)?, answered: count(2)? }))
 }

@@ -94,7 +94,7 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<DrillSummary> {
         (Some(m), None) => DrillSize::Minutes(u32::try_from(m).unwrap_or(0)),
         (None, None) => DrillSize::default(),
     };
-    let topics: String = r.get(6)?;
+    let topics = super::text(r, 6)?;
     let number = |i: usize| -> rusqlite::Result<u32> { Ok(u32::try_from(r.get::<_, i64>(i)?).unwrap_or(0)) };
     Ok(DrillSummary {
         id: r.get(0)?,

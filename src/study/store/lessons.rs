@@ -27,8 +27,8 @@ const COLUMNS: &str = "course, lesson, opened_at, last_seen_at, position, comple
 
 fn row(r: &Row<'_>) -> rusqlite::Result<LessonProgress> {
     Ok(LessonProgress {
-        course: r.get(0)?,
-        lesson: r.get(1)?,
+        course: super::text(r, 0)?,
+        lesson: super::text(r, 1)?,
         opened_at: from_ms(r.get(2)?),
         last_seen_at: from_ms(r.get(3)?),
         position: u32::try_from(r.get::<_, i64>(4)?).unwrap_or(0),

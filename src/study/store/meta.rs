@@ -74,8 +74,8 @@ pub(crate) fn put_quiz(tx: &Transaction<'_>, quiz: &QuizProgress) -> rusqlite::R
 
 impl Store {
     fn meta<T: for<'de> Deserialize<'de>>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let text: Option<String> =
-            self.read(|c| c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional())?;
+        let text: Option<String> = self
+            .read(|c| c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| super::text(r, 0)).optional())?;
         Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
     }
 

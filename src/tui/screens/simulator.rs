@@ -40,7 +40,7 @@ use self::knobs::{Knob, Knobs};
 use self::narration::Narrator;
 use self::run::{Run, ScenarioFile};
 use super::{Ctx, Input, Transition, View};
-use crate::course::Diagnostic;
+use crate::infra::Diagnostic;
 use crate::markdown::Document;
 use crate::sim::{ConcurrencyView, Engine, Override, QueueView, Summary};
 use crate::tui::action::Action;

@@ -10,8 +10,8 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::quiz::answer::Response;
+use crate::quiz::format::parse_response;
 use crate::quiz::model::{Grade, QuestionKind};
-use crate::quiz::plain::parse_response;
 use crate::quiz::session::SessionItem;
 use crate::tui::action::Action;
 use crate::tui::input::{InputOutcome, TextInput};

@@ -12,10 +12,10 @@ use ratatui::text::{Line, Span};
 
 use super::answer::{AnswerInput, Side, Target};
 use super::{Answered, Current, QuizScreen, State};
+use crate::practice::Practice;
 use crate::quiz::answer::{Detail, Response};
+use crate::quiz::format::{answer_text, letter, number_text, round2};
 use crate::quiz::model::QuestionKind;
-use crate::quiz::plain::{answer_text, letter, number_text, round2};
-use crate::quiz::practice::Practice;
 use crate::quiz::session::SessionItem;
 use crate::tui::screens::quiz::text::Md;
 use crate::tui::strings;

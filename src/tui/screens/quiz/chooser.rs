@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::course::Course;
-use crate::quiz::practice::{QuizSpec, askable};
+use crate::practice::{QuizSpec, askable};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
@@ -36,12 +36,14 @@ pub struct ChooserScreen {
     picked: Vec<bool>,
     list: ListView,
     count: Option<usize>,
+    /// Which `predict` questions the simulator can answer (to count them).
+    truth: crate::practice::Truth,
 }
 
 impl ChooserScreen {
     pub const CONTEXTS: &'static [Context] = &[Context::Chooser];
 
-    pub fn new(course: &Course) -> Self {
+    pub fn new(course: &Course, truth: crate::practice::Truth) -> Self {
         let mut rows = vec![Row::All, Row::Section(strings::PACKS)];
         rows.extend((0..course.packs.len()).map(Row::Pack));
         let mut topics: Vec<&str> = course.packs.iter().flat_map(crate::quiz::Pack::topics).collect();
@@ -51,7 +53,7 @@ impl ChooserScreen {
         rows.extend(topics.into_iter().map(|t| Row::Topic(t.to_owned())));
         let selectable = rows.iter().map(|r| !matches!(r, Row::Section(_))).collect();
         let picked = vec![false; rows.len()];
-        Self { rows, picked, list: ListView::new(selectable), count: Some(10) }
+        Self { rows, picked, list: ListView::new(selectable), count: Some(10), truth }
     }
 
     /// The spec of the quiz the selection (or the highlighted row) asks for.
@@ -73,13 +75,13 @@ impl ChooserScreen {
     }
 
     /// How many questions a spec would draw from (before the count).
-    fn available(course: &Course, spec: &QuizSpec) -> usize {
+    fn available(&self, course: &Course, spec: &QuizSpec) -> usize {
         course
             .packs
             .iter()
             .filter(|p| spec.packs.is_empty() || spec.packs.contains(&p.meta.id))
             .flat_map(|p| &p.questions)
-            .filter(|q| askable(&q.kind) && (spec.topics.is_empty() || spec.topics.contains(&q.topic)))
+            .filter(|q| askable(&q.kind, &self.truth) && (spec.topics.is_empty() || spec.topics.contains(&q.topic)))
             .count()
     }
 
@@ -168,15 +170,15 @@ impl View for ChooserScreen {
                 let boxed = if self.picked[i] { "[x] " } else { "[ ] " };
                 let (label, count) = match row {
                     Row::Section(name) => return Line::from(Span::styled(*name, theme.module)),
-                    Row::All => (strings::ALL_QUESTIONS.to_owned(), Self::available(course, &QuizSpec::default())),
+                    Row::All => (strings::ALL_QUESTIONS.to_owned(), self.available(course, &QuizSpec::default())),
                     Row::Pack(p) => {
                         let pack = &course.packs[*p];
                         let spec = QuizSpec { packs: vec![pack.meta.id.clone()], ..QuizSpec::default() };
-                        (format!("{boxed}{}", crate::text::sanitize(&pack.meta.title)), Self::available(course, &spec))
+                        (format!("{boxed}{}", crate::text::sanitize(&pack.meta.title)), self.available(course, &spec))
                     }
                     Row::Topic(t) => {
                         let spec = QuizSpec { topics: vec![t.clone()], ..QuizSpec::default() };
-                        (format!("{boxed}{}", crate::text::sanitize(t)), Self::available(course, &spec))
+                        (format!("{boxed}{}", crate::text::sanitize(t)), self.available(course, &spec))
                     }
                 };
                 let count = count.to_string();
@@ -193,7 +195,7 @@ impl View for ChooserScreen {
             .collect();
         self.list.render_lines(inner, buf, lines);
         let spec = self.spec(course, 0);
-        let available = Self::available(course, &spec);
+        let available = self.available(course, &spec);
         let asked = self.count.map_or(available, |c| c.min(available));
         let text = if self.picked.iter().any(|p| *p) {
             strings::selection(spec.packs.len(), spec.topics.len(), available, asked)

@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{QuizScreen, State, body, end};
-use crate::quiz::practice::Purpose;
-use crate::quiz::practice::drill::clock_text;
+use crate::practice::Purpose;
+use crate::practice::drill::clock_text;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;

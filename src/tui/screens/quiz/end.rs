@@ -7,8 +7,7 @@ use std::fmt::Write as _;
 use ratatui::text::{Line, Span};
 
 use super::{End, EndReason, QuizScreen};
-use crate::quiz::plain::recorded::trend_sentence;
-use crate::quiz::practice::drill::clock_text;
+use crate::practice::drill::{clock_text, trend_sentence};
 use crate::quiz::session::percent;
 use crate::tui::strings;
 use crate::tui::theme::Theme;

@@ -5,10 +5,10 @@
 
 use super::QuizScreen;
 use super::chooser::ChooserScreen;
-use crate::quiz::practice::drill::{DrillOptions, drill};
-use crate::quiz::practice::review::{nothing_due, review};
-use crate::quiz::practice::saved::{ResumeError, resume};
-use crate::quiz::practice::{DrillRun, Practice, Purpose, QuizSpec};
+use crate::practice::drill::{DrillOptions, drill};
+use crate::practice::review::{nothing_due, review};
+use crate::practice::saved::{ResumeError, resume};
+use crate::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
 use crate::tui::screens::stats::StatsScreen;
 use crate::tui::screens::{Ctx, Launch, Screen};
@@ -39,8 +39,8 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
     }
     let packs = &ctx.course.packs;
     match launch {
-        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(&ctx.course))),
-        Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone()) {
+        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(&ctx.course, ctx.truth.clone()))),
+        Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone(), &ctx.truth) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
             Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
         },
@@ -86,7 +86,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
             };
             let now = ctx.clock.wall();
             let seed = ctx.clock.seed();
-            match review(packs, store, now, seed) {
+            match review(packs, store, now, seed, &ctx.truth) {
                 Ok(Ok((practice, session))) => quiz(QuizScreen::new(practice, session, ctx)),
                 Ok(Err(empty)) => nothing(review_purpose(), strings::REVIEW, nothing_due(&empty, now)),
                 Err(e) => nothing(review_purpose(), strings::REVIEW, e.to_string()),
@@ -98,7 +98,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
         }
         Launch::Drill(options) => {
             let at = ctx.clock.wall().to_utc();
-            match drill(packs, ctx.progress.store_mut(), &options, at) {
+            match drill(packs, ctx.progress.store_mut(), &options, at, &ctx.truth) {
                 Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
                 Err(e) => {
                     let run = DrillRun {

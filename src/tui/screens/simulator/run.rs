@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::knobs::Knobs;
-use crate::course::Diagnostic;
+use crate::infra::Diagnostic;
 use crate::sim::{self, Engine, Options, Override, Scenario, scenario};
 
 /// A scenario file: a built-in preset or a file on disk.
@@ -25,15 +25,7 @@ impl ScenarioFile {
     }
 
     pub fn load(&self, overrides: &[Override]) -> Result<sim::Loaded, Vec<Diagnostic>> {
-        let dir = self.dir.clone();
-        scenario::load(&self.path, &self.bytes, overrides, &mut |name: &str| match &dir {
-            Some(dir) => {
-                let full = dir.join(name);
-                let text = std::fs::read_to_string(&full).map_err(|e| e.to_string())?;
-                Ok((full.display().to_string(), text))
-            }
-            None => Err(format!("built-in scenarios cannot name trace files (asked for {name:?})")),
-        })
+        scenario::load(&self.path, &self.bytes, overrides, &mut crate::infra::trace_reader(self.dir.clone()))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod drill;
 pub mod record;
 pub mod review;
 pub mod saved;
+pub mod truth;
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -22,12 +23,13 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Pack, QuestionKind};
-use super::session::{QuizSession, SessionError, SessionOptions};
+use crate::quiz::model::{Pack, QuestionKind};
+use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
 use crate::study::{DrillId, DrillReport, DrillSpec, Mode, Recorded, Scheduler, Store, StoreError};
 
 pub use drill::{DrillError, DrillOptions};
 pub use review::ReviewEmpty;
+pub use truth::Truth;
 
 /// What a quiz asks for: enough to build its session again.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -105,15 +107,11 @@ pub struct Practice {
     versions: HashMap<String, String>,
 }
 
-/// The simulator's value for a `predict` question (see [`super::truth`]).
-pub fn truth(scenario: &str, metric: &str) -> Option<f64> {
-    super::truth::value(scenario, metric)
-}
-
-/// Whether a question can be asked in this build (see [`truth`]).
-pub fn askable(kind: &QuestionKind) -> bool {
+/// Whether a question can be asked: a `predict` question only when the
+/// simulator can give its true value (see [`Truth`]).
+pub fn askable(kind: &QuestionKind, truth: &Truth) -> bool {
     match kind {
-        QuestionKind::Predict { scenario, metric, .. } => truth(scenario, metric).is_some(),
+        QuestionKind::Predict { scenario, metric, .. } => truth.value(scenario, metric).is_some(),
         _ => true,
     }
 }
@@ -129,8 +127,8 @@ impl Practice {
     }
 
     /// A quiz over `packs` as `spec` asks.
-    pub fn quiz(packs: &[Pack], spec: QuizSpec) -> Result<(Self, QuizSession), SessionError> {
-        let session = QuizSession::new(packs, &spec.options(), &truth)?;
+    pub fn quiz(packs: &[Pack], spec: QuizSpec, truth: &Truth) -> Result<(Self, QuizSession), SessionError> {
+        let session = QuizSession::new(packs, &spec.options(), &|s: &str, m: &str| truth.value(s, m))?;
         let title = spec.title(packs);
         Ok((Self::new(Purpose::Quiz(spec), title, packs), session))
     }

@@ -11,11 +11,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 
 use super::Observer;
-use crate::quiz::practice::drill::clock_text;
-use crate::quiz::practice::review::next_review_sentence;
-use crate::quiz::practice::{Practice, Purpose};
+use crate::practice::drill::{clock_text, trend_sentence};
+use crate::practice::review::next_review_sentence;
+use crate::practice::{Practice, Purpose};
 use crate::quiz::session::QuizSession;
-use crate::study::drill::TREND_WINDOW;
 use crate::study::{DrillReport, Scheduler, Store};
 
 /// Time as the runner sees it: the wall clock for the store, and a
@@ -198,24 +197,4 @@ pub fn report_text(report: &DrillReport) -> String {
     }
     let _ = writeln!(s, "{}", trend_sentence(report));
     s.trim_end().to_owned()
-}
-
-/// "Trend: 71%, up 12 points on your last 3 drills (59%)."
-pub fn trend_sentence(report: &DrillReport) -> String {
-    let now = report.summary.accuracy();
-    match (now, report.trend.previous, report.trend.delta) {
-        (Some(now), Some(before), Some(delta)) => {
-            let points = (delta * 100.0).round() as i64;
-            let word = match points {
-                0 => "level with".to_owned(),
-                p if p > 0 => format!("up {p} points on"),
-                p => format!("down {} points on", -p),
-            };
-            let drills = report.trend.compared.min(TREND_WINDOW);
-            let noun = if drills == 1 { "drill".to_owned() } else { format!("{drills} drills") };
-            format!("Trend: {}, {word} your last {noun} ({}).", pct(now), pct(before))
-        }
-        (Some(now), _, _) => format!("Trend: {} — your first drill; the next one will be compared with it.", pct(now)),
-        _ => "Trend: nothing answered, so nothing to compare.".to_owned(),
-    }
 }

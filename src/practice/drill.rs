@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::{DrillRun, Practice, Purpose, askable};
+use super::{DrillRun, Practice, Purpose, Truth, askable};
 use crate::quiz::model::{Pack, QuestionKind};
 use crate::quiz::session::{QuizSession, SessionItem};
+use crate::study::DrillReport;
 use crate::study::drill::DrillConfig;
+use crate::study::drill::TREND_WINDOW;
 use crate::study::{Candidate, DrillSize, DrillSpec, QuestionKey, Store, StoreError, plan_drill};
 
 /// SPEC.md: a drill lasts 15 minutes unless told otherwise.
@@ -58,11 +60,12 @@ pub fn drill(
     store: Option<&mut Store>,
     options: &DrillOptions,
     at: DateTime<Utc>,
+    truth: &Truth,
 ) -> Result<(Practice, QuizSession), DrillError> {
     let mut items = Vec::new();
     let mut pool = Vec::new();
     for pack in packs {
-        for q in pack.questions.iter().filter(|q| askable(&q.kind)) {
+        for q in pack.questions.iter().filter(|q| askable(&q.kind, truth)) {
             if !options.topics.is_empty() && !options.topics.contains(&q.topic) {
                 continue;
             }
@@ -114,4 +117,29 @@ pub fn drill(
 pub fn clock_text(d: Duration) -> String {
     let s = d.as_secs() + u64::from(d.subsec_nanos() > 0);
     format!("{}:{:02}", s / 60, s % 60)
+}
+/// "Trend: 71%, up 12 points on your last 3 drills (59%)."
+pub fn trend_sentence(report: &DrillReport) -> String {
+    let now = report.summary.accuracy();
+    match (now, report.trend.previous, report.trend.delta) {
+        (Some(now), Some(before), Some(delta)) => {
+            let points = (delta * 100.0).round() as i64;
+            let word = match points {
+                0 => "level with".to_owned(),
+                p if p > 0 => format!("up {p} points on"),
+                p => format!("down {} points on", -p),
+            };
+            let drills = report.trend.compared.min(TREND_WINDOW);
+            let noun = if drills == 1 { "drill".to_owned() } else { format!("{drills} drills") };
+            format!("Trend: {}, {word} your last {noun} ({}).", percent(now), percent(before))
+        }
+        (Some(now), _, _) => {
+            format!("Trend: {} — your first drill; the next one will be compared with it.", percent(now))
+        }
+        _ => "Trend: nothing answered, so nothing to compare.".to_owned(),
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
 }

@@ -48,6 +48,26 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// `bytes` as text, or the diagnostic for a file that is not UTF-8:
+    /// placed at its first bad byte, which it names. Every reader of a
+    /// content file uses this, so the message is the same everywhere.
+    pub fn from_utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Self> {
+        std::str::from_utf8(bytes).map_err(|e| {
+            let good = e.valid_up_to();
+            // The prefix is valid UTF-8 by construction, so lossy changes nothing.
+            let prefix = String::from_utf8_lossy(&bytes[..good]);
+            let (line, column) = LineIndex::new(&prefix).position(prefix.len());
+            let byte = bytes.get(good).copied().unwrap_or_default();
+            Self::error(path, line, column, format!("file is not valid UTF-8 (byte 0x{byte:02X})"))
+        })
+    }
+}
+
+/// toml's message without its own rendering of the source snippet: we
+/// give the place ourselves.
+pub fn toml_message(e: &toml::de::Error) -> String {
+    e.message().trim().replace('\n', " ")
 }
 
 impl fmt::Display for Diagnostic {
@@ -102,6 +122,15 @@ mod tests {
         assert_eq!(index.position(7), (3, 1));
         assert_eq!(index.position(8), (4, 1));
         assert_eq!(index.position(999), (4, 2));
+    }
+
+    #[test]
+    fn invalid_utf8_is_placed_at_its_first_bad_byte() {
+        assert_eq!(Diagnostic::from_utf8("a.md", b"ok\n"), Ok("ok\n"));
+        let d = Diagnostic::from_utf8("a.md", b"ab\n\xc3\xa7d\xff\n").expect_err("bad byte");
+        assert_eq!(d.to_string(), "a.md:2:3: error: file is not valid UTF-8 (byte 0xFF)");
+        let d = Diagnostic::from_utf8("a.md", b"\xe2\x82").expect_err("truncated sequence");
+        assert_eq!((d.line, d.column), (1, 1), "{d}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::{Practice, Purpose, askable};
+use super::{Practice, Purpose, Truth, askable};
 use crate::quiz::model::Pack;
 use crate::quiz::session::{QuizSession, SessionItem};
 use crate::study::{QuestionKey, Store, StoreError, study_day};
@@ -21,11 +21,11 @@ pub struct ReviewEmpty {
 }
 
 /// Every question that can be asked, in course order, by key.
-fn pool(packs: &[Pack]) -> Vec<(QuestionKey, SessionItem)> {
+fn pool(packs: &[Pack], truth: &Truth) -> Vec<(QuestionKey, SessionItem)> {
     packs
         .iter()
         .flat_map(|pack| {
-            pack.questions.iter().filter(|q| askable(&q.kind)).map(move |q| {
+            pack.questions.iter().filter(|q| askable(&q.kind, truth)).map(move |q| {
                 let item =
                     SessionItem { pack_id: pack.meta.id.clone(), question: q.clone(), order: Vec::new(), truth: None };
                 (QuestionKey::new(pack.meta.id.clone(), q.id.clone()), item)
@@ -41,8 +41,9 @@ pub fn review(
     store: &Store,
     now: DateTime<FixedOffset>,
     seed: u64,
+    truth: &Truth,
 ) -> Result<Result<(Practice, QuizSession), ReviewEmpty>, StoreError> {
-    let pool = pool(packs);
+    let pool = pool(packs, truth);
     let config = store.schedule_config()?;
     let queue = store.review_queue(pool.iter().map(|(k, _)| k), now, &config)?;
     if queue.is_empty() {

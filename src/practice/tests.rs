@@ -12,10 +12,10 @@ use super::drill::{DrillOptions, drill};
 use super::review::{next_review, review};
 use super::saved::{ResumeError, progress, resume};
 use super::*;
+use crate::plain::recorded::{Clock, Recorder};
+use crate::plain::{PlainConfig, run_with};
 use crate::quiz::answer::Response;
 use crate::quiz::model::{Difficulty, Grade, PackMeta, Question};
-use crate::quiz::plain::recorded::{Clock, Recorder};
-use crate::quiz::plain::{PlainConfig, run_with};
 use crate::study::{Outcome, QuestionKey, ScheduleConfig};
 
 fn question(id: &str, topic: &str, kind: QuestionKind) -> Question {
@@ -76,7 +76,8 @@ fn right_answer(session: &QuizSession) -> Response {
 #[test]
 fn a_resume_point_rebuilds_the_session_where_it_stood() {
     let packs = packs();
-    let (practice, mut session) = Practice::quiz(&packs, QuizSpec { seed: 5, ..QuizSpec::default() }).expect("quiz");
+    let (practice, mut session) =
+        Practice::quiz(&packs, QuizSpec { seed: 5, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     assert_eq!(practice.title, "All questions");
     session.next_hint();
     let first = right_answer(&session);
@@ -104,7 +105,8 @@ fn a_resume_point_rebuilds_the_session_where_it_stood() {
 #[test]
 fn resuming_what_cannot_be_resumed() {
     let packs = packs();
-    let (practice, mut session) = Practice::quiz(&packs, QuizSpec { seed: 1, ..QuizSpec::default() }).expect("quiz");
+    let (practice, mut session) =
+        Practice::quiz(&packs, QuizSpec { seed: 1, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     let first = right_answer(&session);
     session.answer(first, 1.0).expect("valid");
     let saved = progress(&practice, &session, Utc::now()).expect("saved");
@@ -132,7 +134,8 @@ fn resuming_what_cannot_be_resumed() {
 #[test]
 fn answers_are_recorded_in_words_with_the_pack_version() {
     let packs = packs();
-    let (practice, mut session) = Practice::quiz(&packs, QuizSpec { seed: 2, ..QuizSpec::default() }).expect("quiz");
+    let (practice, mut session) =
+        Practice::quiz(&packs, QuizSpec { seed: 2, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     while !session.is_finished() {
         let r = right_answer(&session);
         session.answer(r, 2.0).expect("valid");
@@ -158,7 +161,8 @@ fn a_quiz_records_each_answer_with_its_resume_point_and_forgets_it_at_the_end() 
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("store");
     let packs = packs();
-    let (practice, mut session) = Practice::quiz(&packs, QuizSpec { seed: 3, ..QuizSpec::default() }).expect("quiz");
+    let (practice, mut session) =
+        Practice::quiz(&packs, QuizSpec { seed: 3, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     let scheduler = Scheduler::default();
     let now = Utc::now();
     practice.started(&session, &mut store, now).expect("saved");
@@ -182,11 +186,13 @@ fn review_asks_due_cards_first_then_new_ones_and_says_when_they_return() {
     let packs = packs();
     let monday = at("2025-03-10T19:00:00+01:00");
     // Nothing answered: every question is new.
-    let (practice, session) = review(&packs, &store, monday, 1).expect("store").expect("something to review");
+    let (practice, session) =
+        review(&packs, &store, monday, 1, &Truth::default()).expect("store").expect("something to review");
     assert_eq!(practice.purpose, Purpose::Review { due: 0, new: 4 });
     assert_eq!(session.len(), 4);
     // Answer "order" wrongly on Monday: it is due again on Tuesday, first.
-    let (quiz, mut s) = Practice::quiz(&packs, QuizSpec { seed: 1, ..QuizSpec::default() }).expect("quiz");
+    let (quiz, mut s) =
+        Practice::quiz(&packs, QuizSpec { seed: 1, ..QuizSpec::default() }, &Truth::default()).expect("quiz");
     while s.current().is_some_and(|i| i.question.id != "order") {
         let r = right_answer(&s);
         s.answer(r, 1.0).expect("valid");
@@ -196,7 +202,7 @@ fn review_asks_due_cards_first_then_new_ones_and_says_when_they_return() {
     let recorded = quiz.record_last(&s, &mut store, &Scheduler::default(), monday.to_utc()).expect("ok").expect("one");
     assert_eq!(next_review(recorded.card.due, monday), "tomorrow");
     let tuesday = at("2025-03-11T19:00:00+01:00");
-    let (practice, session) = review(&packs, &store, tuesday, 1).expect("store").expect("due");
+    let (practice, session) = review(&packs, &store, tuesday, 1, &Truth::default()).expect("store").expect("due");
     assert_eq!(session.items()[0].question.id, "order", "due cards come first");
     let Purpose::Review { due, .. } = practice.purpose else { panic!("a review") };
     assert_eq!(due, 1);
@@ -204,7 +210,7 @@ fn review_asks_due_cards_first_then_new_ones_and_says_when_they_return() {
     store
         .set_schedule_config(&ScheduleConfig { daily_new_limit: 0, ..ScheduleConfig::default() }, monday.to_utc())
         .expect("set");
-    let empty = review(&packs, &store, monday, 1).expect("store").expect_err("nothing");
+    let empty = review(&packs, &store, monday, 1, &Truth::default()).expect("store").expect_err("nothing");
     assert_eq!(empty.scheduled, s.records().len());
     assert!(
         review::nothing_due(&empty, monday).contains("comes back tomorrow"),
@@ -220,11 +226,11 @@ fn drills_are_planned_opened_and_reported() {
     let packs = packs();
     let now = Utc::now();
     let unknown = DrillOptions { topics: vec!["nope".into()], ..DrillOptions::default() };
-    let err = drill(&packs, Some(&mut store), &unknown, now).expect_err("no such topic");
+    let err = drill(&packs, Some(&mut store), &unknown, now, &Truth::default()).expect_err("no such topic");
     assert_eq!(err.to_string(), "no questions match --topic nope (topics: limits, pricing)");
     let options = DrillOptions { count: Some(3), seed: 7, ..DrillOptions::default() };
     assert_eq!(options.limit(), Duration::from_secs(15 * 60));
-    let (practice, mut session) = drill(&packs, Some(&mut store), &options, now).expect("drill");
+    let (practice, mut session) = drill(&packs, Some(&mut store), &options, now, &Truth::default()).expect("drill");
     assert!(practice.is_drill() && !practice.hints_allowed() && !practice.offers_retry());
     assert_eq!(session.len(), 3);
     let id = practice.drill().and_then(|d| d.id).expect("opened in the store");
@@ -268,18 +274,31 @@ fn a_plain_drill_shows_the_time_left_and_stops_at_the_limit() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(dir.path()).expect("store");
     let packs = packs();
-    let options = DrillOptions { minutes: Some(1), count: Some(4), seed: 2, ..DrillOptions::default() };
     let clock = FakeClock {
         now: at("2025-03-10T19:00:00+01:00"),
         elapsed: Cell::new(Duration::ZERO),
         step: Duration::from_secs(25),
     };
-    let (practice, session) = drill(&packs, Some(&mut store), &options, clock.now.to_utc()).expect("drill");
-    assert_eq!(session.items()[0].question.id, "order", "seed 2 starts with the order question");
+    // A seed whose drill starts with the order question, found rather than
+    // pinned, so the test does not depend on the random generator's stream.
+    let truth = Truth::default();
+    let options = (0..500)
+        .map(|seed| DrillOptions { minutes: Some(1), count: Some(4), seed, ..DrillOptions::default() })
+        .find(|o| {
+            drill(&packs, None, o, clock.now.to_utc(), &truth).is_ok_and(|(_, s)| s.items()[0].question.id == "order")
+        })
+        .expect("some seed starts with the order question");
+    let (practice, session) = drill(&packs, Some(&mut store), &options, clock.now.to_utc(), &truth).expect("drill");
+    let first = &session.items()[0];
+    assert_eq!(first.question.id, "order");
+    // The right answer types the shown numbers in the items' true order.
+    let right: Vec<String> = (0..first.order.len())
+        .map(|i| (first.order.iter().position(|&shown| shown == i).expect("every item is shown") + 1).to_string())
+        .collect();
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     // Every look at the clock takes 25 s: before the question (0:35 left),
     // at the answer (0:10 left), before the next question (time is up).
-    let text = plain(session, &mut recorder, "?\n1 3 2\n1\n");
+    let text = plain(session, &mut recorder, &format!("?\n{}\n1\n", right.join(" ")));
     assert!(text.starts_with("Time left: 0:35\nQuestion 1/4 ["), "{text}");
     assert!(text.contains("> ?\nNo hints in a drill.\n"), "{text}");
     assert!(!text.contains("Type ? for a hint"), "{text}");
@@ -303,7 +322,8 @@ fn a_plain_drill_refuses_an_answer_given_after_the_limit() {
         elapsed: Cell::new(Duration::ZERO),
         step: Duration::from_secs(35),
     };
-    let (practice, session) = drill(&packs, Some(&mut store), &options, clock.now.to_utc()).expect("drill");
+    let (practice, session) =
+        drill(&packs, Some(&mut store), &options, clock.now.to_utc(), &Truth::default()).expect("drill");
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     let text = plain(session, &mut recorder, "1 2 3\n");
     assert!(text.starts_with("Time left: 0:25\n"), "{text}");
@@ -322,12 +342,14 @@ fn a_plain_review_says_when_each_question_comes_back() {
     let packs = packs();
     let clock =
         FakeClock { now: at("2025-03-10T19:00:00+01:00"), elapsed: Cell::new(Duration::ZERO), step: Duration::ZERO };
-    let (practice, session) = review(&packs, &store, clock.now, 4).expect("store").expect("new questions");
+    let (practice, session) =
+        review(&packs, &store, clock.now, 4, &Truth::default()).expect("store").expect("new questions");
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     let text = plain(session, &mut recorder, "?\n");
     assert!(text.contains("Hint 1/2:"), "hints are allowed in a review: {text}");
     drop(recorder);
-    let (practice, session) = review(&packs, &store, clock.now, 4).expect("store").expect("new questions");
+    let (practice, session) =
+        review(&packs, &store, clock.now, 4, &Truth::default()).expect("store").expect("new questions");
     let first = session.items()[0].question.id.clone();
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     let answer = match first.as_str() {

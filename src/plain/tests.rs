@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::quiz::format::parse_letter;
 use crate::quiz::model::{Difficulty, Question};
 use crate::quiz::session::SessionItem;
 
@@ -251,4 +252,33 @@ fn letters_round_trip() {
     assert_eq!(letter(26), "aa");
     assert_eq!(parse_letter(""), None);
     assert_eq!(parse_letter("A"), None);
+}
+
+#[test]
+fn a_huge_line_is_refused_without_being_kept() {
+    let q = question("t1", QuestionKind::TrueFalse { answer: true });
+    // A line of 1 MiB, then the real answer: the first is refused with a
+    // message (not echoed), the second is taken.
+    let huge = "x".repeat(1 << 20);
+    let (text, outcome) = transcript(vec![item(q)], &format!("{huge}\ntrue\n"));
+    assert!(text.contains(&format!("That line is too long (over {MAX_LINE_BYTES} bytes)")), "{}", &text[..200]);
+    assert!(!text.contains("xxxx"), "the long line is never echoed");
+    assert!(text.contains("> true\nCorrect."), "{text}");
+    assert_eq!(outcome.rounds[0].score().correct, 1);
+}
+
+#[test]
+fn bounded_reads_keep_lines_at_the_limit_and_split_nothing() {
+    let at_limit = format!("{}\n", "y".repeat(MAX_LINE_BYTES - 1));
+    let mut input = std::io::BufReader::with_capacity(7, at_limit.as_bytes());
+    assert!(
+        matches!(read_line_bounded(&mut input, MAX_LINE_BYTES).expect("read"), Bounded::Line(l) if l.len() == MAX_LINE_BYTES)
+    );
+    let over = format!("{}\nnext\n", "y".repeat(MAX_LINE_BYTES));
+    let mut input = std::io::BufReader::with_capacity(7, over.as_bytes());
+    assert!(matches!(read_line_bounded(&mut input, MAX_LINE_BYTES).expect("read"), Bounded::TooLong));
+    assert!(matches!(read_line_bounded(&mut input, MAX_LINE_BYTES).expect("read"), Bounded::Line(l) if l == b"next\n"));
+    assert!(matches!(read_line_bounded(&mut input, MAX_LINE_BYTES).expect("read"), Bounded::EndOfInput));
+    let mut unterminated = "last".as_bytes();
+    assert!(matches!(read_line_bounded(&mut unterminated, 10).expect("read"), Bounded::Line(l) if l == b"last"));
 }

@@ -1,28 +1,11 @@
-//! "Did you mean …?": the closest known word to a misspelt one.
+//! "Did you mean …?": the closest known word to a misspelt one. The one
+//! rule for packs, scenarios, lessons and the command line, so the same
+//! typo gets the same help wherever it is made.
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent
 /// transpositions, so `anwser` is one edit from `answer`), on characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Three rolling rows: two back is needed for transpositions.
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    strsim::osa_distance(a, b)
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely

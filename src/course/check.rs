@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
-use super::model::Pack;
-use super::parse::{RefKind, decode, expand_facts, pack_from_doc, parse_toml, sort_diagnostics};
-use super::suggest;
-use crate::course::lesson::parse_lesson;
-use crate::course::{Diagnostic, embedded};
+use super::lesson::parse_lesson;
+use crate::infra::suggest;
+use crate::infra::{Diagnostic, embedded};
+use crate::quiz::model::Pack;
+use crate::quiz::parse::{RefKind, decode, expand_facts, pack_from_doc, parse_toml, sort_diagnostics};
 
 /// What a file is taken to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl Context {
             .map(|l| l.meta.id)
             .collect();
         let scenarios = embedded::scenarios().iter().filter_map(|(path, _)| stem(path)).collect();
-        let packs = super::load::builtin_packs().0;
+        let packs = crate::quiz::load::builtin_packs().0;
         Self { lessons, scenarios, packs }
     }
 
@@ -321,12 +321,12 @@ fn authoring_rules(
 ) {
     let sources: BTreeMap<&str, String> =
         inputs.iter().map(|i| (i.path.as_str(), String::from_utf8_lossy(&i.bytes).into_owned())).collect();
-    let lint_inputs: Vec<super::lint::LintInput<'_>> = report
+    let lint_inputs: Vec<crate::quiz::lint::LintInput<'_>> = report
         .packs
         .iter()
-        .filter_map(|pack| sources.get(pack.path.as_str()).map(|src| super::lint::LintInput { pack, src }))
+        .filter_map(|pack| sources.get(pack.path.as_str()).map(|src| crate::quiz::lint::LintInput { pack, src }))
         .collect();
-    let mut found = super::lint::lint(&lint_inputs);
+    let mut found = crate::quiz::lint::lint(&lint_inputs);
     if !lessons.is_empty() {
         let mut all_packs: Vec<Pack> = report.packs.clone();
         all_packs
@@ -411,9 +411,9 @@ fn add_file(path: &Path, kind: FileKind, explicit: bool, out: &mut Collected, se
     if !seen.insert(key) {
         return;
     }
-    match crate::course::source::read_bounded(path) {
+    match crate::infra::read_bounded(path) {
         Ok(bytes) => out.inputs.push(Input { path: path.display().to_string(), kind, bytes, explicit }),
-        Err(e @ crate::course::source::ReadError::TooLarge { .. }) => out.diagnostics.push(e.to_diagnostic()),
+        Err(e @ crate::infra::ReadError::TooLarge { .. }) => out.diagnostics.push(e.to_diagnostic()),
         Err(e) => out.problems.push(e.to_string()),
     }
 }
@@ -445,6 +445,46 @@ fn walk(dir: &Path, out: &mut Collected, seen: &mut BTreeSet<PathBuf>) {
             add_file(&path, kind, false, out, seen);
         }
     }
+}
+
+/// Packs from files and course directories named by the learner
+/// (`--pack PATH`, `quiz PATH`), checked exactly as `check` would check
+/// them, references included.
+#[derive(Debug, Default)]
+pub struct FromPaths {
+    /// Packs without errors.
+    pub packs: Vec<Pack>,
+    /// Every error and warning, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Paths that are missing or unreadable, one sentence each.
+    pub problems: Vec<String>,
+}
+
+impl FromPaths {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+pub fn load_paths(paths: &[PathBuf], context: &Context) -> FromPaths {
+    if paths.is_empty() {
+        return FromPaths::default();
+    }
+    let collected = collect(paths);
+    let mut report = check_inputs(&collected.inputs, context);
+    if !collected.diagnostics.is_empty() {
+        report.diagnostics.extend(collected.diagnostics);
+        sort_diagnostics(&mut report.diagnostics);
+    }
+    let mut problems = collected.problems;
+    if report.packs.is_empty() && problems.is_empty() && !report.diagnostics.iter().any(Diagnostic::is_error) {
+        let none = collected.inputs.iter().all(|i| i.kind != FileKind::Pack);
+        if none {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            problems.push(format!("no quiz pack found in {}", names.join(", ")));
+        }
+    }
+    FromPaths { packs: report.packs, diagnostics: report.diagnostics, problems }
 }
 
 #[cfg(test)]

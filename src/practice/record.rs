@@ -6,25 +6,15 @@ use chrono::{DateTime, Utc};
 
 use super::Practice;
 use crate::quiz::answer::{Response, Verdict};
-use crate::quiz::model::{Grade, QuestionKind};
-use crate::quiz::plain::number_text;
+use crate::quiz::format::number_text;
+use crate::quiz::model::QuestionKind;
 use crate::quiz::session::{AnswerRecord, QuizSession, SessionItem};
-use crate::study::{self, AnswerInput, Outcome, QuestionKey};
-
-/// The store's grade for the engine's.
-pub fn study_grade(grade: Grade) -> study::Grade {
-    match grade {
-        Grade::Again => study::Grade::Again,
-        Grade::Hard => study::Grade::Hard,
-        Grade::Good => study::Grade::Good,
-        Grade::Easy => study::Grade::Easy,
-    }
-}
+use crate::study::{AnswerInput, Outcome, QuestionKey};
 
 /// Checked right or wrong, or graded by the learner (`card`).
 pub fn outcome(response: &Response, verdict: &Verdict) -> Outcome {
     match response {
-        Response::Grade(grade) => Outcome::SelfGraded(study_grade(*grade)),
+        Response::Grade(grade) => Outcome::SelfGraded(*grade),
         _ if verdict.correct => Outcome::Correct,
         _ => Outcome::Incorrect,
     }
