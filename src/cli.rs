@@ -149,6 +149,23 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Item analysis of a class from its learners' history exports.
+    ///
+    /// Reads `history` exports (CSV and JSON, directories recursively) and
+    /// reports per question facility, discrimination, pick rates, median
+    /// time, hints and flags; per learner and per topic. A global `--pack`
+    /// value that is not a path keeps the report to that pack id.
+    Report {
+        /// History exports, or directories holding them.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON (`questions`, `learners`, `topics`).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print one CSV row per question.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Installed packs and courses, built-in ones included.
     Packs {
         #[arg(long)]

@@ -12,6 +12,7 @@ mod new_course;
 mod packs;
 mod quiz;
 mod read;
+mod report;
 mod review;
 mod scenarios;
 mod simulate;
@@ -52,6 +53,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
         Some(Command::Check { paths }) => check::run(&global, &paths),
         Some(Command::Packs { json }) => packs::run(&global, json),
+        Some(Command::Report { paths, json, csv }) => {
+            let format = if json {
+                report::Format::Json
+            } else if csv {
+                report::Format::Csv
+            } else {
+                report::Format::Text
+            };
+            report::run(&global, &paths, format)
+        }
         Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
         Some(Command::NewCourse { dir }) => new_course::run(&global, &dir),

@@ -22,6 +22,7 @@ pub mod plain;
 pub mod practice;
 pub mod session;
 pub mod suggest;
+pub mod title;
 pub mod truth;
 pub mod validate;
 pub mod write;
