@@ -25,6 +25,10 @@ pub struct GlobalOptions {
     /// When to use colour; NO_COLOR in the environment means `never` for `auto`.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Who is answering: recorded with every answer (default: the name set
+    /// with `config learner`, else the operating system's user name).
+    #[arg(long, global = true, env = "LAMBDA_TUTOR_LEARNER", value_name = "NAME")]
+    pub learner: Option<String>,
     /// Colour theme for the full-screen interface.
     #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
@@ -171,8 +175,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show or set a setting kept in the data directory.
+    Config {
+        #[arg(value_enum)]
+        key: ConfigKey,
+        /// The new value (`""` forgets it); without one, the current value.
+        value: Option<String>,
+    },
     /// Scaffold a new course directory with an example of each file.
     NewCourse { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigKey {
+    /// The learner's name, recorded with every answer.
+    Learner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

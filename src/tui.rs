@@ -94,5 +94,7 @@ fn event_loop(app: &mut App) -> io::Result<()> {
 /// database we cannot use is reported in plain words (and never replaced).
 fn open_store(global: &GlobalOptions) -> io::Result<crate::study::Store> {
     let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| io::Error::other(e.to_string()))?;
-    crate::study::Store::open(&dir).map_err(|e| io::Error::other(strings::cannot_open_progress(&e.to_string())))
+    crate::study::Store::open(&dir)
+        .map(|s| s.with_learner(global.learner.as_deref()))
+        .map_err(|e| io::Error::other(strings::cannot_open_progress(&e.to_string())))
 }

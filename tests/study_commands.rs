@@ -29,6 +29,7 @@ fn fill(dir: &std::path::Path) {
             hints_used: 1,
             response: "a, \"quoted\"\nanswer".into(),
             drill,
+            title: String::new(),
         };
         store.record_answer(&a, &s, None).expect("record");
     };
@@ -49,6 +50,7 @@ fn fill(dir: &std::path::Path) {
             hints_used: 0,
             response: String::new(),
             drill: Some(id),
+            title: String::new(),
         };
         store.record_answer(&a, &s, None).expect("record");
     }

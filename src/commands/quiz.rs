@@ -74,6 +74,7 @@ pub fn course_with_packs(global: &GlobalOptions) -> Result<Course, Failure> {
 pub fn open_store(global: &GlobalOptions) -> Result<crate::study::Store, Failure> {
     let dir = crate::study::data_dir(global.data_dir.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
     crate::study::Store::open(&dir)
+        .map(|s| s.with_learner(global.learner.as_deref()))
         .map_err(|e| Failure::Usage(crate::tui::strings::cannot_open_progress(&e.to_string())))
 }
 
