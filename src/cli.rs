@@ -182,8 +182,27 @@ pub enum Command {
         /// The new value (`""` forgets it); without one, the current value.
         value: Option<String>,
     },
+    /// Print an authoring guide (built in); with no topic, list them.
+    Guide {
+        #[arg(value_enum)]
+        topic: Option<GuideTopic>,
+    },
     /// Scaffold a new course directory with an example of each file.
     NewCourse { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuideTopic {
+    /// Quiz packs: every question type, `check`, import and export.
+    Packs,
+    /// Lessons: front matter and markdown.
+    Lessons,
+    /// Simulator scenarios.
+    Scenarios,
+    /// Labs.
+    Labs,
+    /// Importing other formats and exporting to Anki and Moodle.
+    Import,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

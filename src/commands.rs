@@ -6,6 +6,7 @@ mod check;
 mod config;
 mod drill;
 mod export_pack;
+mod guide;
 mod history;
 mod import;
 mod lessons;
@@ -67,6 +68,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
         Some(Command::Config { key, value }) => config::run(&global, key, value.as_deref()),
+        Some(Command::Guide { topic }) => guide::run(&global, topic),
         Some(Command::NewCourse { dir }) => new_course::run(&global, &dir),
         Some(Command::Quiz { packs, topics, count, seed, plain }) => {
             quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
