@@ -187,6 +187,13 @@ pub enum Command {
         #[arg(value_enum)]
         topic: Option<GuideTopic>,
     },
+    /// Print a shell completion script (install it where your shell looks).
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff), e.g. `lambda-tutor man > lambda-tutor.1`.
+    Man,
     /// Scaffold a new course directory with an example of each file.
     NewCourse { dir: PathBuf },
 }
@@ -203,6 +210,14 @@ pub enum GuideTopic {
     Labs,
     /// Importing other formats and exporting to Anki and Moodle.
     Import,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

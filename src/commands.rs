@@ -3,6 +3,7 @@
 //! (0 success, 1 checked input is wrong, 2 usage or I/O error).
 
 mod check;
+mod completions;
 mod config;
 mod drill;
 mod export_pack;
@@ -69,6 +70,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
         Some(Command::Config { key, value }) => config::run(&global, key, value.as_deref()),
         Some(Command::Guide { topic }) => guide::run(&global, topic),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
         Some(Command::NewCourse { dir }) => new_course::run(&global, &dir),
         Some(Command::Quiz { packs, topics, count, seed, plain }) => {
             quiz::run(&global, &quiz::QuizArgs { packs, topics, count, seed, plain })
