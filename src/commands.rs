@@ -5,6 +5,7 @@
 mod check;
 mod completions;
 mod config;
+mod course_context;
 mod drill;
 mod export_pack;
 mod guide;

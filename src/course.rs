@@ -8,6 +8,8 @@
 pub mod checkpoint;
 pub mod diagnostic;
 pub mod embedded;
+pub mod enclosing;
+pub mod front_matter;
 pub mod installed;
 pub mod lesson;
 pub mod lesson_rules;

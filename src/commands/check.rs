@@ -24,11 +24,15 @@ pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
     // A course's course.toml is checked as such, not as a pack.
     let (course_files, inputs): (Vec<_>, Vec<_>) = collected.inputs.into_iter().partition(is_course_file);
     collected.inputs = inputs;
-    let context = if global.packs.is_empty() {
+    let mut context = if global.packs.is_empty() {
         Context::builtin()
     } else {
         Context::from_course(&Course::load(&global.packs, None))
     };
+    // A file inside a course is checked with its course (its lessons and scenarios).
+    let enclosing = super::course_context::context_for(&Course::default(), paths);
+    context.lessons.extend(enclosing.lessons);
+    context.scenarios.extend(enclosing.scenarios);
     let mut report = validate_inputs(&collected.inputs, &context);
     report.files += course_files.len() + collected.diagnostics.len();
     report.diagnostics.append(&mut collected.diagnostics);

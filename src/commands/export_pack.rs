@@ -12,7 +12,6 @@ use crate::cli::{ExportFormat, GlobalOptions};
 use crate::quiz::Pack;
 use crate::quiz::export::{Target, export};
 use crate::quiz::load::load_paths;
-use crate::quiz::validate::Context;
 
 fn target_of(to: ExportFormat) -> Target {
     match to {
@@ -32,7 +31,8 @@ fn find_pack(global: &GlobalOptions, arg: &str) -> Result<Pack, Failure> {
             ))
         });
     }
-    let loaded = load_paths(&[PathBuf::from(arg)], &Context::from_course(&course));
+    let paths = [PathBuf::from(arg)];
+    let loaded = load_paths(&paths, &super::course_context::context_for(&course, &paths));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }

@@ -17,7 +17,6 @@ use crate::quiz::plain::recorded::{Recorder, SystemClock};
 use crate::quiz::plain::{self, Observer, PlainConfig};
 use crate::quiz::practice::{Practice, QuizSpec};
 use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
-use crate::quiz::validate::Context;
 use crate::tui::screens::quiz::Launch;
 
 /// Arguments of `quiz`.
@@ -44,7 +43,7 @@ fn report_errors(diagnostics: &[Diagnostic]) -> CommandResult {
 /// Packs given as paths, checked as `check` would (errors: exit 1), with
 /// references resolved against `course`.
 fn packs_from(paths: &[PathBuf], course: &Course) -> Result<Vec<Pack>, Failure> {
-    let loaded = load_paths(paths, &Context::from_course(course));
+    let loaded = load_paths(paths, &super::course_context::context_for(course, paths));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }

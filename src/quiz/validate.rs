@@ -200,7 +200,11 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                             lessons.insert(lesson.meta.id);
                         }
                     }
-                    Err(diagnostics) => report.diagnostics.extend(diagnostics),
+                    Err(diagnostics) => {
+                        report.diagnostics.extend(diagnostics);
+                        // Links to a lesson whose front matter is wrong are not errors too.
+                        lessons.extend(crate::course::lesson::declared_id(&input.bytes));
+                    }
                 }
             }
             FileKind::Scenario => {
