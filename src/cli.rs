@@ -132,6 +132,12 @@ pub enum Command {
         from: Option<ImportFormat>,
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Give every imported question this topic.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Link every imported question to this lesson id.
+        #[arg(long)]
+        lesson: Option<String>,
     },
     /// Convert a native pack into another format.
     ExportPack {

@@ -67,7 +67,10 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             report::run(&global, &paths, format)
         }
-        Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
+        Some(Command::Import { file, from, output, topic, lesson }) => {
+            let set = import::SetOnEach { topic: topic.as_deref(), lesson: lesson.as_deref() };
+            import::run(&global, &file, from, output.as_deref(), set)
+        }
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),
         Some(Command::Config { key, value }) => config::run(&global, key, value.as_deref()),
         Some(Command::Guide { topic }) => guide::run(&global, topic),

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod enclosing;
 pub mod front_matter;
+pub mod images;
 pub mod installed;
 pub mod lesson;
 pub mod lesson_rules;

@@ -20,6 +20,7 @@ pub mod model;
 pub mod parse;
 pub mod plain;
 pub mod practice;
+pub mod range;
 pub mod session;
 pub mod suggest;
 pub mod title;

@@ -18,6 +18,7 @@ const LESSON: &str = include_str!("new_course/lesson.md.tmpl");
 const PACK: &str = include_str!("new_course/pack.toml.tmpl");
 const SCENARIO: &str = include_str!("new_course/scenario.toml.tmpl");
 const README: &str = include_str!("new_course/README.md.tmpl");
+const FLOW: &str = include_str!("new_course/flow.svg");
 
 /// The files of a new course, as (path relative to DIR, contents).
 pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
@@ -49,6 +50,7 @@ pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
     vec![
         (PathBuf::from("course.toml"), fill(COURSE)),
         (PathBuf::from("content/01-example.md"), fill(LESSON)),
+        (PathBuf::from("content/images/flow.svg"), FLOW.to_owned()),
         (PathBuf::from("quizzes/example.toml"), fill(PACK)),
         (PathBuf::from(format!("scenarios/{id}-flash-crowd.toml")), fill(SCENARIO)),
         (PathBuf::from("README.md"), fill(README)),

@@ -179,6 +179,8 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                 report.files += 1;
                 match parse_lesson(path, &input.bytes) {
                     Ok(lesson) => {
+                        let src = String::from_utf8_lossy(&input.bytes);
+                        report.diagnostics.extend(crate::course::images::missing_images(path, &src, &lesson.body));
                         if let Some(first) = lesson_paths.get(&lesson.meta.id) {
                             let (line, column) = id_place(&input.bytes);
                             report.diagnostics.push(Diagnostic::error(
