@@ -127,7 +127,7 @@ fn history_csv_has_every_field_properly_quoted() {
     assert!(text.contains(",\"a, \"\"quoted\"\"\nanswer\","), "{text}");
     assert!(text.contains(",quiz,false,again,12.5,1,"), "{text}");
     assert!(text.contains(",review,,good,12.5,1,"), "{text}");
-    assert!(text.contains(",drill,true,good,20,0,,1\n"), "{text}");
+    assert!(text.contains(",drill,true,good,20,0,,1,"), "{text}");
 }
 
 #[test]
