@@ -58,19 +58,25 @@ fn class(root: &Path) -> std::path::PathBuf {
     exports
 }
 
-#[test]
-fn report_over_real_exports() {
-    let root = tempfile::tempdir().expect("tempdir");
-    let exports = class(root.path());
-    let out = bin(&root.path().join("teacher"))
-        .args(["--pack", PACK, "report", "--json"])
-        .arg(&exports)
+/// `report --json` over `exports` with the global options `global`.
+fn report_json(root: &Path, global: &[&str], exports: &Path) -> serde_json::Value {
+    let out = bin(&root.join("teacher"))
+        .args(global)
+        .args(["report", "--json"])
+        .arg(exports)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let report: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    serde_json::from_slice(&out).expect("json")
+}
+
+#[test]
+fn report_over_real_exports() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let exports = class(root.path());
+    let report = report_json(root.path(), &["--pack", PACK], &exports);
     let questions = report["questions"].as_array().expect("questions");
     let ids: Vec<&str> = questions.iter().map(|q| q["id"].as_str().expect("id")).collect();
     assert_eq!(ids, ["qc", "qa", "qb"]);
@@ -93,15 +99,7 @@ fn report_over_real_exports() {
     assert_eq!(report["topics"][0]["topic"], "beta");
 
     // --pack with an id that is not a path keeps the report to that pack.
-    let other = bin(&root.path().join("teacher"))
-        .args(["--pack", PACK, "--pack", "lambda-basics", "report", "--json"])
-        .arg(&exports)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let other: serde_json::Value = serde_json::from_slice(&other).expect("json");
+    let other = report_json(root.path(), &["--pack", PACK, "--pack", "lambda-basics"], &exports);
     assert_eq!(other["questions"], serde_json::json!([]));
 }
 
