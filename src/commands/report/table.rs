@@ -155,11 +155,11 @@ pub fn render_text(report: &Report, header: &str) -> String {
 
     let _ = writeln!(out, "\nTopics: {}, lowest facility first", report.topics.len());
     let _ =
-        writeln!(out, "  {} {:>9} {:>8} {:>7} {:>8}", pad("topic", 36), "questions", "learners", "tries", "facility");
+        writeln!(out, "  {} {:>10} {:>9} {:>7} {:>9}", pad("topic", 36), "questions", "learners", "tries", "facility");
     for t in &report.topics {
         let _ = writeln!(
             out,
-            "  {} {:>9} {:>8} {:>7} {:>8}",
+            "  {} {:>10} {:>9} {:>7} {:>9}",
             pad(&fit(&sanitize(&t.topic), 36), 36),
             t.questions,
             t.learners,
