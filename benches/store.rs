@@ -29,6 +29,7 @@ fn answer(i: usize) -> AnswerInput {
         hints_used: 0,
         response: "3 seconds".into(),
         drill: None,
+        title: String::new(),
     }
 }
 

@@ -25,6 +25,10 @@ pub struct GlobalOptions {
     /// When to use colour; NO_COLOR in the environment means `never` for `auto`.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Who is answering: recorded with every answer (default: the name set
+    /// with `config learner`, else the operating system's user name).
+    #[arg(long, global = true, env = "LAMBDA_TUTOR_LEARNER", value_name = "NAME")]
+    pub learner: Option<String>,
     /// Colour theme for the full-screen interface.
     #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
@@ -106,6 +110,12 @@ pub enum Command {
         from: Option<ImportFormat>,
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Give every imported question this topic.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Link every imported question to this lesson id.
+        #[arg(long)]
+        lesson: Option<String>,
     },
     /// Convert a native pack into another format.
     ExportPack {
@@ -127,13 +137,77 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Item analysis of a class from its learners' history exports.
+    ///
+    /// Reads `history` exports (CSV and JSON, directories recursively) and
+    /// reports per question facility, discrimination, pick rates, median
+    /// time, hints and flags; per learner and per topic. A global `--pack`
+    /// value that is not a path keeps the report to that pack id.
+    Report {
+        /// History exports, or directories holding them.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON (`questions`, `learners`, `topics`).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print one CSV row per question.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Installed packs and courses, built-in ones included.
     Packs {
         #[arg(long)]
         json: bool,
     },
+    /// Show or set a setting kept in the data directory.
+    Config {
+        #[arg(value_enum)]
+        key: ConfigKey,
+        /// The new value (`""` forgets it); without one, the current value.
+        value: Option<String>,
+    },
+    /// Print an authoring guide (built in); with no topic, list them.
+    Guide {
+        #[arg(value_enum)]
+        topic: Option<GuideTopic>,
+    },
+    /// Print a shell completion script (install it where your shell looks).
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff), e.g. `lambda-tutor man > lambda-tutor.1`.
+    Man,
     /// Scaffold a new course directory with an example of each file.
     NewCourse { dir: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuideTopic {
+    /// Quiz packs: every question type, `check`, import and export.
+    Packs,
+    /// Lessons: front matter and markdown.
+    Lessons,
+    /// Simulator scenarios.
+    Scenarios,
+    /// Labs.
+    Labs,
+    /// Importing other formats and exporting to Anki and Moodle.
+    Import,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigKey {
+    /// The learner's name, recorded with every answer.
+    Learner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,8 +4,12 @@
 
 mod check;
 pub mod common;
+mod completions;
+mod config;
+mod course_context;
 mod drill;
 mod export_pack;
+mod guide;
 mod history;
 mod import;
 mod lessons;
@@ -13,6 +17,7 @@ mod new_course;
 mod packs;
 mod quiz;
 mod read;
+mod report;
 mod review;
 mod scenarios;
 mod simulate;
@@ -56,8 +61,25 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::History { format, output }) => history::run(ctx, format, output.as_deref()),
         Some(Command::Check { paths, strict }) => check::run(ctx, &paths, strict),
         Some(Command::Packs { json }) => packs::run(ctx, json),
-        Some(Command::Import { file, from, output }) => import::run(&file, from, output.as_deref()),
+        Some(Command::Report { paths, json, csv }) => {
+            let format = if json {
+                report::Format::Json
+            } else if csv {
+                report::Format::Csv
+            } else {
+                report::Format::Text
+            };
+            report::run(&ctx.global, &paths, format)
+        }
+        Some(Command::Import { file, from, output, topic, lesson }) => {
+            let set = import::SetOnEach { topic: topic.as_deref(), lesson: lesson.as_deref() };
+            import::run(&file, from, output.as_deref(), set)
+        }
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(ctx, &pack, to, output.as_deref()),
+        Some(Command::Config { key, value }) => config::run(&ctx.global, key, value.as_deref()),
+        Some(Command::Guide { topic }) => guide::run(&ctx.global, topic),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man) => completions::man(),
         Some(Command::NewCourse { dir }) => new_course::run(&dir),
         Some(Command::Quiz(args)) => quiz::run(ctx, &args),
         Some(Command::Simulate { scenario, seed, sets, json, trace }) => {

@@ -7,6 +7,9 @@
 
 pub mod check;
 pub mod checkpoint;
+pub mod enclosing;
+pub mod front_matter;
+pub mod images;
 pub mod installed;
 pub mod lesson;
 pub mod lesson_rules;

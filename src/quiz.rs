@@ -17,7 +17,9 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod range;
 pub mod session;
+pub mod title;
 pub mod write;
 
 pub use answer::{AnswerError, Detail, Response, Verdict};

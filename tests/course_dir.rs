@@ -281,6 +281,9 @@ fn new_course_scaffolds_a_course_that_checks_clean_and_never_overwrites() {
         "quizzes/example.toml",
         "scenarios/lambda-201-flash-crowd.toml",
         "README.md",
+        "content/README.md",
+        "quizzes/README.md",
+        "scenarios/README.md",
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }

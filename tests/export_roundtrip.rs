@@ -70,8 +70,13 @@ fn gift_holds(kind: &QuestionKind) -> bool {
 
 fn gift_round_trip(pack: &Pack) {
     let exported = export(pack, Target::Gift);
-    let back = import(Format::Gift, "x.gift", &exported.text).expect("imports");
     let held: Vec<&Question> = pack.questions.iter().filter(|q| gift_holds(&q.kind)).collect();
+    if held.is_empty() {
+        // A pack of `card` questions only (interview-design): nothing to export.
+        assert!(exported.notes.iter().filter(|n| n.skipped).count() == pack.questions.len(), "{}", pack.meta.id);
+        return;
+    }
+    let back = import(Format::Gift, "x.gift", &exported.text).expect("imports");
     assert_eq!(back.pack.questions.len(), held.len(), "{}\n{}", pack.meta.id, exported.text);
     for (q, r) in held.iter().zip(&back.pack.questions) {
         assert_eq!(gift_view(r), gift_view(q), "{}/{}\n{}", pack.meta.id, q.id, exported.text);
@@ -220,7 +225,7 @@ fn anki_round_trip_of_awkward_text() {
             }
             QuestionKind::TrueFalse { answer } => assert_eq!(shown, if *answer { "True" } else { "False" }),
             QuestionKind::Short { answer, .. } => assert!(shown.starts_with(answer.as_str())),
-            QuestionKind::Numeric { .. } => assert_eq!(shown, "-0.25 s (± 0.001 s)"),
+            QuestionKind::Numeric { .. } => assert_eq!(shown, "-0.251 to -0.249 s"),
             QuestionKind::Match { pairs } => {
                 for (l, r) in pairs {
                     assert!(shown.contains(&format!("{l} → {r}")), "{shown}");

@@ -489,7 +489,11 @@ fn import_cases() -> Vec<(&'static str, &'static str, Vec<u8>, i32)> {
     // Over 8 MiB once written as a pack, though under 50,000 questions.
     let mut aiken_many = String::new();
     for i in 0..60_000 {
-        let _ = write!(aiken_many, "Question {i}?\nA. a\nB. b\nANSWER: A\n\n");
+        // Long enough that 50,000 of them are over 8 MiB once written.
+        let _ = write!(
+            aiken_many,
+            "Question {i}: which of these two letters comes first in the Latin alphabet, as taught in school?\nA. a\nB. b\nANSWER: A\n\n"
+        );
     }
     // Over 50,000 questions, though small enough to write in 8 MiB.
     let mut anki_many = String::from("#separator:tab\n#html:false\n");

@@ -78,7 +78,7 @@ fn semicolons_plain_text_default_deck_and_tags() {
     assert_eq!(qs[0].topic, "concurrency");
     assert_eq!(qs[0].tags, ["imported", "from-csv"]);
     assert_eq!(qs[1].prompt, "Plain \\<b>text\\</b> stays", "#html:false keeps tags as text");
-    assert_eq!(qs[1].explanation, "Imported from Anki without an explanation.");
+    assert_eq!(qs[1].explanation, "");
 }
 
 #[test]

@@ -113,9 +113,9 @@ fn titles_categories_feedback_and_general_feedback() {
     assert_eq!(tf.feedback.get("false").map(String::as_str), Some("Per-100 ms billing ended in 2020."));
     assert_eq!(tf.feedback.get("true").map(String::as_str), Some("Yes, since December 2020."));
     assert_eq!(tf.explanation, "Duration is rounded up to the next 1 ms.");
-    // No general feedback: a placeholder that says so.
+    // No general feedback: no invented explanation (check warns instead).
     let warm = pack.pack.question("always-warm").expect("question");
-    assert_eq!(warm.explanation, "Imported from GIFT without an explanation.");
+    assert_eq!(warm.explanation, "");
     let free = pack.pack.question("free-tier").expect("question");
     assert_eq!(free.topic, "pricing");
     assert_eq!(free.prompt, "The free tier gives ____ free requests a month.", "missing word");

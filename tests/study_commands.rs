@@ -29,6 +29,7 @@ fn fill(dir: &std::path::Path) {
             hints_used: 1,
             response: "a, \"quoted\"\nanswer".into(),
             drill,
+            title: String::new(),
         };
         store.record_answer(&a, &s, None).expect("record");
     };
@@ -49,6 +50,7 @@ fn fill(dir: &std::path::Path) {
             hints_used: 0,
             response: String::new(),
             drill: Some(id),
+            title: String::new(),
         };
         store.record_answer(&a, &s, None).expect("record");
     }
@@ -125,7 +127,7 @@ fn history_csv_has_every_field_properly_quoted() {
     assert!(text.contains(",\"a, \"\"quoted\"\"\nanswer\","), "{text}");
     assert!(text.contains(",quiz,false,again,12.5,1,"), "{text}");
     assert!(text.contains(",review,,good,12.5,1,"), "{text}");
-    assert!(text.contains(",drill,true,good,20,0,,1\n"), "{text}");
+    assert!(text.contains(",drill,true,good,20,0,,1,"), "{text}");
 }
 
 #[test]

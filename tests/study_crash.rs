@@ -37,6 +37,7 @@ fn nth_answer(tag: &str, i: u64) -> AnswerInput {
         hints_used: (i % 2) as u32,
         response: format!("{tag}:{i}:{}", "λ".repeat((i % 50) as usize)),
         drill: None,
+        title: String::new(),
     }
 }
 

@@ -45,6 +45,7 @@ fn plain_review_asks_what_is_due_and_says_when_it_comes_back() {
             hints_used: 0,
             response: "3 seconds".into(),
             drill: None,
+            title: String::new(),
         };
         store.record_answer(&answer, &Scheduler::default(), None).expect("recorded");
         let config = ScheduleConfig { daily_new_limit: 0, ..ScheduleConfig::default() };

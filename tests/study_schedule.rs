@@ -26,6 +26,7 @@ fn answer(key: &QuestionKey, topic: &str, outcome: Outcome, at: DateTime<Utc>, m
         hints_used: 0,
         response: String::new(),
         drill: None,
+        title: String::new(),
     }
 }
 

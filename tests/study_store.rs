@@ -34,6 +34,7 @@ fn answer(question: &str, topic: &str, outcome: Outcome, at: DateTime<Utc>) -> A
         hints_used: 0,
         response: "3 seconds, \"probably\"".into(),
         drill: None,
+        title: String::new(),
     }
 }
 

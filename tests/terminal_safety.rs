@@ -529,6 +529,7 @@ fn progress_with_escape_sequences_is_shown_neutralised() {
             hints_used: 0,
             response: format!("typed{h}"),
             drill: None,
+            title: String::new(),
         };
         store.record_answer(&answer, &Scheduler::default(), None).expect("record");
     }

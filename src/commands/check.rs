@@ -27,11 +27,15 @@ pub fn run(ctx: &RunContext, paths: &[PathBuf], strict: bool) -> CommandResult {
     collected.inputs = inputs;
     // References may point at the `--pack` courses (not at the data
     // directory's: what `check` says must not depend on what is installed).
-    let context = if ctx.global.packs.is_empty() {
+    let mut context = if ctx.global.packs.is_empty() {
         Context::builtin()
     } else {
         Context::from_course(&Course::load(&ctx.global.packs, None))
     };
+    // A file inside a course is checked with its course (its lessons and scenarios).
+    let enclosing = super::course_context::context_for(&Course::default(), paths);
+    context.lessons.extend(enclosing.lessons);
+    context.scenarios.extend(enclosing.scenarios);
     let mut report = validate_inputs(&collected.inputs, &context);
     report.files += course_files.len() + collected.diagnostics.len();
     report.diagnostics.append(&mut collected.diagnostics);

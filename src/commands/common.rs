@@ -15,6 +15,7 @@ use crate::tui::screens::quiz::Launch;
 pub fn open_store(ctx: &Context) -> Result<crate::study::Store, Failure> {
     let dir = ctx.data_dir().map_err(Failure::Usage)?;
     crate::study::Store::open(dir)
+        .map(|s| s.with_learner(ctx.global.learner.as_deref()))
         .map_err(|e| Failure::Usage(crate::tui::strings::cannot_open_progress(&e.to_string())))
 }
 

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use super::{CommandResult, Failure};
 use crate::cli::ExportFormat;
 use crate::context::Context as RunContext;
-use crate::course::check::Context;
 use crate::course::check::load_paths;
 use crate::quiz::Pack;
 use crate::quiz::export::{Target, export};
@@ -33,7 +32,8 @@ fn find_pack(ctx: &mut RunContext, arg: &str) -> Result<Pack, Failure> {
             ))
         });
     }
-    let loaded = load_paths(&[PathBuf::from(arg)], &Context::from_course(course));
+    let paths = [PathBuf::from(arg)];
+    let loaded = load_paths(&paths, &super::course_context::context_for(course, &paths));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }

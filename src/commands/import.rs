@@ -29,7 +29,14 @@ fn print_notes(err: &mut impl Write, file: &str, notes: &[Note]) -> std::io::Res
     Ok(())
 }
 
-pub fn run(file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> CommandResult {
+/// `--topic` and `--lesson`: set on every imported question.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SetOnEach<'a> {
+    pub topic: Option<&'a str>,
+    pub lesson: Option<&'a str>,
+}
+
+pub fn run(file: &Path, from: Option<ImportFormat>, output: Option<&Path>, set: SetOnEach<'_>) -> CommandResult {
     use crate::infra::{ReadError, read_bounded};
     let mut err = std::io::stderr().lock();
     let shown = sanitize(&file.display().to_string()).into_owned();
@@ -63,6 +70,7 @@ pub fn run(file: &Path, from: Option<ImportFormat>, output: Option<&Path>) -> Co
             return Err(Failure::Invalid);
         }
     };
+    let imported = imported.with_topic_and_lesson(set.topic, set.lesson).map_err(Failure::Usage)?;
     print_notes(&mut err, &shown, &imported.notes)?;
     if let Some(out) = output {
         std::fs::write(out, &imported.toml)

@@ -1,6 +1,7 @@
 //! `new-course DIR`: scaffold a course directory with an example of each
 //! file (course.toml, a lesson using every construct, a pack with a
-//! question of every type but `predict`, a scenario, a README). Nothing is
+//! question of every type but `predict`, a scenario, a README, and the
+//! authoring guides as each folder's README.md). Nothing is
 //! ever overwritten: if any of the files exists, nothing is written.
 //! `check DIR` passes on the result with no error and no warning.
 
@@ -16,6 +17,7 @@ const LESSON: &str = include_str!("new_course/lesson.md.tmpl");
 const PACK: &str = include_str!("new_course/pack.toml.tmpl");
 const SCENARIO: &str = include_str!("new_course/scenario.toml.tmpl");
 const README: &str = include_str!("new_course/README.md.tmpl");
+const FLOW: &str = include_str!("new_course/flow.svg");
 
 /// The files of a new course, as (path relative to DIR, contents).
 pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
@@ -47,9 +49,16 @@ pub fn scaffold(dir: &Path) -> Vec<(PathBuf, String)> {
     vec![
         (PathBuf::from("course.toml"), fill(COURSE)),
         (PathBuf::from("content/01-example.md"), fill(LESSON)),
+        (PathBuf::from("content/images/flow.svg"), FLOW.to_owned()),
         (PathBuf::from("quizzes/example.toml"), fill(PACK)),
         (PathBuf::from(format!("scenarios/{id}-flash-crowd.toml")), fill(SCENARIO)),
         (PathBuf::from("README.md"), fill(README)),
+        // The authoring guides, beside the files they describe (each
+        // folder's README.md is a guide, not content), as in lambda-tutor's
+        // own repository.
+        (PathBuf::from("content/README.md"), super::guide::LESSONS.to_owned()),
+        (PathBuf::from("quizzes/README.md"), super::guide::PACKS.to_owned()),
+        (PathBuf::from("scenarios/README.md"), super::guide::SCENARIOS.to_owned()),
     ]
 }
 

@@ -13,7 +13,7 @@ use super::{CommandResult, Failure};
 use crate::cli::QuizArgs;
 use crate::context::Context;
 use crate::course::Course;
-use crate::course::check::{self, load_paths};
+use crate::course::check::load_paths;
 use crate::infra::Diagnostic;
 use crate::plain::recorded::{Recorder, SystemClock};
 use crate::practice::{Practice, QuizSpec};
@@ -35,7 +35,7 @@ fn report_errors(diagnostics: &[Diagnostic]) -> CommandResult {
 /// Packs given as paths, checked as `check` would (errors: exit 1), with
 /// references resolved against `course`.
 fn packs_from(paths: &[PathBuf], course: &Course) -> Result<Vec<Pack>, Failure> {
-    let loaded = load_paths(paths, &check::Context::from_course(course));
+    let loaded = load_paths(paths, &super::course_context::context_for(course, paths));
     if !loaded.problems.is_empty() {
         return Err(Failure::Usage(loaded.problems.join("; ")));
     }

@@ -190,6 +190,8 @@ fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
                         if authoring {
                             checked_lessons.push((lesson.clone(), String::from_utf8_lossy(&input.bytes).into_owned()));
                         }
+                        let src = String::from_utf8_lossy(&input.bytes);
+                        report.diagnostics.extend(crate::course::images::missing_images(path, &src, &lesson.body));
                         if let Some(first) = lesson_paths.get(&lesson.meta.id) {
                             let (line, column) = id_place(&input.bytes);
                             report.diagnostics.push(Diagnostic::error(
@@ -211,7 +213,11 @@ fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
                             lessons.insert(lesson.meta.id);
                         }
                     }
-                    Err(diagnostics) => report.diagnostics.extend(diagnostics),
+                    Err(diagnostics) => {
+                        report.diagnostics.extend(diagnostics);
+                        // Links to a lesson whose front matter is wrong are not errors too.
+                        lessons.extend(crate::course::lesson::declared_id(&input.bytes));
+                    }
                 }
             }
             FileKind::Scenario => {

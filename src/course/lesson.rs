@@ -83,6 +83,10 @@ pub fn parse_lesson(path: &str, bytes: &[u8]) -> Result<Lesson, Vec<Diagnostic>>
         }
         Some(Ok(parts)) => parts,
     };
+    let problems = super::front_matter::check(path, src, fm, fm_offset);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let meta: LessonMeta = toml::from_str(fm).map_err(|e| {
         let offset = fm_offset + e.span().map_or(0, |s| s.start);
         vec![Diagnostic::at_offset(path, src, offset, Severity::Error, toml_message(&e))]
@@ -109,6 +113,14 @@ pub fn parse_lesson(path: &str, bytes: &[u8]) -> Result<Lesson, Vec<Diagnostic>>
 pub fn raw_body(src: &str) -> Option<(&str, usize)> {
     let (_, body, _) = split_front_matter(src)?.ok()?;
     Some((body, src.len() - body.len()))
+}
+
+/// The id a lesson file declares, even if its front matter has other
+/// problems (so links to it do not add errors of their own).
+pub fn declared_id(bytes: &[u8]) -> Option<String> {
+    let src = std::str::from_utf8(bytes).ok()?;
+    let (fm, _, _) = split_front_matter(src)?.ok()?;
+    super::front_matter::declared_id(fm)
 }
 
 /// Render a markdown file that may or may not have front matter (for

@@ -203,8 +203,11 @@ mod tests {
         assert_eq!(ids, ["a", "c", "b"]);
         assert_eq!(course.modules.len(), 2);
         assert_eq!(course.modules[0].name, "Basics");
-        assert_eq!(course.diagnostics.len(), 1);
-        assert_eq!(course.diagnostics[0].path, "broken.md");
+        // Every problem of the broken file at once: `id` of the wrong type,
+        // then `title`, `module` and `order` missing.
+        assert_eq!(course.diagnostics.len(), 4, "{:#?}", course.diagnostics);
+        assert!(course.diagnostics.iter().all(|d| d.path == "broken.md"));
+        assert!(course.diagnostics[0].message.starts_with("`id` must be a string"));
     }
 
     #[test]

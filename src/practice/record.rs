@@ -80,6 +80,7 @@ pub fn answer_input(
         hints_used: u32::try_from(record.hints_used).unwrap_or(u32::MAX),
         response: response_text(item, &record.response),
         drill: practice.drill().and_then(|d| d.id),
+        title: crate::quiz::title::title(&item.question.prompt),
     }
 }
 

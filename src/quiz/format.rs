@@ -61,10 +61,8 @@ pub fn answer_text(item: &SessionItem) -> String {
         QuestionKind::TrueFalse { answer } => answer.to_string(),
         QuestionKind::Short { answer, .. } => sanitize(answer).into_owned(),
         QuestionKind::Numeric { answer, tolerance, unit } => {
-            let unit = unit.as_ref().map_or_else(String::new, |u| format!(" {}", sanitize(u)));
-            let within =
-                if *tolerance > 0.0 { format!(" (within {}{unit})", number_text(*tolerance)) } else { String::new() };
-            format!("{}{unit}{within}", number_text(*answer))
+            let unit = unit.as_deref().map(sanitize);
+            crate::quiz::range::numeric_text(*answer, *tolerance, unit.as_deref(), number_text)
         }
         QuestionKind::Order { items } => {
             (0..items.len()).map(|i| item.position_of(i).map_or(0, |p| p + 1).to_string()).collect::<Vec<_>>().join(" ")

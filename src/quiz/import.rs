@@ -94,6 +94,31 @@ pub struct Imported {
     pub notes: Vec<Note>,
 }
 
+impl Imported {
+    /// Give every question `topic` and `lesson` (`import --topic T --lesson
+    /// L`), when given, and write the pack anew. A topic is made a slug the
+    /// way a `$CATEGORY` is; `None` when it has no letter or digit.
+    pub fn with_topic_and_lesson(mut self, topic: Option<&str>, lesson: Option<&str>) -> Result<Self, String> {
+        let topic = match topic {
+            Some(t) => Some(ids::topic(t).ok_or_else(|| format!("--topic {t:?} has no letter or digit"))?),
+            None => None,
+        };
+        if let Some(l) = lesson.filter(|l| !crate::infra::is_valid_id(l)) {
+            return Err(format!("--lesson {l:?} is not a lesson id (lower-case letters, digits and `-`)"));
+        }
+        for q in &mut self.pack.questions {
+            if let Some(t) = &topic {
+                q.topic.clone_from(t);
+            }
+            if let Some(l) = lesson {
+                q.lesson = Some(l.to_owned());
+            }
+        }
+        self.toml = write_pack(&self.pack);
+        Ok(self)
+    }
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ImportError {
     #[error("nothing could be imported: no item of the file converts to a question")]
@@ -225,11 +250,6 @@ pub fn guess(file_name: &str, text: &str) -> Option<Format> {
     None
 }
 
-/// The placeholder explanation of a question the source gives none for.
-pub fn placeholder_explanation(format: Format) -> String {
-    format!("Imported from {} without an explanation.", format.label())
-}
-
 /// Settle ids, topics and texts; check each question with the pack parser;
 /// write the pack.
 pub fn finish(format: Format, file_name: &str, read: Read) -> Result<Imported, ImportError> {
@@ -260,7 +280,7 @@ pub fn finish(format: Format, file_name: &str, read: Read) -> Result<Imported, I
             .clone()
             .or_else(|| draft.title.as_deref().map(ids::short_slug).filter(|s| !s.is_empty()))
             .unwrap_or_else(|| format!("q{}", questions.len() + 1));
-        let question = match settle(format, draft, &wanted) {
+        let question = match settle(draft, &wanted) {
             Ok(q) => q,
             Err(reason) => {
                 notes.push(Note { line, skipped: true, message: reason });
@@ -317,7 +337,7 @@ pub fn finish(format: Format, file_name: &str, read: Read) -> Result<Imported, I
 }
 
 /// Trim texts, drop blank ones, fill in what the format requires.
-fn settle(format: Format, draft: Draft, id: &str) -> Result<Question, String> {
+fn settle(draft: Draft, id: &str) -> Result<Question, String> {
     let prompt = draft.prompt.trim().to_owned();
     if prompt.is_empty() {
         return Err("the question has no text".to_owned());
@@ -343,7 +363,9 @@ fn settle(format: Format, draft: Draft, id: &str) -> Result<Question, String> {
         .explanation
         .map(|e| e.trim().to_owned())
         .filter(|e| !e.is_empty())
-        .unwrap_or_else(|| placeholder_explanation(format));
+        // No invented sentence for learners to read after every answer:
+        // the empty explanation is written out, and `check` warns about it.
+        .unwrap_or_default();
     let topic = draft.category.as_deref().and_then(ids::topic).unwrap_or_else(|| "imported".to_owned());
     let mut tags: Vec<String> = Vec::new();
     for tag in draft.tags {

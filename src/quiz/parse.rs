@@ -11,6 +11,7 @@ pub(crate) mod fields;
 mod kind;
 mod question;
 mod smells;
+mod unclosed;
 
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
@@ -76,17 +77,30 @@ pub fn parse_toml<'s>(path: &str, src: &'s str) -> Result<toml::Spanned<DeTable<
     if errors.is_empty() {
         return Ok(doc);
     }
+    // One error per file: after the first, toml's recovery mostly reports
+    // the same mistake again (one missing `]` gave 251 errors).
     let index = LineIndex::new(src);
-    let mut out: Vec<Diagnostic> = errors
-        .iter()
-        .map(|e| {
-            let (line, column) = index.position(e.span().map_or(0, |s| s.start));
-            Diagnostic::error(path, line, column, format!("TOML syntax error: {}", toml_message(e)))
-        })
-        .collect();
-    sort_diagnostics(&mut out);
-    out.dedup();
-    Err(out)
+    let Some(first) = errors.iter().min_by_key(|e| e.span().map_or(0, |s| s.start)) else {
+        return Err(Vec::new());
+    };
+    let offset = first.span().map_or(0, |s| s.start);
+    let diagnostic = if let Some(opener) = unclosed::open_array_at(src, offset) {
+        let (line, column) = index.position(opener);
+        let (error_line, error_column) = index.position(offset);
+        Diagnostic::error(
+            path,
+            line,
+            column,
+            format!(
+                "TOML syntax error: this array is not closed: add `]` at its end (toml stopped at {error_line}:{error_column}: {})",
+                toml_message(first)
+            ),
+        )
+    } else {
+        let (line, column) = index.position(offset);
+        Diagnostic::error(path, line, column, format!("TOML syntax error: {}", toml_message(first)))
+    };
+    Err(vec![diagnostic])
 }
 
 fn toml_message(e: &toml::de::Error) -> String {

@@ -1,6 +1,9 @@
 //! `history`: every recorded answer as CSV or JSON, for an instructor.
 //!
 //! Both formats carry every field the store records, times in RFC 3339 (UTC).
+//! `learner` and `title` came with schema version 3 and are the last
+//! columns, so scripts that read the older columns by position still work;
+//! they are empty for answers recorded before.
 //! CSV follows RFC 4180's quoting (a field with a comma, quote, CR or LF is
 //! quoted, quotes doubled) with LF line ends; `correct` is `true`, `false` or
 //! empty for a self-graded card. JSON is an array of objects with the same
@@ -15,7 +18,7 @@ use super::rfc3339;
 use super::store::AnswerRow;
 
 /// The CSV columns, in order (also the JSON keys).
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 15] = [
     "id",
     "answered_at",
     "pack_id",
@@ -29,6 +32,8 @@ pub const COLUMNS: [&str; 13] = [
     "hints_used",
     "response",
     "drill_id",
+    "learner",
+    "title",
 ];
 
 /// Write `rows` as CSV with a header line. With `for_terminal`, control
@@ -55,6 +60,8 @@ pub fn write_csv(out: &mut impl Write, rows: &[AnswerRow], for_terminal: bool) -
             r.hints_used.to_string(),
             r.response.clone(),
             r.drill_id.map(|d| d.to_string()).unwrap_or_default(),
+            r.learner.clone(),
+            r.title.clone(),
         ];
         let fields = fields
             .map(|field| if for_terminal { crate::text::sanitize_with(&field, true).into_owned() } else { field });
@@ -107,6 +114,8 @@ mod tests {
             hints_used: 0,
             response: response.into(),
             drill_id: None,
+            learner: "ann".into(),
+            title: "Default timeout".into(),
         }
     }
 
@@ -119,9 +128,9 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(lines.next(), Some(COLUMNS.join(",").as_str()));
         assert!(text.contains(
-            "7,2025-01-06T18:00:00.000Z,lambda-basics,default-timeout,1.0.0,limits,quiz,true,good,4.5,0,\"3 seconds, \"\"probably\"\"\nmaybe\",\n"
+            "7,2025-01-06T18:00:00.000Z,lambda-basics,default-timeout,1.0.0,limits,quiz,true,good,4.5,0,\"3 seconds, \"\"probably\"\"\nmaybe\",,ann,Default timeout\n"
         ), "{text}");
-        assert!(text.ends_with(",quiz,,good,4.5,0,plain,\n"), "{text}");
+        assert!(text.ends_with(",quiz,,good,4.5,0,plain,,ann,Default timeout\n"), "{text}");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod answers;
 mod drills;
 mod error;
 mod header;
+mod learner;
 mod lessons;
 mod meta;
 pub mod schema;
@@ -44,6 +45,8 @@ pub use lessons::LessonProgress;
 pub use meta::{QuizProgress, Resume};
 
 use header::FileState;
+use learner::os_user;
+pub use learner::{clean as clean_learner, os_user as os_learner};
 use schema::MigrateError;
 
 /// How long a write waits for another process's transaction to finish.
@@ -57,6 +60,8 @@ const OPEN_RETRIES: u32 = 60;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who answers: recorded with every answer (see [`Store::learner`]).
+    learner: String,
 }
 
 impl Store {
@@ -158,7 +163,9 @@ impl Store {
                 source: rusqlite::Error::InvalidParameterName(format!("journal mode stayed {mode}")),
             });
         }
-        Ok(Self { conn, path })
+        let mut store = Self { conn, path, learner: String::new() };
+        store.learner = store.saved_learner()?.unwrap_or_else(os_user);
+        Ok(store)
     }
 
     /// The database file.

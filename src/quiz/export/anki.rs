@@ -85,13 +85,28 @@ pub fn to_html(markdown: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// A markdown list of texts, each kept whole even over several lines.
+/// `text` with every ASCII punctuation character backslash-escaped, so
+/// markdown reads it as the characters themselves: the tutor shows choices
+/// as plain text, and a choice `#` must not become an empty heading.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A markdown list of plain texts, each kept whole even over several lines.
 fn markdown_list(items: &[String], numbered: bool) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         let marker = if numbered { format!("{}. ", i + 1) } else { "- ".to_owned() };
         let indent = " ".repeat(marker.len());
-        let mut lines = item.trim().lines();
+        let item = literal(item.trim());
+        let mut lines = item.lines();
         out.push_str(&marker);
         out.push_str(lines.next().unwrap_or(""));
         out.push('\n');
@@ -110,7 +125,7 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
     let answer = match &q.kind {
         QuestionKind::Single { choices, answer } => {
             let _ = write!(front, "\n\n{}", markdown_list(choices, true));
-            choices.get(*answer).map(|c| c.trim().to_owned()).unwrap_or_default()
+            choices.get(*answer).map(|c| literal(c.trim())).unwrap_or_default()
         }
         QuestionKind::Multiple { choices, answers } => {
             let _ = write!(front, "\n\n_Pick every right answer._\n\n{}", markdown_list(choices, true));
@@ -129,12 +144,7 @@ fn sides(q: &Question, notes: &mut Vec<ExportNote>) -> Option<(String, String)> 
             a
         }
         QuestionKind::Numeric { answer, tolerance, unit } => {
-            let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            if *tolerance > 0.0 {
-                format!("{}{unit} (± {}{unit})", number(*answer), number(*tolerance))
-            } else {
-                format!("{}{unit}", number(*answer))
-            }
+            crate::quiz::range::numeric_text(*answer, *tolerance, unit.as_deref(), number)
         }
         QuestionKind::Order { items } => {
             let mut shown = items.clone();

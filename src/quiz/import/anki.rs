@@ -218,13 +218,16 @@ pub fn read(text: &str) -> Read {
     let (layout, offset, first_line) = headers(text, &mut read);
     let notes = &text[offset..];
     let separator = layout.separator.unwrap_or_else(|| guess_separator(notes));
+    // Anki takes two notes with the same first field for duplicates and
+    // keeps the first: so do we, naming both lines.
+    let mut fronts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for record in records(notes, separator, first_line, &mut read) {
-        note(&mut read, &layout, &record);
+        note(&mut read, &layout, &record, &mut fronts);
     }
     read
 }
 
-fn note(read: &mut Read, layout: &Layout, record: &Record) {
+fn note(read: &mut Read, layout: &Layout, record: &Record, fronts: &mut std::collections::HashMap<String, usize>) {
     let line = record.line;
     let take = |column: Option<usize>| column.and_then(|c| record.fields.get(c)).map(|s| s.trim().to_owned());
     let guid = take(layout.guid);
@@ -250,6 +253,14 @@ fn note(read: &mut Read, layout: &Layout, record: &Record) {
     }
     let fields: Vec<String> = raw.iter().map(|f| field_text(read, line, layout.html, f)).collect();
     let front = fields.first().cloned().unwrap_or_default();
+    let key = front.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !key.is_empty() {
+        if let Some(first) = fronts.get(&key) {
+            read.skip(line, format!("duplicate of the note on line {first} (the same first field), as Anki sees it"));
+            return;
+        }
+        fronts.insert(key, line);
+    }
     let cloze = notetype.to_ascii_lowercase().contains("cloze") || has_cloze(&front);
     let (prompt, answer, mut extra) = if cloze {
         let (hidden, shown) = cloze_sides(&front);

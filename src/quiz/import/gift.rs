@@ -443,10 +443,28 @@ fn number_spec(spec: &str) -> Option<(f64, f64)> {
 
 fn numeric_answer(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind> {
     let line = conv.line;
-    let pieces: Vec<&str> = if block.contains('=') {
-        block.split('=').map(str::trim).filter(|p| !p.is_empty()).collect()
+    // Moodle's own export writes each answer on a line, `=` for the right
+    // ones, and `~#feedback` (a wrong answer with no number) for the
+    // feedback on any other answer: `{#\n=3:2\n~#feedback}`.
+    let (right, wrong) = match block.find('~') {
+        Some(at) => (&block[..at], &block[at..]),
+        None => (block, ""),
+    };
+    let mut wrong_specs = Vec::new();
+    for piece in wrong.split('~').map(str::trim).filter(|p| !p.is_empty()) {
+        let (spec, _) = split_feedback(weight(piece).1);
+        if !spec.trim().is_empty() {
+            wrong_specs.push(restore(spec).trim().to_owned());
+        }
+    }
+    if !wrong_specs.is_empty() {
+        conv.read.note(line, format!("wrong numeric answers are not kept: {}", wrong_specs.join(", ")));
+    }
+    let wrong_feedback = wrong.split('~').any(|p| split_feedback(p).1.is_some_and(|f| !f.trim().is_empty()));
+    let pieces: Vec<&str> = if right.contains('=') {
+        right.split('=').map(str::trim).filter(|p| !p.is_empty()).collect()
     } else {
-        vec![block.trim()]
+        vec![right.trim()]
     };
     let mut parsed = Vec::new();
     for piece in pieces {
@@ -477,7 +495,7 @@ fn numeric_answer(conv: &mut Converter<'_>, block: &str) -> Option<QuestionKind>
         conv.read
             .note(line, format!("only the first full-credit numeric answer is kept; dropped: {}", others.join(", ")));
     }
-    if parsed.iter().any(|p| p.4.is_some_and(|f| !f.trim().is_empty())) {
+    if wrong_feedback || parsed.iter().any(|p| p.4.is_some_and(|f| !f.trim().is_empty())) {
         conv.read
             .note(line, "feedback on numeric answers is not kept: a `numeric` question has no per-answer feedback");
     }

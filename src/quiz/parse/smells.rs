@@ -78,7 +78,12 @@ pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &KindRef<'_>, e
         return;
     }
     if text.trim().is_empty() {
-        r.warning(&span, format!("the explanation of {} is empty", f.name));
+        r.warning(&span, format!("the explanation of {} is empty: say why the answer is right", f.name));
+        return;
+    }
+    // The sentence earlier versions of `import` wrote for a missing one.
+    if text.starts_with("Imported from ") && text.trim_end().ends_with(" without an explanation.") {
+        r.warning(&span, format!("the explanation of {} is a placeholder left by `import`: write one", f.name));
         return;
     }
     let number;

@@ -30,6 +30,8 @@ pub struct AnswerInput {
     pub response: String,
     /// The drill this answer belongs to (from [`Store::start_drill`]).
     pub drill: Option<super::DrillId>,
+    /// The question's one-line title (its prompt's first line, plain text).
+    pub title: String,
 }
 
 /// What [`Store::record_answer`] did.
@@ -63,10 +65,15 @@ pub struct AnswerRow {
     pub hints_used: u32,
     pub response: String,
     pub drill_id: Option<i64>,
+    /// Who answered ([`Store::learner`] when it was recorded; empty for
+    /// answers recorded before schema version 3).
+    pub learner: String,
+    /// The question's one-line title (empty before schema version 3).
+    pub title: String,
 }
 
 const ANSWER_COLUMNS: &str = "id, answered_at, pack_id, question_id, pack_version, topic, mode, correct, grade, \
-                              seconds, hints_used, response, drill_id";
+                              seconds, hints_used, response, drill_id, learner, title";
 
 fn answer_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
     let text = |i: usize| super::text(r, i);
@@ -93,6 +100,8 @@ fn answer_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
         hints_used: u32::try_from(r.get::<_, i64>(10)?).unwrap_or(0),
         response: text(11)?,
         drill_id: r.get(12)?,
+        learner: text(13)?,
+        title: text(14)?,
     })
 }
 
@@ -127,6 +136,7 @@ impl Store {
         let seconds = if answer.seconds.is_finite() { answer.seconds.clamp(0.0, 1.0e7) } else { 0.0 };
         let grade = scheduler.grade(answer.outcome, seconds, answer.hints_used);
         let at = to_ms(answer.answered_at);
+        let learner = self.learner.clone();
         self.write(|tx| {
             let old: Option<CardState> = tx
                 .query_row(
@@ -138,7 +148,8 @@ impl Store {
             let card = scheduler.next(old.as_ref(), grade, answer.answered_at);
             tx.execute(
                 "INSERT INTO answers (pack_id, question_id, pack_version, topic, answered_at, mode, correct, grade, \
-                 seconds, hints_used, response, drill_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 seconds, hints_used, response, drill_id, learner, title) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 params![
                     answer.key.pack,
                     answer.key.question,
@@ -152,6 +163,8 @@ impl Store {
                     i64::from(answer.hints_used),
                     answer.response,
                     answer.drill,
+                    learner,
+                    answer.title,
                 ],
             )?;
             let id = tx.last_insert_rowid();

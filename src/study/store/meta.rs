@@ -49,7 +49,7 @@ struct LastLesson {
     at_ms: i64,
 }
 
-fn put(tx: &Transaction<'_>, key: &str, value: &str, at: i64) -> rusqlite::Result<()> {
+pub(super) fn put(tx: &Transaction<'_>, key: &str, value: &str, at: i64) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3) \
          ON CONFLICT (key) DO UPDATE SET value = ?2, updated_at = ?3",
@@ -58,7 +58,7 @@ fn put(tx: &Transaction<'_>, key: &str, value: &str, at: i64) -> rusqlite::Resul
     .map(drop)
 }
 
-fn json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
+pub(super) fn json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
@@ -73,7 +73,7 @@ pub(crate) fn put_quiz(tx: &Transaction<'_>, quiz: &QuizProgress) -> rusqlite::R
 }
 
 impl Store {
-    fn meta<T: for<'de> Deserialize<'de>>(&self, key: &str) -> Result<Option<T>, StoreError> {
+    pub(super) fn meta<T: for<'de> Deserialize<'de>>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let text: Option<String> = self
             .read(|c| c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| super::text(r, 0)).optional())?;
         Ok(text.and_then(|t| serde_json::from_str(&t).ok()))

@@ -96,7 +96,14 @@ ALTER TABLE answers ADD COLUMN drill_id INTEGER REFERENCES drills (id);
 CREATE INDEX answers_drill ON answers (drill_id) WHERE drill_id IS NOT NULL;
 ";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: who answered and what the question was, for class reports
+/// over many learners' exports. Answers recorded before keep '' (unknown).
+const V3: &str = "
+ALTER TABLE answers ADD COLUMN learner TEXT NOT NULL DEFAULT '';
+ALTER TABLE answers ADD COLUMN title TEXT NOT NULL DEFAULT '';
+";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,403 @@
+//! Reading history exports (`history --format csv|json`) for a class report.
+//!
+//! Columns are found by name, so exports of every version load: the ones
+//! made before answers carried a learner name and a question title read the
+//! learner from the file name (`alice.csv` → `alice`) and leave the title
+//! empty. A file's format is told by its first character (`[` is JSON), not
+//! its extension, so a renamed export still loads. A bad row is reported
+//! with its file and line and skipped; a file that cannot be read at all is
+//! reported and the other files still count.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use serde::Deserialize;
+
+use crate::infra::read_bounded;
+
+/// One answer of one learner, with its strings interned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    /// Index into [`Dataset::learners`].
+    pub learner: u32,
+    /// Index into [`Dataset::questions`].
+    pub question: u32,
+    /// Unix milliseconds; with `id`, orders one learner's attempts.
+    pub at: i64,
+    pub id: i64,
+    /// Checked right, or (for a self-graded card) graded other than `again`.
+    pub correct: bool,
+    pub seconds: f32,
+    pub hints: u32,
+    pub response: String,
+}
+
+/// A question as the exports name it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuestionMeta {
+    pub pack: String,
+    pub id: String,
+    /// Its one-line title, when the export has one (the latest seen).
+    pub title: String,
+    pub topic: String,
+    /// The pack version of the latest answer seen.
+    pub pack_version: String,
+}
+
+/// Everything read from the exports.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub learners: Vec<String>,
+    pub questions: Vec<QuestionMeta>,
+    pub attempts: Vec<Attempt>,
+    /// `file:line: message` for each row or file that was skipped.
+    pub problems: Vec<String>,
+    /// How many files were read (wholly or in part).
+    pub files: usize,
+    learner_index: HashMap<String, u32>,
+    question_index: HashMap<(String, String), u32>,
+    /// (learner, answer id, time) already seen: the same learner's history
+    /// exported twice (as CSV and as JSON) counts once.
+    seen: std::collections::HashSet<(u32, i64, i64)>,
+}
+
+/// The fields of one exported answer. Keys added after the first export
+/// format are optional.
+#[derive(Debug, Deserialize)]
+struct Row {
+    #[serde(default)]
+    id: i64,
+    answered_at: String,
+    pack_id: String,
+    question_id: String,
+    #[serde(default)]
+    pack_version: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default, deserialize_with = "optional_bool")]
+    correct: Option<bool>,
+    #[serde(default)]
+    grade: String,
+    #[serde(default)]
+    seconds: f64,
+    #[serde(default)]
+    hints_used: u32,
+    #[serde(default)]
+    response: String,
+    #[serde(default)]
+    learner: String,
+    #[serde(default)]
+    title: String,
+}
+
+/// `true`, `false`, empty or null (a self-graded card).
+fn optional_bool<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Value {
+        Bool(bool),
+        Text(String),
+    }
+    match Option::<Value>::deserialize(d)? {
+        None => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(b)),
+        Some(Value::Text(t)) => match t.trim() {
+            "" => Ok(None),
+            "true" | "1" => Ok(Some(true)),
+            "false" | "0" => Ok(Some(false)),
+            other => Err(serde::de::Error::custom(format!("`correct` must be true, false or empty, not {other:?}"))),
+        },
+    }
+}
+
+/// At most this many bad rows of one file are named; the rest are counted.
+const MAX_ROW_PROBLEMS: usize = 5;
+
+impl Dataset {
+    /// A dataset made in memory (benchmarks, tests): no duplicate check.
+    pub fn from_parts(learners: Vec<String>, questions: Vec<QuestionMeta>, attempts: Vec<Attempt>) -> Self {
+        Self { learners, questions, attempts, files: 1, ..Self::default() }
+    }
+
+    /// Read every export in `paths`: files, and directories searched
+    /// recursively for `.csv` and `.json` files (in name order).
+    pub fn read_paths(paths: &[PathBuf]) -> Self {
+        let mut data = Self::default();
+        for path in paths {
+            for file in export_files(path, &mut data.problems) {
+                data.read_file(&file);
+            }
+        }
+        data
+    }
+
+    /// Read one export file; problems go to [`Dataset::problems`].
+    pub fn read_file(&mut self, path: &Path) {
+        let shown = path.display().to_string();
+        let bytes = match read_bounded(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.problems.push(format!("{}: {}", e.path(), e.reason()));
+                return;
+            }
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            self.problems.push(format!("{shown}:1: not UTF-8 text, so not a history export"));
+            return;
+        };
+        let fallback = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        self.read_text(&shown, &text, &fallback);
+    }
+
+    /// Read one export's text. `fallback_learner` names the learner of rows
+    /// without a `learner` field.
+    pub fn read_text(&mut self, shown: &str, text: &str, fallback_learner: &str) {
+        self.files += 1;
+        if text.trim_start().starts_with('[') {
+            self.read_json(shown, text, fallback_learner);
+        } else {
+            self.read_csv(shown, text, fallback_learner);
+        }
+    }
+
+    fn read_json(&mut self, shown: &str, text: &str, fallback: &str) {
+        // Row by row, so one bad row does not lose the file.
+        let values: Vec<serde_json::Value> = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                self.problems.push(format!("{shown}:{}:{}: not a history export: {e}", e.line(), e.column()));
+                return;
+            }
+        };
+        let mut bad = 0;
+        for (i, value) in values.into_iter().enumerate() {
+            let result = serde_json::from_value::<Row>(value).map_err(|e| e.to_string());
+            if let Err(message) = result.and_then(|row| self.add(row, fallback)) {
+                bad += 1;
+                if bad <= MAX_ROW_PROBLEMS {
+                    self.problems.push(format!("{shown}: answer {} of the array: {message}", i + 1));
+                }
+            }
+        }
+        self.more_problems(shown, bad);
+    }
+
+    fn read_csv(&mut self, shown: &str, text: &str, fallback: &str) {
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+        match reader.headers() {
+            Ok(h) if h.iter().any(|c| c == "question_id") && h.iter().any(|c| c == "pack_id") => {}
+            Ok(_) => {
+                self.problems.push(format!(
+                    "{shown}:1: not a history export: the header has no `pack_id` and `question_id` columns"
+                ));
+                return;
+            }
+            Err(e) => {
+                self.problems.push(format!("{shown}:1: not a history export: {e}"));
+                return;
+            }
+        }
+        let headers = reader.headers().cloned().unwrap_or_default();
+        let mut bad = 0;
+        let mut record = csv::StringRecord::new();
+        loop {
+            let outcome = match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(0, csv::Position::line);
+                    record
+                        .deserialize::<Row>(Some(&headers))
+                        .map_err(|e| (line, csv_reason(&e)))
+                        .and_then(|row| self.add(row, fallback).map_err(|m| (line, m)))
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    let unrecoverable = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
+                    if unrecoverable {
+                        self.problems
+                            .push(format!("{shown}:{line}: {}; the rest of the file is skipped", csv_reason(&e)));
+                        break;
+                    }
+                    Err((line, csv_reason(&e)))
+                }
+            };
+            if let Err((line, message)) = outcome {
+                bad += 1;
+                if bad <= MAX_ROW_PROBLEMS {
+                    self.problems.push(format!("{shown}:{line}: {message}"));
+                }
+            }
+        }
+        self.more_problems(shown, bad);
+    }
+
+    fn more_problems(&mut self, shown: &str, bad: usize) {
+        if bad > MAX_ROW_PROBLEMS {
+            self.problems.push(format!("{shown}: {} more bad answers skipped", bad - MAX_ROW_PROBLEMS));
+        }
+    }
+
+    /// Intern one row. `Err` says why it is unusable.
+    fn add(&mut self, row: Row, fallback: &str) -> Result<(), String> {
+        let at = DateTime::parse_from_rfc3339(row.answered_at.trim())
+            .map_err(|e| format!("`answered_at` {:?} is not an RFC 3339 time: {e}", row.answered_at))?
+            .timestamp_millis();
+        if row.pack_id.is_empty() || row.question_id.is_empty() {
+            return Err("`pack_id` and `question_id` must not be empty".into());
+        }
+        let learner_name = if row.learner.trim().is_empty() { fallback } else { row.learner.trim() };
+        let learner = intern(&mut self.learner_index, &mut self.learners, learner_name);
+        let key = (row.pack_id, row.question_id);
+        let question = if let Some(&q) = self.question_index.get(&key) {
+            q
+        } else {
+            let q = u32::try_from(self.questions.len()).map_err(|_| "too many questions".to_owned())?;
+            self.questions.push(QuestionMeta { pack: key.0.clone(), id: key.1.clone(), ..QuestionMeta::default() });
+            self.question_index.insert(key, q);
+            q
+        };
+        let meta = &mut self.questions[question as usize];
+        if !row.title.is_empty() {
+            meta.title = row.title;
+        }
+        if !row.topic.is_empty() {
+            meta.topic = row.topic;
+        }
+        if !row.pack_version.is_empty() {
+            meta.pack_version = row.pack_version;
+        }
+        if !self.seen.insert((learner, row.id, at)) {
+            return Ok(());
+        }
+        let correct = row.correct.unwrap_or_else(|| !row.grade.trim().eq_ignore_ascii_case("again"));
+        let seconds = if row.seconds.is_finite() { row.seconds.clamp(0.0, 1.0e7) as f32 } else { 0.0 };
+        self.attempts.push(Attempt {
+            learner,
+            question,
+            at,
+            id: row.id,
+            correct,
+            seconds,
+            hints: row.hints_used,
+            response: row.response,
+        });
+        Ok(())
+    }
+}
+
+fn intern(index: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(&i) = index.get(name) {
+        return i;
+    }
+    let i = u32::try_from(names.len()).unwrap_or(u32::MAX);
+    names.push(name.to_owned());
+    index.insert(name.to_owned(), i);
+    i
+}
+
+/// The csv crate's message without its own position prefix (we add ours).
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+            Some(_) => format!("bad value: {}", err.kind()),
+            None => err.kind().to_string(),
+        },
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("{len} fields where the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The export files of `path`: itself, or every `.csv`/`.json` file below
+/// it, in name order. Directories that cannot be listed are reported.
+fn export_files(path: &Path, problems: &mut Vec<String>) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push(format!("{}: cannot list the directory: {e}", dir.display()));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            // file_type does not follow symbolic links, so a link cycle cannot loop.
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("json")) {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OLD_CSV: &str = "id,answered_at,pack_id,question_id,pack_version,topic,mode,correct,grade,seconds,hints_used,response,drill_id\n\
+        1,2026-11-01T10:00:00.000Z,basics,timeout,1.0.0,limits,quiz,false,again,4.5,1,\"15 minutes, maybe\",\n\
+        2,2026-11-01T10:01:00.000Z,basics,timeout,1.0.0,limits,review,true,good,3,0,3 seconds,\n\
+        3,2026-11-01T10:02:00.000Z,basics,card,1.0.0,limits,quiz,,hard,2,0,hard,\n";
+
+    #[test]
+    fn old_csv_exports_take_the_learner_from_the_file_name() {
+        let mut data = Dataset::default();
+        data.read_text("alice.csv", OLD_CSV, "alice");
+        assert!(data.problems.is_empty(), "{:?}", data.problems);
+        assert_eq!(data.learners, ["alice"]);
+        assert_eq!(data.questions.len(), 2);
+        assert_eq!(data.attempts.len(), 3);
+        assert!(!data.attempts[0].correct && data.attempts[1].correct);
+        assert!(data.attempts[2].correct, "a card graded `hard` counts as recalled");
+        assert_eq!(data.attempts[0].response, "15 minutes, maybe");
+        assert_eq!(data.attempts[0].hints, 1);
+    }
+
+    #[test]
+    fn the_same_history_as_csv_and_json_counts_once() {
+        let mut data = Dataset::default();
+        data.read_text("a.csv", OLD_CSV, "alice");
+        let json = r#"[{"id":1,"answered_at":"2026-11-01T10:00:00.000Z","pack_id":"basics","question_id":"timeout",
+            "pack_version":"1.0.0","topic":"limits","mode":"quiz","correct":false,"grade":"again","seconds":4.5,
+            "hints_used":1,"response":"15 minutes, maybe","drill_id":null,"learner":"alice","title":"Default timeout"}]"#;
+        data.read_text("a.json", json, "a");
+        assert_eq!(data.attempts.len(), 3);
+        assert_eq!(data.questions[0].title, "Default timeout");
+    }
+
+    #[test]
+    fn a_bad_row_is_named_with_its_line_and_the_rest_load() {
+        let text = format!(
+            "{OLD_CSV}4,yesterday,basics,timeout,1.0.0,limits,quiz,true,good,1,0,x,\n5,2026-11-01T10:03:00Z,basics,x,1,t,quiz,maybe,good,1,0,x,\n"
+        );
+        let mut data = Dataset::default();
+        data.read_text("bob.csv", &text, "bob");
+        assert_eq!(data.attempts.len(), 3);
+        assert_eq!(data.problems.len(), 2, "{:?}", data.problems);
+        assert!(data.problems[0].starts_with("bob.csv:5: `answered_at` \"yesterday\""), "{:?}", data.problems);
+        assert!(data.problems[1].starts_with("bob.csv:6: "), "{:?}", data.problems);
+        assert!(data.problems[1].contains("maybe"), "{:?}", data.problems);
+    }
+
+    #[test]
+    fn broken_json_and_foreign_csv_are_reported_with_a_place() {
+        let mut data = Dataset::default();
+        data.read_text("x.json", "[\n{\"id\": 1,\n", "x");
+        data.read_text("y.csv", "name,score\nann,3\n", "y");
+        assert_eq!(data.problems.len(), 2);
+        assert!(data.problems[0].starts_with("x.json:3:"), "{:?}", data.problems);
+        assert!(data.problems[1].starts_with("y.csv:1: not a history export"), "{:?}", data.problems);
+    }
+}
