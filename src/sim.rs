@@ -79,8 +79,8 @@ pub mod summary;
 
 pub use engine::{Engine, Options, Snapshot};
 pub use observe::{
-    ConcurrencyView, EnvState, EnvView, InvocationRecord, Moment, Narration, Outcome, QueueView, SeriesPoint,
-    ShardView, TraceKind, TraceRecord,
+    ConcurrencyView, EnvState, EnvView, InvocationRecord, Moment, Narration, NarrationSince, Outcome, QueueView,
+    SeriesPoint, ShardView, TraceKind, TraceRecord,
 };
 pub use scenario::{Loaded, Override, Scenario, SourceKind};
 pub use summary::Summary;

@@ -78,7 +78,9 @@ fn the_most_recently_used_idle_environment_takes_the_next_request() {
     assert_eq!(summary.cold_starts, 2);
     let reclaimed: Vec<u32> = e
         .narration_since(0)
-        .filter_map(|n| match n.moment {
+        .records
+        .into_iter()
+        .filter_map(|(_, n)| match n.moment {
             Moment::Reclaimed { env, .. } => Some(env),
             _ => None,
         })
@@ -514,8 +516,18 @@ fn observer_api_sees_cold_starts_series_and_payloads() {
     assert_eq!(envs[0].state, EnvState::Initializing);
     e.advance_to(100_000);
     assert_eq!(e.environments(0).next().map(|v| v.state), Some(EnvState::Busy));
-    let first = e.narration_since(0).next().map(sim::Narration::sentence);
-    assert_eq!(first.as_deref(), Some("no idle environment: cold start, Init 83 ms on python3.12 (environment 0)"));
+    let since = e.narration_since(0);
+    let first = since.records.first().map(|(_, n)| n.moment.clone());
+    assert_eq!(
+        first,
+        Some(Moment::ColdStart {
+            env: 0,
+            runtime: "python3.12".to_owned(),
+            init_ms: 83.0,
+            after_reset: false,
+            provisioned: false
+        })
+    );
     let s = e.run();
     assert_eq!(e.series().len() as f64, s.simulated_s);
     assert_eq!(e.series().iter().map(|p| u64::from(p.cold_starts)).sum::<u64>(), s.cold_starts);

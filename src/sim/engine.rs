@@ -4,30 +4,32 @@
 //! logic lives in `asynchronous`, `sqs` and `stream`.
 
 mod asynchronous;
+mod expiry;
+mod observer;
+mod outcomes;
 mod pool;
 mod queue;
+mod report;
 mod sqs;
 mod stream;
 mod views;
 
 pub use self::views::Snapshot;
 
-use std::collections::VecDeque;
+use self::observer::Observer;
 
 use self::pool::{Pool, Single, Work};
 use self::queue::{Kind, Queue};
 use super::arrivals::Arrivals;
-use super::billing::{self, Usage};
 use super::dist::{Dist, ms_to_us};
 use super::observe::{
-    Destination, EnvState, GiveUpReason, InvocationRecord, Moment, Narration, Outcome, ReclaimReason, SeriesPoint,
-    ThrottleReason, ThrottleResponse, TraceKind, TraceRecord,
+    EnvState, Moment, Outcome, ReclaimReason, ThrottleReason, ThrottleResponse, TraceKind, TraceRecord,
 };
 use super::rng::Rng;
 use super::runtime;
 use super::scenario::{InvocationType, Scenario, Settings, SourceKind};
-use super::stats::{Histogram, quantile_of};
-use super::summary::{self, Summary};
+use super::stats::Histogram;
+use super::summary::Summary;
 
 /// Microseconds per second.
 pub(crate) const SECOND: u64 = 1_000_000;
@@ -60,6 +62,8 @@ pub const DEFAULT_STEP_BUDGET: u64 = 1_000_000_000;
 
 /// How many narration records and recent invocations are kept.
 pub const NARRATION_CAPACITY: usize = 1024;
+/// Repeats of one moment closer together than this share a record.
+const FOLD_WITHIN_US: u64 = SECOND;
 pub const RECENT_INVOCATIONS: usize = 256;
 
 /// The numbers of a scenario that the hot path needs, precomputed.
@@ -144,22 +148,6 @@ struct Counters {
     partial_batches: u64,
     gateway_504s: u64,
     pollers_peak: u32,
-}
-
-/// Per-second accumulators and ring buffers for an observer.
-#[derive(Debug, Clone, Default)]
-struct Observer {
-    narration: VecDeque<Narration>,
-    narration_seq: u64,
-    recent: VecDeque<InvocationRecord>,
-    series: Vec<SeriesPoint>,
-    next_sample_us: u64,
-    sec_invocations: u32,
-    sec_cold: u32,
-    sec_throttles: u32,
-    sec_errors: u32,
-    sec_peak: u32,
-    sec_latencies: Vec<u64>,
 }
 
 /// A seeded, stepped simulation of one scenario.
@@ -652,349 +640,6 @@ impl Engine {
         self.outstanding -= 1;
     }
 
-    /// Schedule an expiry check for the oldest idle environment.
-    fn arm_expiry_timer(&mut self) {
-        if let Some(e) = self.pool.oldest_idle() {
-            let at = self.pool.envs[e as usize].since + self.p.idle_expiry_us;
-            self.queue.push(at, Kind::IdleExpiry);
-            self.pool.expiry_timer = true;
-        }
-    }
-
-    fn on_idle_expiry(&mut self) {
-        self.pool.expiry_timer = false;
-        while let Some(e) = self.pool.oldest_idle() {
-            if self.pool.envs[e as usize].since + self.p.idle_expiry_us > self.now {
-                break;
-            }
-            self.pool.idle.pop_front();
-            self.reclaim(e, ReclaimReason::IdleExpiry);
-        }
-        self.arm_expiry_timer();
-    }
-
-    fn on_lifetime(&mut self, env: u32) {
-        match self.pool.envs[env as usize].state {
-            EnvState::Reclaimed => {}
-            // Its entry in the idle deque goes stale and is skipped.
-            EnvState::Idle => self.reclaim(env, ReclaimReason::MaxLifetime),
-            EnvState::Busy | EnvState::Initializing => self.pool.envs[env as usize].retire = true,
-        }
-    }
-
-    fn reclaim(&mut self, env: u32, reason: ReclaimReason) {
-        let now = self.now;
-        let e = &mut self.pool.envs[env as usize];
-        let idle_ms = if e.state == EnvState::Idle { (now - e.since) as f64 / 1000.0 } else { 0.0 };
-        e.state = EnvState::Reclaimed;
-        e.since = now;
-        self.pool.live -= 1;
-        self.narrate(|| Moment::Reclaimed { env, reason, idle_ms });
-        let why = match reason {
-            ReclaimReason::IdleExpiry => "idle",
-            ReclaimReason::MaxLifetime => "max-lifetime",
-        };
-        self.trace(|| TraceKind::Expiry { env, reason: why });
-    }
-
-    // ---- outcomes shared by the sources ----------------------------------
-
-    fn throttle(&mut self, src: usize, reason: ThrottleReason, event: Option<u64>, response: ThrottleResponse) {
-        self.c.throttled += 1;
-        match reason {
-            ThrottleReason::Concurrency => self.c.thr_concurrency += 1,
-            ThrottleReason::ScalingRate => self.c.thr_scaling += 1,
-            ThrottleReason::ReservedZero => self.c.thr_reserved_zero += 1,
-        }
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_throttles += 1;
-        }
-        let kind = self.sources[src].kind;
-        self.narrate(|| Moment::Throttled { source: src, kind, reason, response });
-        self.trace(|| TraceKind::Throttle { source: src, kind: kind.id(), event, reason: reason.id() });
-    }
-
-    /// An event reaches its end without success: to a DLQ or destination,
-    /// or dropped. `last_end` is the end of its last handler run, if any.
-    fn give_up(
-        &mut self,
-        id: u64,
-        src: usize,
-        arrival: u64,
-        last_end: Option<u64>,
-        reason: GiveUpReason,
-        destination: Destination,
-    ) {
-        if let Some(end) = last_end {
-            self.record_latency(end - arrival);
-        }
-        if destination == Destination::Dropped {
-            self.c.dropped += 1;
-            let why = match reason {
-                GiveUpReason::RetriesExhausted => "retries-exhausted",
-                GiveUpReason::MaxAge => "max-age",
-                GiveUpReason::ReservedZero => "reserved-zero",
-                GiveUpReason::MaxReceiveCount => "max-receive-count",
-                GiveUpReason::Retention => "retention",
-            };
-            self.trace(|| TraceKind::Drop { event: id, source: src, reason: why });
-        } else {
-            self.c.dead_lettered += 1;
-            self.trace(|| TraceKind::DeadLetter { event: id, source: src, destination: destination.id() });
-        }
-        self.narrate(|| Moment::GaveUp { event: id, source: src, reason, destination });
-        self.outstanding -= 1;
-    }
-
-    #[inline]
-    fn record_latency(&mut self, us: u64) {
-        self.latency.record(us);
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_latencies.push(us);
-        }
-    }
-
-    // ---- observation ----------------------------------------------------
-
-    #[inline]
-    fn narrate(&mut self, moment: impl FnOnce() -> Moment) {
-        if let Some(o) = self.obs.as_deref_mut() {
-            if o.narration.len() == NARRATION_CAPACITY {
-                o.narration.pop_front();
-            }
-            o.narration.push_back(Narration { seq: o.narration_seq, t_us: self.now, moment: moment() });
-            o.narration_seq += 1;
-        }
-    }
-
-    #[inline]
-    fn trace(&mut self, what: impl FnOnce() -> TraceKind) {
-        if let Some(t) = self.trace.as_mut() {
-            t.push(TraceRecord { t_ms: self.now as f64 / 1000.0, what: what() });
-        }
-    }
-
-    fn work_source(work: &Work) -> usize {
-        match *work {
-            Work::Single(ev) => ev.src as usize,
-            Work::Sqs { src, .. } | Work::Stream { src, .. } => src as usize,
-            Work::None => 0,
-        }
-    }
-
-    /// The event ids an invocation carries.
-    fn work_events(&self, work: &Work) -> Vec<u64> {
-        match *work {
-            Work::Single(ev) => vec![ev.id],
-            Work::Sqs { src, batch } => self.sqs_batch_events(src as usize, batch),
-            Work::Stream { src, lane, len } => self.stream_batch_events(src as usize, lane, len),
-            Work::None => Vec::new(),
-        }
-    }
-
-    fn observe_invoke_end(&mut self, env: u32, job: &pool::Job, billed_ms: u64) {
-        let timeout_s = self.p.timeout_s;
-        let error = match job.outcome {
-            Outcome::Timeout => Some(format!("Task timed out after {timeout_s}.00 seconds")),
-            Outcome::Error => Some("Error: the handler threw".to_owned()),
-            Outcome::Success => None,
-        };
-        let invocation = job.invocation;
-        let duration_ms = job.run_us as f64 / 1000.0;
-        let outcome = job.outcome;
-        self.trace(|| TraceKind::InvokeEnd {
-            env,
-            invocation,
-            outcome: outcome.id(),
-            duration_ms,
-            billed_ms,
-            error: error.clone(),
-        });
-        if self.obs.is_none() {
-            return;
-        }
-        let source = Self::work_source(&job.work);
-        let poison = match job.work {
-            Work::Single(ev) => ev.poison,
-            _ => false,
-        };
-        match outcome {
-            Outcome::Timeout => self.narrate(|| Moment::Timeout { env, invocation, timeout_s }),
-            Outcome::Error => self.narrate(|| Moment::FunctionError { env, invocation, source, poison }),
-            Outcome::Success => {}
-        }
-        let events = self.work_events(&job.work);
-        let failed_items = self.failed_items(&job.work, outcome);
-        let result = match (&error, failed_items) {
-            (Some(e), _) => e.clone(),
-            (None, 0) => "success".to_owned(),
-            (None, n) => format!("success with {n} batchItemFailures"),
-        };
-        let kind = self.sources[source].kind;
-        let record = InvocationRecord {
-            invocation,
-            env,
-            source,
-            kind,
-            first_event: events.first().copied().unwrap_or(0),
-            events: events.len() as u32,
-            start_us: job.start,
-            init_us: job.init_us,
-            end_us: self.now,
-            cold: job.cold,
-            retry: job.retry,
-            outcome,
-            failed_items,
-            result,
-        };
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_invocations += 1;
-            if outcome != Outcome::Success {
-                o.sec_errors += 1;
-            }
-            if o.recent.len() == RECENT_INVOCATIONS {
-                o.recent.pop_front();
-            }
-            o.recent.push_back(record);
-        }
-    }
-
-    /// Emit a series point for every whole second up to `t`.
-    fn sample_until(&mut self, t: u64) {
-        loop {
-            let next = match self.obs.as_deref() {
-                Some(o) if o.next_sample_us <= t => o.next_sample_us,
-                _ => return,
-            };
-            self.integrate(next);
-            let cost = self.cost_at(next, false).total;
-            let (busy, live) = (self.pool.busy, self.pool.live);
-            let Some(o) = self.obs.as_deref_mut() else { return };
-            let p50 = quantile_of(&mut o.sec_latencies, 0.5) as f64 / 1000.0;
-            let p99 = quantile_of(&mut o.sec_latencies, 0.99) as f64 / 1000.0;
-            o.series.push(SeriesPoint {
-                t_s: next / SECOND - 1,
-                concurrency: busy,
-                concurrency_peak: o.sec_peak.max(busy),
-                environments: live,
-                invocations: o.sec_invocations,
-                cold_starts: o.sec_cold,
-                throttles: o.sec_throttles,
-                errors: o.sec_errors,
-                latency_p50_ms: p50,
-                latency_p99_ms: p99,
-                cost_usd: summary::round_to(cost, 9),
-            });
-            o.sec_invocations = 0;
-            o.sec_cold = 0;
-            o.sec_throttles = 0;
-            o.sec_errors = 0;
-            o.sec_peak = busy;
-            o.sec_latencies.clear();
-            o.next_sample_us += SECOND;
-        }
-    }
-
-    // ---- results --------------------------------------------------------
-
-    fn cost_at(&self, t_us: u64, round_provisioned: bool) -> billing::Cost {
-        let usage = Usage {
-            requests: self.c.total,
-            on_demand_ms: self.c.on_demand_ms,
-            provisioned_exec_ms: self.c.provisioned_ms,
-            provisioned_concurrency: self.p.provisioned,
-            provisioned_seconds: t_us as f64 / SECOND as f64,
-            round_provisioned,
-        };
-        billing::cost(&usage, self.p.memory_mb, self.scenario.function.architecture, self.scenario.billing.free_tier)
-    }
-
-    /// The summary of the run so far (final once [`Engine::is_finished`]).
-    pub fn summary(&self) -> Summary {
-        use summary::{
-            BillingDetail, Concurrency, Environments, EventOutcomes, FunctionInfo, Invocations, Latency,
-            ThrottleReasons, round_to,
-        };
-        let c = &self.c;
-        let elapsed = self.now as f64;
-        let avg = |area: u128| if self.now == 0 { 0.0 } else { round_to(area as f64 / elapsed, 6) };
-        let cost = self.cost_at(self.now, true);
-        let money = |x: f64| round_to(x, 9);
-        let ms = |us: u64| round_to(us as f64 / 1000.0, 3);
-        let mem = self.p.memory_mb;
-        let billed = billing::gb_s(c.on_demand_ms, mem) + billing::gb_s(c.provisioned_ms, mem);
-        Summary {
-            scenario: self.scenario.id.clone(),
-            seed: self.seed,
-            simulated_s: round_to(elapsed / SECOND as f64, 6),
-            events: c.events,
-            invocations: Invocations {
-                total: c.total,
-                succeeded: c.succeeded,
-                failed: c.failed,
-                throttled: c.throttled,
-                timed_out: c.timed_out,
-                retried: c.retried,
-                dead_lettered: c.dead_lettered,
-                dropped: c.dropped,
-            },
-            cold_starts: c.cold_starts,
-            cold_start_ratio: if c.total == 0 { 0.0 } else { round_to(c.cold_starts as f64 / c.total as f64, 6) },
-            environments: Environments { created: c.envs_created, peak: c.env_peak, average: avg(self.live_area) },
-            concurrency: Concurrency { peak: c.conc_peak, average: avg(self.busy_area) },
-            latency_ms: Latency {
-                p50: ms(self.latency.quantile(0.50)),
-                p90: ms(self.latency.quantile(0.90)),
-                p99: ms(self.latency.quantile(0.99)),
-                max: ms(self.latency.max()),
-            },
-            billed_gb_s: round_to(billed, 6),
-            cost_usd: billing::Cost {
-                requests: money(cost.requests),
-                compute: money(cost.compute),
-                provisioned: money(cost.provisioned),
-                total: money(cost.total),
-            },
-            finished: self.finished && !self.stopped_early,
-            stopped_early: self.stopped_early,
-            event_outcomes: EventOutcomes {
-                succeeded: c.ev_succeeded,
-                failed: c.ev_failed,
-                timed_out: c.ev_timed_out,
-                rejected: c.ev_rejected,
-                dead_lettered: c.dead_lettered,
-                dropped: c.dropped,
-                pending: self.outstanding,
-            },
-            throttle_reasons: ThrottleReasons {
-                concurrency: c.thr_concurrency,
-                scaling_rate: c.thr_scaling,
-                reserved_zero: c.thr_reserved_zero,
-            },
-            billing: BillingDetail {
-                architecture: self.scenario.function.architecture.id(),
-                memory_mb: mem,
-                requests: c.total,
-                on_demand_gb_s: round_to(billing::gb_s(c.on_demand_ms, mem), 6),
-                provisioned_exec_gb_s: round_to(billing::gb_s(c.provisioned_ms, mem), 6),
-                provisioned_gb_s: round_to(
-                    f64::from(self.p.provisioned) * f64::from(mem) / 1024.0 * elapsed / SECOND as f64,
-                    6,
-                ),
-                free_tier: self.scenario.billing.free_tier,
-            },
-            function: FunctionInfo {
-                runtime: self.p.runtime.clone(),
-                init_ms: round_to(self.p.init.mean(), 3),
-                memory_mb: mem,
-                timeout_s: self.p.timeout_s,
-            },
-            partial_batch_failures: c.partial_batches,
-            api_gateway_504s: c.gateway_504s,
-            sqs_pollers_peak: c.pollers_peak,
-        }
-    }
-
     /// The scenario being run.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
@@ -1002,28 +647,6 @@ impl Engine {
 
     pub fn seed(&self) -> u64 {
         self.seed
-    }
-
-    /// Trace records collected since the last call (empty unless
-    /// [`Options::trace`] is set).
-    pub fn take_trace(&mut self) -> Vec<TraceRecord> {
-        self.trace.as_mut().map(std::mem::take).unwrap_or_default()
-    }
-
-    /// Narration records with `seq >= since`, oldest first (only with
-    /// [`Options::observe`]; the last [`NARRATION_CAPACITY`] are kept).
-    pub fn narration_since(&self, since: u64) -> impl Iterator<Item = &Narration> {
-        self.obs.iter().flat_map(move |o| o.narration.iter().filter(move |n| n.seq >= since))
-    }
-
-    /// One point per simulated second so far (only with [`Options::observe`]).
-    pub fn series(&self) -> &[SeriesPoint] {
-        self.obs.as_deref().map_or(&[], |o| &o.series)
-    }
-
-    /// The last [`RECENT_INVOCATIONS`] finished invocations, oldest first.
-    pub fn recent_invocations(&self) -> impl Iterator<Item = &InvocationRecord> {
-        self.obs.iter().flat_map(|o| o.recent.iter())
     }
 
     /// Events in the queue (for diagnostics and benchmarks).
