@@ -290,3 +290,13 @@ proptest! {
         prop_assert!(u64::from(s.environments.peak) <= s.environments.created);
     }
 }
+
+#[test]
+fn at_most_100_sources() {
+    let one = "[[sources]]\nkind = \"alb\"\narrival = { process = \"burst\", count = 1 }\n";
+    let src = format!("format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n{}", one.repeat(101));
+    let errs = errors(&src);
+    assert!(errs.iter().any(|d| d.message.starts_with("101 [[sources]]: a scenario may have at most 100")), "{errs:?}");
+    let src = format!("format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n{}", one.repeat(100));
+    assert!(load(&src, &[]).is_ok());
+}

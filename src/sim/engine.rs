@@ -43,6 +43,14 @@ const API_GATEWAY_TIMEOUT_US: u64 = 29 * SECOND;
 /// time at this size.
 const ONE_VCPU_MB: f64 = 1769.0;
 
+/// A source's index as the event queue stores it. The reader allows at most
+/// [`crate::sim::scenario::limits::MAX_SOURCES`] sources and the engine
+/// takes no more than `u16` can number, so the conversion always succeeds.
+#[inline]
+pub(super) fn sid(src: usize) -> u16 {
+    u16::try_from(src).unwrap_or(u16::MAX)
+}
+
 /// What to record besides the summary. Both are off by default, and then
 /// cost nothing but a branch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -232,7 +240,9 @@ impl Engine {
             obs: options.observe.then(|| Box::new(Observer { next_sample_us: SECOND, ..Observer::default() })),
             trace: options.trace.then(Vec::new),
         };
-        for (i, s) in scenario.sources.iter().enumerate() {
+        // Sources beyond what a u16 numbers are never taken (the reader caps
+        // them far lower).
+        for (i, s) in scenario.sources.iter().enumerate().take(usize::from(u16::MAX)) {
             let detail = match s.settings {
                 Settings::Sync => Detail::Sync,
                 Settings::Async(a) => Detail::Async(asynchronous::AsyncState::new(a)),
@@ -251,7 +261,7 @@ impl Engine {
                 detail,
             };
             if let Some(t) = state.arrivals.next(&mut state.rng) {
-                engine.queue.push(t, Kind::Arrival(i as u16));
+                engine.queue.push(t, Kind::Arrival(sid(i)));
                 engine.arrivals_pending += 1;
             }
             engine.sources.push(state);
@@ -428,7 +438,7 @@ impl Engine {
         s.emitted += 1;
         let poison = s.is_poison(index);
         if let Some(t) = s.arrivals.next(&mut s.rng) {
-            self.queue.push(t, Kind::Arrival(src as u16));
+            self.queue.push(t, Kind::Arrival(sid(src)));
         } else {
             self.arrivals_pending -= 1;
         }
@@ -439,7 +449,7 @@ impl Engine {
         self.c.events += 1;
         self.outstanding += 1;
         self.trace(|| TraceKind::Arrival { event: id, source: src, kind: kind.id() });
-        let ev = Single { id, arrival: now, src: src as u16, runs: 0, throttles: 0, poison, last_end: 0 };
+        let ev = Single { id, arrival: now, src: sid(src), runs: 0, throttles: 0, poison, last_end: 0 };
         match itype {
             InvocationType::Synchronous => self.sync_arrival(ev),
             InvocationType::Asynchronous => self.async_arrival(ev),

@@ -5,6 +5,7 @@
 //! `read_file` callback the caller passes in.
 
 mod build;
+pub mod limits;
 pub mod tree;
 
 use serde::Serialize;
@@ -13,28 +14,31 @@ use super::billing::Architecture;
 use super::dist::Dist;
 use crate::course::Diagnostic;
 
-/// Lambda's and the format's defaults for omitted keys (SPEC.md, facts sheet).
+/// Lambda's and the format's defaults for omitted keys, read from the one
+/// table of [`limits`].
 pub mod defaults {
-    pub const DURATION_S: f64 = 60.0;
-    pub const SEED: u64 = 1;
-    pub const MEMORY_MB: u32 = 128;
-    pub const TIMEOUT_S: u32 = 3;
+    use super::limits;
+
+    pub const DURATION_S: f64 = limits::DURATION_S.default;
+    pub const SEED: u64 = limits::SEED.default as u64;
+    pub const MEMORY_MB: u32 = limits::MEMORY_MB.default as u32;
+    pub const TIMEOUT_S: u32 = limits::TIMEOUT_S.default as u32;
     pub const HANDLER_MS: f64 = 100.0;
-    pub const CONCURRENCY_LIMIT: u32 = 1000;
-    pub const SCALE_PER_10S: u32 = 1000;
-    pub const IDLE_EXPIRY_S: u32 = 600;
-    pub const MAX_LIFETIME_S: u32 = 7200;
-    pub const ASYNC_MAX_RETRY_ATTEMPTS: u8 = 2;
-    pub const ASYNC_MAX_EVENT_AGE_S: u32 = 21_600;
-    pub const SQS_BATCH_SIZE: u32 = 10;
-    pub const SQS_VISIBILITY_TIMEOUT_S: u32 = 30;
-    pub const SQS_MAX_RECEIVE_COUNT: u32 = 5;
+    pub const CONCURRENCY_LIMIT: u32 = limits::CONCURRENCY_LIMIT.default as u32;
+    pub const SCALE_PER_10S: u32 = limits::SCALE_PER_10S.default as u32;
+    pub const IDLE_EXPIRY_S: u32 = limits::IDLE_EXPIRY_S.default as u32;
+    pub const MAX_LIFETIME_S: u32 = limits::MAX_LIFETIME_S.default as u32;
+    pub const ASYNC_MAX_RETRY_ATTEMPTS: u8 = limits::ASYNC_MAX_RETRY_ATTEMPTS.default as u8;
+    pub const ASYNC_MAX_EVENT_AGE_S: u32 = limits::ASYNC_MAX_EVENT_AGE_S.default as u32;
+    pub const SQS_BATCH_SIZE: u32 = limits::SQS_BATCH_SIZE.default as u32;
+    pub const SQS_VISIBILITY_TIMEOUT_S: u32 = limits::SQS_VISIBILITY_TIMEOUT_S.default as u32;
+    pub const SQS_MAX_RECEIVE_COUNT: u32 = limits::SQS_MAX_RECEIVE_COUNT.default as u32;
     pub const SQS_MAXIMUM_CONCURRENCY: u32 = 1000;
-    pub const SQS_MESSAGE_RETENTION_S: u32 = 345_600;
-    pub const STREAM_SHARDS: u32 = 1;
-    pub const STREAM_BATCH_SIZE: u32 = 100;
-    pub const STREAM_PARALLELIZATION: u32 = 1;
-    pub const STREAM_MAX_RETRY_ATTEMPTS: i64 = -1;
+    pub const SQS_MESSAGE_RETENTION_S: u32 = limits::SQS_MESSAGE_RETENTION_S.default as u32;
+    pub const STREAM_SHARDS: u32 = limits::STREAM_SHARDS.default as u32;
+    pub const STREAM_BATCH_SIZE: u32 = limits::STREAM_BATCH_SIZE.default as u32;
+    pub const STREAM_PARALLELIZATION: u32 = limits::STREAM_PARALLELIZATION.default as u32;
+    pub const STREAM_MAX_RETRY_ATTEMPTS: i64 = limits::STREAM_MAX_RETRY_ATTEMPTS.default as i64;
     /// Streams keep records 24 hours by default; "retry until the record
     /// expires" means this long.
     pub const STREAM_RETENTION_S: u32 = 86_400;

@@ -142,7 +142,7 @@ impl Queue {
             .arrivals
             .iter()
             .enumerate()
-            .filter_map(|(i, a)| a.map(|(t, s)| (t, s, i as u16)))
+            .filter_map(|(i, a)| a.map(|(t, s)| (t, s, super::sid(i))))
             .min_by_key(|&(t, s, _)| (t, s));
         Some(Ev { at, seq, kind: Kind::Arrival(src) })
     }

@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 
 use super::pool::Work;
 use super::queue::Kind;
-use super::{Detail, Engine, SECOND};
+use super::{Detail, Engine, SECOND, sid};
 use crate::sim::observe::{Destination, GiveUpReason, Moment, Outcome, ThrottleResponse};
 use crate::sim::scenario::SqsSettings;
 
@@ -131,7 +131,7 @@ impl Engine {
         let pickup = !q.pickup_pending;
         q.pickup_pending = true;
         if pickup {
-            self.queue.push(now + PICKUP_DELAY_US, Kind::SqsPoll(src as u16));
+            self.queue.push(now + PICKUP_DELAY_US, Kind::SqsPoll(sid(src)));
         }
         self.sqs_ensure_tick(src);
     }
@@ -146,7 +146,7 @@ impl Engine {
         let q = self.sqs(src);
         if !q.tick_pending {
             q.tick_pending = true;
-            self.queue.push(at, Kind::SqsTick(src as u16));
+            self.queue.push(at, Kind::SqsTick(sid(src)));
         }
     }
 
@@ -187,7 +187,7 @@ impl Engine {
                     None => {
                         let at = now + (q.cfg.batching_window_s * SECOND as f64).round() as u64;
                         q.window_deadline = Some(at);
-                        self.queue.push(at, Kind::SqsPoll(src as u16));
+                        self.queue.push(at, Kind::SqsPoll(sid(src)));
                         return;
                     }
                     Some(d) if now < d => return,
@@ -231,7 +231,7 @@ impl Engine {
                     };
                     q.backoff_until = now + q.backoff_us;
                     let (after, until) = (q.backoff_us, q.backoff_until);
-                    self.queue.push(until, Kind::SqsPoll(src as u16));
+                    self.queue.push(until, Kind::SqsPoll(sid(src)));
                     self.throttle(src, reason, None, ThrottleResponse::StaysInSource { after_ms: after / 1000 });
                     return;
                 }
@@ -251,7 +251,7 @@ impl Engine {
                     let throws = poisoned && !q.cfg.report_batch_item_failures;
                     q.in_flight += 1;
                     q.in_flight_msgs += count as u64;
-                    let work = Work::Sqs { src: src as u16, batch: b };
+                    let work = Work::Sqs { src: sid(src), batch: b };
                     self.start(env, cold, work, retry, count as u32, throws);
                 }
             }
@@ -295,7 +295,7 @@ impl Engine {
             q.returning += u64::from(failed_count);
             q.batches[b as usize].msgs = failed;
             let at = visible.max(now);
-            self.queue.push(at, Kind::SqsReturn(src as u16, b));
+            self.queue.push(at, Kind::SqsReturn(sid(src), b));
             if partial_ok {
                 self.c.partial_batches += 1;
             }
