@@ -173,7 +173,56 @@ pub fn metric_keys(summary: &Summary) -> Vec<String> {
 
 /// Round to `places` decimals, so the JSON shows 1.87 rather than
 /// 1.8700000000000001 (the same value every run: rounding is deterministic).
+/// A count with thousands separators: `1234567` → `1,234,567`. The one
+/// spelling of counts in the text summary and the visualizer.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Dollars as the text summary and the visualizer both show them: cents
+/// from $1 up ($1.87), four significant digits below, so that small costs
+/// still move ($0.01867, $0.0000002000).
+pub fn dollars(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return "$0.00".to_owned();
+    }
+    if x.abs() >= 1.0 {
+        return format!("${x:.2}");
+    }
+    // Decimals for 4 significant digits: 0.1234 → 4, 0.001234 → 6.
+    let magnitude = x.abs().log10().floor() as i32; // -1 for 0.1..1
+    let decimals = (3 - magnitude).clamp(2, 12) as usize;
+    format!("${x:.decimals$}")
+}
+
 pub fn round_to(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::{dollars, thousands};
+
+    #[test]
+    fn counts_and_money_read_the_same_everywhere() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(dollars(1.866_865), "$1.87");
+        assert_eq!(dollars(152.4), "$152.40");
+        assert_eq!(dollars(0.186_686), "$0.1867");
+        assert_eq!(dollars(0.000_09), "$0.00009000");
+        assert_eq!(dollars(0.000_123_45), "$0.0001235");
+        assert_eq!(dollars(0.0), "$0.00");
+    }
 }
