@@ -13,8 +13,9 @@
 //!   `max_lifetime_s`. The most recently used idle environment takes the next
 //!   request. A timeout resets an environment: its next invoke runs Init again.
 //! - **Concurrency**: the function's cap is its reserved concurrency, else the
-//!   account limit; provisioned environments count inside it; at most
-//!   `scale_per_10s` new environments in any 10 s. A refused attempt is a throttle.
+//!   account limit; provisioned environments count inside it; new
+//!   environments come from a bucket of `scale_per_10s` refilled
+//!   continuously over 10 s. A refused attempt is a throttle.
 //! - **Invocation types**: synchronous sources get 429 on a throttle, no retry;
 //!   asynchronous events are retried with backoff after throttles and up to
 //!   `max_retry_attempts` times after errors, then go to a DLQ or
@@ -47,7 +48,7 @@
 //! - [`Engine::now_us`], [`Engine::is_finished`], [`Engine::next_event_us`];
 //! - [`Engine::environments`]: every environment with its [`EnvState`]
 //!   (initializing, busy, idle, reclaimed), since when, provisioned or not;
-//! - [`Engine::concurrency`]: in use, limits, the scaling window;
+//! - [`Engine::concurrency`]: in use, limits, the scaling-rate bucket;
 //! - [`Engine::queues`]: the asynchronous queue, the SQS backlog and pollers,
 //!   each shard's backlog, iterator age and whether it is blocked;
 //! - [`Engine::summary`]: the counters so far (the `--json` summary);

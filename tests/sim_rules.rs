@@ -126,17 +126,30 @@ fn synchronous_throttles_are_429s_and_never_retried() {
 }
 
 #[test]
-fn the_scaling_rate_allows_1000_new_environments_per_10_seconds() {
-    let loaded = sim::load_preset("scaling-ramp", &[]).expect("preset");
-    let mut e = Engine::with_options(&loaded.scenario, 1, Options { observe: true, trace: false });
-    e.advance_to(9_900_000);
-    assert_eq!(e.environments(0).filter(|v| v.state != EnvState::Reclaimed).count(), 1000);
-    e.advance_to(19_900_000);
-    assert_eq!(e.environments(0).filter(|v| v.state != EnvState::Reclaimed).count(), 2000);
-    let s = e.run();
-    assert_eq!(s.environments.created, 4000);
-    assert!(s.throttle_reasons.scaling_rate > 0);
+fn the_scaling_rate_is_a_bucket_refilled_continuously() {
+    // DG scaling-behavior.html: "Lambda makes a best attempt to refill your
+    // concurrency scaling rate continuously over time, rather than in one
+    // single refill of 1,000 units every 10 seconds", and unused rate is not
+    // accrued. With 10 per 10 s and 100-s handlers every arrival needs a new
+    // environment: 10 at once, then one a second. At 15 s that is 10 + 15 =
+    // 25 (a 10-s sliding window allowed 20).
+    let s = scenario_of(
+        "duration_s = 30\n[function]\ntimeout_s = 900\nhandler_ms = 100000\n[account]\nscale_per_10s = 10\n\
+         [[sources]]\nkind = \"alb\"\narrival = { process = \"constant\", rate_per_s = 100 }\n",
+    );
+    let mut e = Engine::new(&s, 1);
+    let live = |e: &Engine| e.environments(0).filter(|v| v.state != EnvState::Reclaimed).count();
+    e.advance_to(195_000);
+    assert_eq!(live(&e), 10, "a full bucket at first, then empty");
+    e.advance_to(15_005_000);
+    assert_eq!(live(&e), 25, "one more each second");
+    assert_eq!(e.concurrency().scaling_used, 10, "the bucket is empty");
+    // The preset: 20,000 requests a second need 4,000 environments.
+    let s = preset("scaling-ramp", &[]);
     assert_eq!(s.throttle_reasons.concurrency, 0);
+    // 1,000 at t = 0 then about 100 a second: 15,000 − 500·t refused per
+    // second for 30 s, about 225,000 (a sliding window refused 302,780).
+    assert!((220_000..235_000).contains(&s.throttle_reasons.scaling_rate), "{}", s.throttle_reasons.scaling_rate);
     assert_accounted(&s);
 }
 

@@ -105,7 +105,7 @@ fn thousands_of_environments_are_aggregated() {
     let mut app = app_at("scaling-ramp", 45_000_000);
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("1 glyph ≈"), "{screen}");
-    assert!(screen.contains("4,000 live"), "{screen}");
+    assert!(screen.contains("4,000 busy"), "{screen}");
 }
 
 #[test]

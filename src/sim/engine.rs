@@ -35,8 +35,6 @@ use super::summary::Summary;
 pub(crate) const SECOND: u64 = 1_000_000;
 /// Init longer than this fails and is retried inside the first invoke (DG).
 const INIT_LIMIT_US: u64 = 10 * SECOND;
-/// The scaling rate's window.
-const SCALING_WINDOW_US: u64 = 10 * SECOND;
 /// API Gateway's integration timeout.
 const API_GATEWAY_TIMEOUT_US: u64 = 29 * SECOND;
 /// One vCPU's worth of memory: a CPU-bound handler's `handler_ms` is its
@@ -274,6 +272,8 @@ impl Engine {
             engine.c.envs_created += 1;
         }
         engine.c.env_peak = engine.pool.live;
+        // The scaling bucket starts full.
+        engine.pool.scale_credit = u64::from(engine.p.scale_per_10s) * pool::SCALING_REFILL_US;
         if engine.p.provisioned > 0 {
             let count = engine.p.provisioned;
             engine.narrate(|| Moment::ProvisionedReady { count });
@@ -489,10 +489,9 @@ impl Engine {
         if self.p.provisioned + self.pool.on_demand_busy >= self.p.cap {
             return Err(ThrottleReason::Concurrency);
         }
-        if self.pool.window_used(self.now, SCALING_WINDOW_US) >= self.p.scale_per_10s {
+        if !self.pool.take_scale_token(self.now, self.p.scale_per_10s) {
             return Err(ThrottleReason::ScalingRate);
         }
-        self.pool.window.push_back(self.now);
         let id = self.pool.add(EnvState::Initializing, false, self.now);
         self.c.envs_created += 1;
         self.c.env_peak = self.c.env_peak.max(self.pool.live);

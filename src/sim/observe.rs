@@ -27,7 +27,8 @@ pub enum EnvState {
 pub enum ThrottleReason {
     /// The function's concurrency (reserved, or the account's) is all in use.
     Concurrency,
-    /// No more than `scale_per_10s` new environments in any 10 s.
+    /// The scaling rate's bucket is empty: `scale_per_10s` new environments
+    /// per 10 s, refilled continuously.
     ScalingRate,
     /// Reserved concurrency is 0: every invoke is refused.
     ReservedZero,
@@ -426,8 +427,9 @@ pub struct ConcurrencyView {
     pub account_limit: u32,
     pub reserved: Option<u32>,
     pub provisioned: u32,
-    /// New environments created in the last 10 s, and the most allowed.
-    pub scaling_window_used: u32,
+    /// How much of the scaling rate's bucket is spent (it refills
+    /// continuously, `scale_per_10s` per 10 s), and its size.
+    pub scaling_used: u32,
     pub scale_per_10s: u32,
 }
 

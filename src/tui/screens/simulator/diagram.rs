@@ -306,11 +306,11 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
         format!(
             " {}",
             strings::sim_scaling(
-                &format::thousands(u64::from(c.scaling_window_used)),
+                &format::thousands(u64::from(c.scaling_used)),
                 &format::thousands(u64::from(c.scale_per_10s))
             )
         ),
-        if c.scaling_window_used >= c.scale_per_10s { theme.sim(SimRole::Refused) } else { theme.dim },
+        if c.scaling_used >= c.scale_per_10s { theme.sim(SimRole::Refused) } else { theme.dim },
     );
     let fn_row = (
         format!(" {} MB · {} {} s", format::thousands(u64::from(f.memory_mb)), strings::SIM_TIMEOUT, f.timeout_s),

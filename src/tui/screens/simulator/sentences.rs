@@ -43,7 +43,9 @@ pub fn sentence(moment: &Moment) -> String {
         Moment::Throttled { kind, reason, response, .. } => {
             let why = match reason {
                 ThrottleReason::Concurrency => "all concurrency in use",
-                ThrottleReason::ScalingRate => "scaling limit: no more new environments this 10 s",
+                ThrottleReason::ScalingRate => {
+                    "scaling rate: no new environment allowed yet, the rate refills continuously"
+                }
                 ThrottleReason::ReservedZero => "reserved concurrency is 0",
             };
             let then = match response {
