@@ -2,6 +2,7 @@
 //! expected outcome (facts sheet: ../shared/lambda-facts.md).
 #![allow(clippy::float_cmp, reason = "summaries round their figures, so exact values are the expectation")]
 
+use lambda_tutor::sim::observe::ThrottleResponse;
 use lambda_tutor::sim::scenario::{self, Override};
 use lambda_tutor::sim::{self, Engine, EnvState, Moment, Options, Summary, TraceKind};
 
@@ -37,7 +38,7 @@ fn assert_accounted(s: &Summary) {
     assert!(s.finished, "{} finished", s.scenario);
     assert_eq!(o.pending, 0);
     assert_eq!(
-        o.succeeded + o.failed + o.timed_out + o.rejected + o.dead_lettered + o.dropped,
+        o.succeeded + o.failed + o.timed_out + o.rejected + o.gateway_timed_out + o.dead_lettered + o.dropped,
         s.events,
         "{}: every event accounted for",
         s.scenario
@@ -123,6 +124,50 @@ fn synchronous_throttles_are_429s_and_never_retried() {
     assert_eq!(s.concurrency.peak, 10);
     assert_eq!(s.invocations.dead_lettered + s.invocations.dropped, 0);
     assert_accounted(&s);
+}
+
+/// The status each throttle and error reaches the caller with.
+fn client_statuses(kind: &str, body: &str) -> (Vec<u16>, Vec<Option<u16>>) {
+    let s = scenario_of(&format!(
+        "duration_s = 10\n[function]\nreserved_concurrency = 2\nhandler_ms = 1000\nerror_rate = 1.0\n\
+         [[sources]]\nkind = \"{kind}\"\narrival = {{ process = \"burst\", count = 5, at_s = 1 }}\n{body}"
+    ));
+    let mut e = Engine::with_options(&s, 1, Options { observe: true, trace: false });
+    e.run();
+    let (mut refused, mut errors) = (Vec::new(), Vec::new());
+    for (_, n) in e.narration_since(0).records {
+        match n.moment {
+            Moment::Throttled { response: ThrottleResponse::Refused { status }, .. } => refused.push(status),
+            Moment::FunctionError { client_status, .. } => errors.push(client_status),
+            _ => {}
+        }
+    }
+    (refused, errors)
+}
+
+#[test]
+fn api_gateway_clients_see_500_for_throttles_and_502_for_function_errors() {
+    // DG services-apigateway-errors.html: "If the Lambda API rejects the
+    // invocation request, API Gateway returns a 500 error code. If the
+    // function runs but returns an error … API Gateway returns a 502."
+    assert_eq!(client_statuses("api-gateway", ""), (vec![500], vec![Some(502)]));
+    // Called directly (here through an ALB), the caller sees Lambda's own 429.
+    assert_eq!(client_statuses("alb", ""), (vec![429], vec![None]));
+}
+
+#[test]
+fn past_the_integration_timeout_the_client_has_a_504_not_a_success() {
+    // 29 s by default; raisable for Regional and private REST APIs
+    // (What's New, 4 June 2024). A 40-s handler succeeds for Lambda, but the
+    // API Gateway client got a 504 at 29 s.
+    let body = "duration_s = 10\n[function]\ntimeout_s = 60\nhandler_ms = 40000\n\
+                [[sources]]\nkind = \"api-gateway\"\narrival = { process = \"burst\", count = 3 }\n";
+    let s = run(body);
+    assert_eq!((s.invocations.succeeded, s.event_outcomes.succeeded, s.event_outcomes.gateway_timed_out), (3, 0, 3));
+    assert_eq!(s.api_gateway_504s, 3);
+    assert_accounted(&s);
+    let raised = run(&body.replace("\"api-gateway\"\n", "\"api-gateway\"\nintegration_timeout_s = 45\n"));
+    assert_eq!((raised.event_outcomes.succeeded, raised.event_outcomes.gateway_timed_out), (3, 0));
 }
 
 #[test]

@@ -184,11 +184,12 @@ pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
             thousands(s.throttle_reasons.reserved_zero)
         ),
         format!(
-            "events        {} succeeded, {} failed, {} timed out, {} rejected (429), {} dead-lettered, {} dropped",
+            "events        {} succeeded, {} failed, {} timed out, {} rejected (throttled), {} gateway 504s, {} dead-lettered, {} dropped",
             thousands(s.event_outcomes.succeeded),
             thousands(s.event_outcomes.failed),
             thousands(s.event_outcomes.timed_out),
             thousands(s.event_outcomes.rejected),
+            thousands(s.event_outcomes.gateway_timed_out),
             thousands(inv.dead_lettered),
             thousands(inv.dropped)
         ),

@@ -35,8 +35,6 @@ use super::summary::Summary;
 pub(crate) const SECOND: u64 = 1_000_000;
 /// Init longer than this fails and is retried inside the first invoke (DG).
 const INIT_LIMIT_US: u64 = 10 * SECOND;
-/// API Gateway's integration timeout.
-const API_GATEWAY_TIMEOUT_US: u64 = 29 * SECOND;
 /// One vCPU's worth of memory: a CPU-bound handler's `handler_ms` is its
 /// time at this size.
 const ONE_VCPU_MB: f64 = 1769.0;
@@ -107,7 +105,8 @@ struct SourceState {
 
 #[derive(Debug, Clone)]
 enum Detail {
-    Sync,
+    /// A synchronous source; the integration timeout of API Gateway, if any.
+    Sync(Option<u64>),
     Async(asynchronous::AsyncState),
     Sqs(Box<sqs::SqsState>),
     Stream(Box<stream::StreamState>),
@@ -242,7 +241,7 @@ impl Engine {
         // them far lower).
         for (i, s) in scenario.sources.iter().enumerate().take(usize::from(u16::MAX)) {
             let detail = match s.settings {
-                Settings::Sync => Detail::Sync,
+                Settings::Sync(q) => Detail::Sync(q.integration_timeout_s.map(|s| u64::from(s) * SECOND)),
                 Settings::Async(a) => Detail::Async(asynchronous::AsyncState::new(a)),
                 Settings::Sqs(q) => Detail::Sqs(Box::new(sqs::SqsState::new(q))),
                 Settings::Stream(st) => Detail::Stream(Box::new(stream::StreamState::new(st, s.kind))),
@@ -465,7 +464,10 @@ impl Engine {
             Ok((env, cold)) => self.start(env, cold, Work::Single(ev), false, 1, ev.poison),
             Err(reason) => {
                 let src = ev.src as usize;
-                self.throttle(src, reason, Some(ev.id), ThrottleResponse::Http429);
+                // API Gateway turns Lambda's 429 into a 500 for its client
+                // (DG services-apigateway-errors.html).
+                let status = if self.sources[src].kind == SourceKind::ApiGateway { 500 } else { 429 };
+                self.throttle(src, reason, Some(ev.id), ThrottleResponse::Refused { status });
                 self.c.ev_rejected += 1;
                 self.outstanding -= 1;
             }
@@ -638,13 +640,20 @@ impl Engine {
     fn sync_done(&mut self, ev: Single, outcome: Outcome) {
         let latency = self.now - ev.arrival;
         self.record_latency(latency);
-        match outcome {
-            Outcome::Success => self.c.ev_succeeded += 1,
-            Outcome::Error => self.c.ev_failed += 1,
-            Outcome::Timeout => self.c.ev_timed_out += 1,
-        }
-        if latency > API_GATEWAY_TIMEOUT_US && self.sources[ev.src as usize].kind == SourceKind::ApiGateway {
+        let gateway_timeout = match self.sources[ev.src as usize].detail {
+            Detail::Sync(Some(limit)) => latency > limit,
+            _ => false,
+        };
+        // Past API Gateway's integration timeout the caller already has its
+        // 504, whatever the function returns later.
+        if gateway_timeout {
             self.c.gateway_504s += 1;
+        } else {
+            match outcome {
+                Outcome::Success => self.c.ev_succeeded += 1,
+                Outcome::Error => self.c.ev_failed += 1,
+                Outcome::Timeout => self.c.ev_timed_out += 1,
+            }
         }
         self.outstanding -= 1;
     }

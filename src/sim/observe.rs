@@ -48,8 +48,10 @@ impl ThrottleReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum ThrottleResponse {
-    /// Synchronous: the caller gets 429 TooManyRequestsException; Lambda does not retry.
-    Http429,
+    /// Synchronous: the caller gets an HTTP error and Lambda does not retry:
+    /// 429 TooManyRequestsException from the Lambda API, which API Gateway
+    /// turns into a 500 for its client.
+    Refused { status: u16 },
     /// Asynchronous: the event stays queued and is retried after `after_ms`.
     RetryLater { after_ms: u64 },
     /// Asynchronous with reserved concurrency 0, or past its maximum age:
@@ -168,12 +170,16 @@ pub enum Moment {
         env: u32,
         invocation: u64,
         timeout_s: u32,
+        /// The status an API Gateway client gets (502), if any.
+        client_status: Option<u16>,
     },
     FunctionError {
         env: u32,
         invocation: u64,
         source: usize,
         poison: bool,
+        /// The status an API Gateway client gets (502), if any.
+        client_status: Option<u16>,
     },
     /// An asynchronous event will run again after a function error.
     Retry {

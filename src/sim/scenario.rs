@@ -265,10 +265,19 @@ pub enum OnFailure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Settings {
-    Sync,
+    Sync(SyncSettings),
     Async(AsyncSettings),
     Sqs(SqsSettings),
     Stream(StreamSettings),
+}
+
+/// Synchronous sources: what stands between the caller and Lambda.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SyncSettings {
+    /// API Gateway's integration timeout: past it the caller gets a 504
+    /// while the function runs on (29 s by default; raisable for Regional
+    /// and private REST APIs). `None` for sources without one (ALB).
+    pub integration_timeout_s: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -41,8 +41,8 @@ pub struct Summary {
     pub function: FunctionInfo,
     /// Partial batch responses (SQS with report_batch_item_failures).
     pub partial_batch_failures: u64,
-    /// API Gateway requests whose response took longer than its 29 s
-    /// integration timeout: the caller saw a 504.
+    /// API Gateway requests whose response took longer than its
+    /// integration timeout (29 s by default): the caller saw a 504.
     pub api_gateway_504s: u64,
     /// The most concurrent SQS batches the pollers reached.
     pub sqs_pollers_peak: u32,
@@ -98,8 +98,13 @@ pub struct EventOutcomes {
     pub failed: u64,
     /// Synchronous requests whose handler timed out.
     pub timed_out: u64,
-    /// Synchronous requests refused with 429.
+    /// Synchronous requests refused on a throttle (429 from Lambda, 500
+    /// from API Gateway).
     pub rejected: u64,
+    /// API Gateway requests that outlived the integration timeout: the
+    /// caller got a 504 (the function ran on, and is counted in
+    /// `invocations`).
+    pub gateway_timed_out: u64,
     pub dead_lettered: u64,
     pub dropped: u64,
     /// Still waiting, queued or running (0 once finished).

@@ -9,6 +9,7 @@ use super::{Engine, FOLD_WITHIN_US, NARRATION_CAPACITY, RECENT_INVOCATIONS, SECO
 use crate::sim::observe::{
     InvocationRecord, Moment, Narration, NarrationSince, Outcome, SeriesPoint, TraceKind, TraceRecord,
 };
+use crate::sim::scenario::SourceKind;
 use crate::sim::stats::quantile_of;
 use crate::sim::summary;
 
@@ -97,9 +98,14 @@ impl Engine {
             Work::Single(ev) => ev.poison,
             _ => false,
         };
+        // API Gateway answers 502 for a function error or timeout
+        // (DG services-apigateway-errors.html).
+        let client_status = (self.sources[source].kind == SourceKind::ApiGateway).then_some(502);
         match outcome {
-            Outcome::Timeout => self.narrate(|| Moment::Timeout { env, invocation, timeout_s }),
-            Outcome::Error => self.narrate(|| Moment::FunctionError { env, invocation, source, poison }),
+            Outcome::Timeout => self.narrate(|| Moment::Timeout { env, invocation, timeout_s, client_status }),
+            Outcome::Error => {
+                self.narrate(|| Moment::FunctionError { env, invocation, source, poison, client_status });
+            }
             Outcome::Success => {}
         }
         let events = self.work_events(&job.work);

@@ -72,6 +72,7 @@ impl Engine {
                 failed: c.ev_failed,
                 timed_out: c.ev_timed_out,
                 rejected: c.ev_rejected,
+                gateway_timed_out: c.gateway_504s,
                 dead_lettered: c.dead_lettered,
                 dropped: c.dropped,
                 pending: self.outstanding,

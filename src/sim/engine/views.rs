@@ -74,7 +74,7 @@ impl Engine {
             .iter()
             .enumerate()
             .map(|(source, s)| match &s.detail {
-                Detail::Sync => QueueView::Sync { source, kind: s.kind },
+                Detail::Sync(_) => QueueView::Sync { source, kind: s.kind },
                 Detail::Async(a) => QueueView::Async {
                     source,
                     kind: s.kind,

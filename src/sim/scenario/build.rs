@@ -54,8 +54,7 @@ pub(super) const STREAM_KEYS: &[&str] = &[
 pub(super) const DIST_KEYS: &[&str] = &["dist", "value", "mean", "p99", "min", "max"];
 pub(super) const ARRIVAL_PROCESSES: &[&str] = &["constant", "poisson", "burst", "step", "schedule", "trace"];
 
-/// API Gateway gives up on an integration after 29 s by default.
-pub(super) const API_GATEWAY_TIMEOUT_S: u32 = 29;
+pub(super) const API_GATEWAY_KEYS: &[&str] = &["integration_timeout_s"];
 
 pub(super) fn load(
     path: &str,

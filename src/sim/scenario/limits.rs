@@ -61,6 +61,15 @@ pub const MAX_LIFETIME_S: Limit = lim(
     "DG lambda-runtime-environment.html: environments are recycled every few hours",
 );
 
+pub const API_GATEWAY_INTEGRATION_TIMEOUT_S: Limit = lim(
+    "integration_timeout_s",
+    1.0,
+    300.0,
+    " s",
+    29.0,
+    "What's New 2024-06-04 (API Gateway integration timeout beyond 29 s): 29 s by default, raisable for Regional and private REST APIs (re:Post: up to 300 s)",
+);
+
 pub const ASYNC_MAX_RETRY_ATTEMPTS: Limit = lim(
     "max_retry_attempts",
     0.0,
@@ -172,6 +181,7 @@ pub const ALL: &[Limit] = &[
     SCALE_PER_10S,
     IDLE_EXPIRY_S,
     MAX_LIFETIME_S,
+    API_GATEWAY_INTEGRATION_TIMEOUT_S,
     ASYNC_MAX_RETRY_ATTEMPTS,
     ASYNC_MAX_EVENT_AGE_S,
     ASYNC_DUPLICATE_RATE,

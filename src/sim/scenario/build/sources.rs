@@ -3,11 +3,11 @@
 
 use super::super::tree::{Node, Place, Val};
 use super::super::{
-    AsyncSettings, Function, OnFailure, ReadFile, Settings, Source, SourceKind, SqsSettings, StreamSettings, defaults,
-    limits,
+    AsyncSettings, Function, OnFailure, ReadFile, Settings, Source, SourceKind, SqsSettings, StreamSettings,
+    SyncSettings, defaults, limits,
 };
 use super::read::{Cx, Table, article, did_you_mean};
-use super::{API_GATEWAY_TIMEOUT_S, ASYNC_KEYS, SOURCE_COMMON, SQS_KEYS, STREAM_KEYS};
+use super::{API_GATEWAY_KEYS, ASYNC_KEYS, SOURCE_COMMON, SQS_KEYS, STREAM_KEYS};
 
 impl Cx<'_> {
     pub(super) fn sources(
@@ -111,21 +111,23 @@ impl Cx<'_> {
         }
         let kind = kind?;
         let settings = match kind.invocation_type() {
-            super::super::InvocationType::Synchronous => {
-                if kind == SourceKind::ApiGateway
-                    && let Some(f) = function
-                    && f.timeout_s > API_GATEWAY_TIMEOUT_S
+            super::super::InvocationType::Synchronous if kind == SourceKind::ApiGateway => {
+                let limit = self.lim_u32(&mut t, &limits::API_GATEWAY_INTEGRATION_TIMEOUT_S);
+                if let Some(f) = function
+                    && f.timeout_s > limit
                 {
+                    let default = if t.has("integration_timeout_s") { "" } else { " (its default)" };
                     self.warning(
                         t.place_of("kind"),
                         format!(
-                            "API Gateway ends an integration after {API_GATEWAY_TIMEOUT_S} s: with a {} s function timeout, callers see a 504 after {API_GATEWAY_TIMEOUT_S} s while the function runs on",
+                            "API Gateway ends an integration after {limit} s{default}: with a {} s function timeout, callers see a 504 after {limit} s while the function runs on",
                             f.timeout_s
                         ),
                     );
                 }
-                Settings::Sync
+                Settings::Sync(SyncSettings { integration_timeout_s: Some(limit) })
             }
+            super::super::InvocationType::Synchronous => Settings::Sync(SyncSettings { integration_timeout_s: None }),
             super::super::InvocationType::Asynchronous => Settings::Async(self.async_settings(&mut t)),
             super::super::InvocationType::EventSourceMapping if kind == SourceKind::Sqs => {
                 Settings::Sqs(self.sqs_settings(&mut t, function))
@@ -135,7 +137,8 @@ impl Cx<'_> {
         let own: Vec<&str> = SOURCE_COMMON
             .iter()
             .chain(match settings {
-                Settings::Sync => [].iter(),
+                Settings::Sync(s) if s.integration_timeout_s.is_some() => API_GATEWAY_KEYS.iter(),
+                Settings::Sync(_) => [].iter(),
                 Settings::Async(_) => ASYNC_KEYS.iter(),
                 Settings::Sqs(_) => SQS_KEYS.iter(),
                 Settings::Stream(_) => STREAM_KEYS.iter(),
@@ -145,6 +148,9 @@ impl Cx<'_> {
         let kind_id = kind.id();
         self.finish(&t, &own, &|k| {
             let mut homes = Vec::new();
+            if API_GATEWAY_KEYS.contains(&k) {
+                homes.push("api-gateway sources");
+            }
             if ASYNC_KEYS.contains(&k) {
                 homes.push("asynchronous sources (s3, sns, eventbridge, schedule)");
             }

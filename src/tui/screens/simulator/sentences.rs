@@ -13,6 +13,25 @@ pub fn missed(count: u64) -> String {
     format!("… {} more moment{s} not shown", super::format::thousands(count))
 }
 
+/// What an API Gateway client sees of a failed invocation.
+fn client(status: Option<u16>) -> String {
+    status.map(|s| format!("; API Gateway answers {s}")).unwrap_or_default()
+}
+
+/// The flow diagram's label for throttled synchronous requests: the status
+/// their callers get (429 from Lambda, 500 through API Gateway).
+pub fn refused_label(api_gateway_only: bool) -> &'static str {
+    if api_gateway_only { "500s" } else { "refused" }
+}
+
+/// The flow diagram's label for requests past API Gateway's integration timeout.
+pub const GATEWAY_TIMEOUTS: &str = "504s (timeout)";
+
+/// The flow diagram's label for failed synchronous requests.
+pub fn errors_label(api_gateway_only: bool) -> &'static str {
+    if api_gateway_only { "502s" } else { "errors" }
+}
+
 /// What an invocation returned or threw, in the runtime's words.
 pub fn result(outcome: Outcome, timeout_s: u32, failed_items: u32) -> String {
     match (crate::sim::payload::runtime_error(outcome, timeout_s), failed_items) {
@@ -49,7 +68,12 @@ pub fn sentence(moment: &Moment) -> String {
                 ThrottleReason::ReservedZero => "reserved concurrency is 0",
             };
             let then = match response {
-                ThrottleResponse::Http429 => "429 TooManyRequestsException to the caller, no retry".to_owned(),
+                ThrottleResponse::Refused { status: 500 } => {
+                    "API Gateway answers its client 500 Internal server error, no retry".to_owned()
+                }
+                ThrottleResponse::Refused { status } => {
+                    format!("{status} TooManyRequestsException to the caller, no retry")
+                }
                 ThrottleResponse::RetryLater { after_ms } => {
                     format!("event stays queued, retry in {}", ms(after_ms * 1000))
                 }
@@ -60,13 +84,18 @@ pub fn sentence(moment: &Moment) -> String {
             };
             format!("{} throttled ({why}): {then}", kind.label())
         }
-        Moment::Timeout { env, timeout_s, .. } => {
-            format!("Task timed out after {timeout_s}.00 seconds: billed the full timeout, environment {env} is reset")
+        Moment::Timeout { env, timeout_s, client_status, .. } => {
+            format!(
+                "Task timed out after {timeout_s}.00 seconds: billed the full timeout, environment {env} is reset{}",
+                client(*client_status)
+            )
         }
-        Moment::FunctionError { env, poison: true, .. } => {
-            format!("handler failed on a poison event in environment {env}")
+        Moment::FunctionError { env, poison: true, client_status, .. } => {
+            format!("handler failed on a poison event in environment {env}{}", client(*client_status))
         }
-        Moment::FunctionError { env, .. } => format!("handler threw an error in environment {env}"),
+        Moment::FunctionError { env, client_status, .. } => {
+            format!("handler threw an error in environment {env}{}", client(*client_status))
+        }
         Moment::Retry { event, attempt, after_ms, .. } => {
             format!("event {event} failed: retry {attempt} in {}", ms(after_ms * 1000))
         }
