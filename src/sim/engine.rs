@@ -167,6 +167,9 @@ pub struct Engine {
     pool: Pool,
     sources: Vec<SourceState>,
     rng: Rng,
+    /// Jitter of asynchronous throttle retries (its own stream, so the
+    /// handler durations stay the same draws).
+    retry_rng: Rng,
     c: Counters,
     latency: Histogram,
     next_event: u64,
@@ -222,6 +225,7 @@ impl Engine {
             pool: Pool::default(),
             sources: Vec::with_capacity(scenario.sources.len()),
             rng: Rng::new(seed, 1),
+            retry_rng: Rng::new(seed, 2),
             c: Counters::default(),
             latency: Histogram::new(),
             next_event: 0,

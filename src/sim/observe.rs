@@ -90,8 +90,6 @@ pub enum GiveUpReason {
     RetriesExhausted,
     /// Older than the maximum event (or record) age.
     MaxAge,
-    /// Reserved concurrency 0: asynchronous events are not retried.
-    ReservedZero,
     /// Received `max_receive_count` times: the queue's redrive policy moves it.
     MaxReceiveCount,
     /// Older than the queue's retention period: SQS deletes it.
@@ -104,7 +102,6 @@ impl GiveUpReason {
         match self {
             GiveUpReason::RetriesExhausted => "retries-exhausted",
             GiveUpReason::MaxAge => "max-age",
-            GiveUpReason::ReservedZero => "reserved-zero",
             GiveUpReason::MaxReceiveCount => "max-receive-count",
             GiveUpReason::Retention => "retention",
         }

@@ -1,9 +1,11 @@
 //! Asynchronous sources (S3, SNS, EventBridge, schedules): Lambda queues the
 //! event and answers 202 at once. A throttled event stays queued and is
-//! retried with backoff (1 s doubling up to 5 min) until its maximum age; a
-//! function error is retried `max_retry_attempts` times, 1 min and then
-//! 2 min later; then the event goes to its DLQ or on-failure destination,
-//! else it is dropped. With reserved concurrency 0 there are no retries.
+//! retried with backoff (1 s doubling up to 5 min, each delay jittered by
+//! ±50 % so that events throttled together do not retry together) until its
+//! maximum age; reserved concurrency 0 is such a throttle too (the DG's
+//! general rule; no exception for it is documented). A function error is
+//! retried `max_retry_attempts` times, 1 min and then 2 min later; then the
+//! event goes to its DLQ or on-failure destination, else it is dropped.
 
 use super::pool::{Single, Work};
 use super::queue::Kind;
@@ -42,19 +44,6 @@ impl Engine {
     }
 
     pub(super) fn async_arrival(&mut self, ev: Single) {
-        let src = ev.src as usize;
-        if self.p.cap == 0 {
-            // Reserved concurrency 0: refused once, and not retried.
-            let dest = Destination::from_on_failure(self.async_state(src).cfg.on_failure);
-            self.throttle(
-                src,
-                crate::sim::observe::ThrottleReason::ReservedZero,
-                Some(ev.id),
-                ThrottleResponse::NoRetry,
-            );
-            self.give_up(ev.id, src, ev.arrival, None, GiveUpReason::ReservedZero, dest);
-            return;
-        }
         self.async_attempt(ev);
     }
 
@@ -66,7 +55,11 @@ impl Engine {
                 self.start(env, cold, Work::Single(ev), ev.runs > 0, 1, ev.poison);
             }
             Err(reason) => {
-                let delay = (THROTTLE_BACKOFF_US << ev.throttles.min(20)).min(THROTTLE_BACKOFF_CAP_US);
+                let base = (THROTTLE_BACKOFF_US << ev.throttles.min(20)).min(THROTTLE_BACKOFF_CAP_US);
+                // ±50 % jitter: the DG gives the schedule, not its exact
+                // timing, and without jitter a burst retries in lockstep
+                // while the function sits idle between waves.
+                let delay = (base as f64 * (0.5 + self.retry_rng.unit())) as u64;
                 ev.throttles = ev.throttles.saturating_add(1);
                 let deadline = ev.arrival + u64::from(self.async_state(src).cfg.max_event_age_s) * SECOND;
                 let response = if self.now + delay < deadline {

@@ -124,7 +124,6 @@ pub fn sentence(moment: &Moment) -> String {
             let why = match reason {
                 GiveUpReason::RetriesExhausted => "retries exhausted",
                 GiveUpReason::MaxAge => "too old",
-                GiveUpReason::ReservedZero => "reserved concurrency 0, no retries",
                 GiveUpReason::MaxReceiveCount => "received max_receive_count times",
                 GiveUpReason::Retention => "past the queue's retention period",
             };
