@@ -406,14 +406,30 @@ fn without_partial_batch_responses_one_poison_message_fails_the_whole_batch() {
 }
 
 #[test]
-fn throttled_sqs_pollers_leave_messages_in_the_queue() {
-    let s =
-        run("duration_s = 1\n[function]\nhandler_ms = 1000\nreserved_concurrency = 1\n[[sources]]\nkind = \"sqs\"\n\
-         arrival = { process = \"burst\", count = 30 }\n");
+fn a_throttled_sqs_batch_stays_received_and_its_messages_can_reach_the_dlq() {
+    // Operator Guide sqs-retries.html: on a throttle "Lambda continues to
+    // retry the message until the message's timestamp exceeds your queue's
+    // visibility timeout"; the messages were received, so their receive
+    // count rose (DG services-sqs-configure.html: 6 × visibility "allows
+    // Lambda to retry if your function is throttled").
+    // 5 pollers, 1 concurrency: 1 batch runs, 4 are throttled and held; they
+    // are retried after 1 s, 2 s, 4 s, … and run one at a time (1 s each).
+    let body = "duration_s = 1\n[function]\nhandler_ms = 1000\nreserved_concurrency = 1\n[[sources]]\nkind = \"sqs\"\n\
+                arrival = { process = \"burst\", count = 50 }\nvisibility_timeout_s = 3\nmax_receive_count = 1\n";
+    let s = run(body);
     assert!(s.invocations.throttled > 0);
-    assert_eq!(s.invocations.total, 3);
-    assert_eq!(s.event_outcomes.succeeded, 30);
-    assert_eq!(s.invocations.dead_lettered + s.invocations.dropped, 0);
+    assert_eq!(s.invocations.failed, 0, "no handler failed");
+    // With max_receive_count = 1 a message that was received, throttled
+    // and not run within its 3-s visibility timeout goes to the DLQ.
+    assert!(s.invocations.dead_lettered >= 10, "{:?}", s.invocations);
+    assert_eq!(s.event_outcomes.succeeded + s.invocations.dead_lettered, 50);
+    assert_accounted(&s);
+    // The preset: reserved concurrency 5 under a busy queue, max_receive_count 2.
+    let s = preset("sqs-throttle-dlq", &[]);
+    assert!(s.invocations.dead_lettered > 0 && s.invocations.failed == 0, "{:?}", s.invocations);
+    // Capping the mapping instead (maximum concurrency) throttles nothing.
+    let capped = preset("sqs-throttle-dlq", &["sources.0.maximum_concurrency=5", "function.reserved_concurrency=900"]);
+    assert_eq!((capped.invocations.throttled, capped.invocations.dead_lettered), (0, 0));
 }
 
 // ---- streams ---------------------------------------------------------------------

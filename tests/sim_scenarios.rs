@@ -214,7 +214,8 @@ fn validate_scenario_reports_every_problem_and_the_id_mismatch() {
 #[test]
 fn summary_metric_reads_dotted_keys() {
     let s = sim::simulate_preset("reserved-zero").expect("runs");
-    assert_eq!(sim::summary_metric(&s, "invocations.throttled"), Some(360.0));
+    assert_eq!(sim::summary_metric(&s, "invocations.throttled"), Some(s.invocations.throttled as f64));
+    assert_eq!(sim::summary_metric(&s, "invocations.dead_lettered"), Some(60.0));
     assert_eq!(sim::summary_metric(&s, "cold_starts"), Some(0.0));
     assert_eq!(sim::summary_metric(&s, "cost_usd.total"), Some(0.0));
     assert_eq!(sim::summary_metric(&s, "invocations.nope"), None);

@@ -428,6 +428,7 @@ impl Engine {
             Kind::SqsPoll(src) => self.on_sqs_poll(src as usize),
             Kind::SqsReturn(src, batch) => self.on_sqs_return(src as usize, batch),
             Kind::SqsTick(src) => self.on_sqs_tick(src as usize),
+            Kind::SqsRetry(src, batch) => self.on_sqs_retry(src as usize, batch),
             Kind::StreamPoll(src, lane) => self.on_stream_poll(src as usize, lane),
         }
     }

@@ -57,9 +57,13 @@ pub enum ThrottleResponse {
     /// Asynchronous with reserved concurrency 0, or past its maximum age:
     /// no retry; the event goes to its on-failure target (or is dropped).
     NoRetry,
-    /// Event source mapping: the messages stay in the queue or stream; the
-    /// poller backs off for `after_ms`.
+    /// Stream mapping: the records stay in the stream; the poller backs
+    /// off for `after_ms`.
     StaysInSource { after_ms: u64 },
+    /// SQS mapping: the batch stays received (invisible, its receive count
+    /// already raised); Lambda retries the invoke after `retry_after_ms`
+    /// and gives the messages back when the visibility timeout ends.
+    BatchHeld { retry_after_ms: u64, visible_after_ms: u64 },
 }
 
 /// Why an environment went away.

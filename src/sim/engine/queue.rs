@@ -34,6 +34,8 @@ pub(super) enum Kind {
     SqsReturn(u16, u32),
     /// Once a second while an SQS source has work: poller scaling.
     SqsTick(u16),
+    /// A throttled SQS batch (source, batch) tries its invoke again.
+    SqsRetry(u16, u32),
     /// A stream lane is polled.
     StreamPoll(u16, u32),
 }

@@ -4,8 +4,12 @@
 //! waiting up to `batching_window_s` for a full one. A failed batch returns
 //! to the queue when its visibility timeout ends (only the failed messages
 //! with `report_batch_item_failures`); a message received
-//! `max_receive_count` times goes to the queue's DLQ. A throttled poller
-//! leaves the messages in the queue and backs off.
+//! `max_receive_count` times goes to the queue's DLQ. A throttled invoke
+//! does not give the messages back: they were received (their receive count
+//! rose), Lambda retries the invoke with backoff until the visibility
+//! timeout ends, and then they return to the queue — where a message
+//! received `max_receive_count` times goes to the DLQ without ever failing.
+//! Each throttle also takes one poller away (the mapping backs off).
 
 use std::collections::VecDeque;
 
@@ -18,8 +22,12 @@ use crate::sim::scenario::SqsSettings;
 const INITIAL_POLLERS: u32 = 5;
 /// +300 concurrent batches a minute, applied as +5 each second.
 const POLLERS_PER_SECOND: u32 = 5;
-const POLLER_BACKOFF_US: u64 = SECOND;
-const POLLER_BACKOFF_CAP_US: u64 = 60 * SECOND;
+/// First retry of a throttled batch; it doubles up to the cap (and never
+/// past the batch's visibility timeout).
+const THROTTLE_RETRY_US: u64 = SECOND;
+const THROTTLE_RETRY_CAP_US: u64 = 60 * SECOND;
+/// The fewest pollers throttles can back the mapping off to.
+const MIN_POLLERS: u32 = 2;
 /// Pollers long-poll, so a message is seen at once; the 1 µs delay lets
 /// every message sent at the same instant land in the same batches.
 const PICKUP_DELAY_US: u64 = 1;
@@ -30,6 +38,8 @@ pub(super) struct Msg {
     pub arrival: u64,
     pub receives: u32,
     pub poison: bool,
+    /// Whether a handler has run it (a throttled receive is no run).
+    pub ran: bool,
     pub last_end: u64,
 }
 
@@ -37,6 +47,8 @@ pub(super) struct Msg {
 pub(super) struct Batch {
     pub msgs: Vec<u32>,
     pub received: u64,
+    /// Throttled invoke attempts of this batch so far.
+    pub throttles: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -54,8 +66,6 @@ pub(super) struct SqsState {
     /// Messages of failed batches waiting out their visibility timeout.
     pub returning: u64,
     window_deadline: Option<u64>,
-    backoff_until: u64,
-    backoff_us: u64,
     tick_pending: bool,
     pickup_pending: bool,
 }
@@ -74,8 +84,6 @@ impl SqsState {
             in_flight_msgs: 0,
             returning: 0,
             window_deadline: None,
-            backoff_until: 0,
-            backoff_us: 0,
             tick_pending: false,
             pickup_pending: false,
         }
@@ -96,9 +104,10 @@ impl SqsState {
             let b = &mut self.batches[i as usize];
             b.msgs.clear();
             b.received = received;
+            b.throttles = 0;
             i
         } else {
-            self.batches.push(Batch { msgs: Vec::new(), received });
+            self.batches.push(Batch { msgs: Vec::new(), received, throttles: 0 });
             (self.batches.len() - 1) as u32
         }
     }
@@ -126,7 +135,7 @@ impl Engine {
     pub(super) fn sqs_arrival(&mut self, src: usize, id: u64, poison: bool) {
         let now = self.now;
         let q = self.sqs(src);
-        let m = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, last_end: 0 });
+        let m = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, ran: false, last_end: 0 });
         q.ready.push_back(m);
         let pickup = !q.pickup_pending;
         q.pickup_pending = true;
@@ -178,7 +187,7 @@ impl Engine {
         self.c.pollers_peak = self.c.pollers_peak.max(self.sqs_ref(src).pollers);
         loop {
             let q = self.sqs(src);
-            if q.in_flight >= q.pollers || q.ready.is_empty() || now < q.backoff_until {
+            if q.in_flight >= q.pollers || q.ready.is_empty() {
                 return;
             }
             let batch_size = q.cfg.batch_size as usize;
@@ -216,45 +225,75 @@ impl Engine {
                 continue;
             }
             q.window_deadline = None;
-            match self.acquire() {
-                Err(reason) => {
-                    let q = self.sqs(src);
-                    // Not received: the messages go back where they were.
-                    for &m in q.batches[b as usize].msgs.iter().rev() {
-                        q.ready.push_front(m);
-                    }
-                    q.free_batches.push(b);
-                    q.backoff_us = if q.backoff_us == 0 {
-                        POLLER_BACKOFF_US
-                    } else {
-                        (q.backoff_us * 2).min(POLLER_BACKOFF_CAP_US)
-                    };
-                    q.backoff_until = now + q.backoff_us;
-                    let (after, until) = (q.backoff_us, q.backoff_until);
-                    self.queue.push(until, Kind::SqsPoll(sid(src)));
-                    self.throttle(src, reason, None, ThrottleResponse::StaysInSource { after_ms: after / 1000 });
-                    return;
-                }
-                Ok((env, cold)) => {
-                    let q = self.sqs(src);
-                    q.backoff_us = 0;
-                    let mut retry = false;
-                    let mut poisoned = false;
-                    for &m in &q.batches[b as usize].msgs {
-                        let msg = &mut q.msgs[m as usize];
-                        msg.receives += 1;
-                        retry |= msg.receives > 1;
-                        poisoned |= msg.poison;
-                    }
-                    // With a partial batch response the handler reports
-                    // poison messages instead of throwing.
-                    let throws = poisoned && !q.cfg.report_batch_item_failures;
-                    q.in_flight += 1;
-                    q.in_flight_msgs += count as u64;
-                    let work = Work::Sqs { src: sid(src), batch: b };
-                    self.start(env, cold, work, retry, count as u32, throws);
-                }
+            // Received: each message's receive count rises now, whether or
+            // not the invoke goes through.
+            let mut retry = false;
+            for &m in &q.batches[b as usize].msgs {
+                let msg = &mut q.msgs[m as usize];
+                msg.receives += 1;
+                retry |= msg.receives > 1;
             }
+            q.in_flight += 1;
+            q.in_flight_msgs += count as u64;
+            if !self.sqs_invoke(src, b, retry) {
+                return;
+            }
+        }
+    }
+
+    /// Invoke the function with a received batch. A throttle keeps the batch
+    /// received and schedules a retry; returns whether the invoke started.
+    fn sqs_invoke(&mut self, src: usize, b: u32, retry: bool) -> bool {
+        let now = self.now;
+        match self.acquire() {
+            Err(reason) => {
+                let q = self.sqs(src);
+                let visible_at = q.batches[b as usize].received + u64::from(q.cfg.visibility_timeout_s) * SECOND;
+                let throttles = q.batches[b as usize].throttles;
+                q.batches[b as usize].throttles += 1;
+                let delay = (THROTTLE_RETRY_US << throttles.min(20)).min(THROTTLE_RETRY_CAP_US);
+                let at = (now + delay).min(visible_at.max(now));
+                // The mapping backs off: one poller fewer per throttle.
+                q.pollers = q.pollers.saturating_sub(1).max(MIN_POLLERS.min(q.cfg.maximum_concurrency));
+                self.queue.push(at, Kind::SqsRetry(sid(src), b));
+                let response = ThrottleResponse::BatchHeld {
+                    retry_after_ms: (at - now) / 1000,
+                    visible_after_ms: visible_at.saturating_sub(now) / 1000,
+                };
+                self.throttle(src, reason, None, response);
+                false
+            }
+            Ok((env, cold)) => {
+                let q = self.sqs(src);
+                let poisoned = q.batches[b as usize].msgs.iter().any(|&m| q.msgs[m as usize].poison);
+                let count = q.batches[b as usize].msgs.len() as u32;
+                // With a partial batch response the handler reports
+                // poison messages instead of throwing.
+                let throws = poisoned && !q.cfg.report_batch_item_failures;
+                let work = Work::Sqs { src: sid(src), batch: b };
+                self.start(env, cold, work, retry, count, throws);
+                true
+            }
+        }
+    }
+
+    /// A throttled batch's retry: invoke again, or, once its visibility
+    /// timeout has ended, give its messages back to the queue.
+    pub(super) fn on_sqs_retry(&mut self, src: usize, b: u32) {
+        let now = self.now;
+        let q = self.sqs(src);
+        let visible_at = q.batches[b as usize].received + u64::from(q.cfg.visibility_timeout_s) * SECOND;
+        if now >= visible_at {
+            let n = q.batches[b as usize].msgs.len() as u64;
+            q.in_flight -= 1;
+            q.in_flight_msgs -= n;
+            q.returning += n;
+            self.on_sqs_return(src, b);
+            return;
+        }
+        let retry = q.batches[b as usize].msgs.iter().any(|&m| q.msgs[m as usize].receives > 1);
+        if self.sqs_invoke(src, b, retry) {
+            self.sqs_dispatch(src);
         }
     }
 
@@ -270,6 +309,7 @@ impl Engine {
         for &m in &msgs {
             let msg = &mut q.msgs[m as usize];
             msg.last_end = now;
+            msg.ran = true;
             if partial_ok && !msg.poison {
                 succeeded.push(m);
             } else {
@@ -339,7 +379,7 @@ impl Engine {
         let q = self.sqs(src);
         let msg = q.msgs[m as usize];
         q.free_msgs.push(m);
-        let last_end = (msg.receives > 0).then_some(msg.last_end);
+        let last_end = msg.ran.then_some(msg.last_end);
         self.give_up(msg.id, src, msg.arrival, last_end, reason, destination);
     }
 

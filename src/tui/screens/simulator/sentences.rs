@@ -78,6 +78,11 @@ pub fn sentence(moment: &Moment) -> String {
                     format!("event stays queued, retry in {}", ms(after_ms * 1000))
                 }
                 ThrottleResponse::NoRetry => "no retry for this event".to_owned(),
+                ThrottleResponse::BatchHeld { retry_after_ms, visible_after_ms } => format!(
+                    "the batch stays received (its receive counts rose): invoke retried in {}, messages back in the queue in {} unless it runs",
+                    ms(retry_after_ms * 1000),
+                    ms(visible_after_ms * 1000)
+                ),
                 ThrottleResponse::StaysInSource { after_ms } => {
                     format!("records stay in the source, poller backs off {}", ms(after_ms * 1000))
                 }
