@@ -406,6 +406,20 @@ fn without_partial_batch_responses_one_poison_message_fails_the_whole_batch() {
 }
 
 #[test]
+fn sqs_pollers_without_maximum_concurrency_stop_at_1250() {
+    // DG services-sqs-scaling.html (current revision): "up to 300 more
+    // concurrent invokes per minute. The maximum number of invokes that an
+    // event source mapping can process simultaneously is 1,250" (it was
+    // 1,000). +5 a second from 5 reaches 1,250 after 249 s.
+    let s =
+        run("duration_s = 1\n[function]\ntimeout_s = 60\nhandler_ms = 10000\n[account]\nconcurrency_limit = 3000\n\
+                 [[sources]]\nkind = \"sqs\"\nvisibility_timeout_s = 360\n\
+                 arrival = { process = \"burst\", count = 600000 }\n");
+    assert_eq!(s.sqs_pollers_peak, 1250);
+    assert_eq!(s.concurrency.peak, 1250);
+}
+
+#[test]
 fn a_throttled_sqs_batch_stays_received_and_its_messages_can_reach_the_dlq() {
     // Operator Guide sqs-retries.html: on a throttle "Lambda continues to
     // retry the message until the message's timestamp exceeds your queue's

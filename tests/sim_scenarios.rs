@@ -301,3 +301,19 @@ fn at_most_100_sources() {
     let src = format!("format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n{}", one.repeat(100));
     assert!(load(&src, &[]).is_ok());
 }
+
+#[test]
+fn current_runtime_ids_load_and_a_deprecated_one_warns() {
+    // DG lambda-runtimes.html: python3.14 and dotnet10 exist; dotnet8 was
+    // deprecated on 10 November 2026.
+    for id in ["python3.14", "dotnet10"] {
+        let l = load(MINIMAL, &[&format!("function.runtime={id}")]).expect("loads");
+        assert!(l.warnings.is_empty(), "{id}: {:?}", l.warnings);
+    }
+    let l = load(MINIMAL, &["function.runtime=dotnet8"]).expect("still loads");
+    assert!(
+        l.warnings.iter().any(|d| d.message.contains("deprecated") && d.message.contains("dotnet10")),
+        "{:?}",
+        l.warnings
+    );
+}

@@ -33,7 +33,9 @@ pub mod defaults {
     pub const SQS_BATCH_SIZE: u32 = limits::SQS_BATCH_SIZE.default as u32;
     pub const SQS_VISIBILITY_TIMEOUT_S: u32 = limits::SQS_VISIBILITY_TIMEOUT_S.default as u32;
     pub const SQS_MAX_RECEIVE_COUNT: u32 = limits::SQS_MAX_RECEIVE_COUNT.default as u32;
-    pub const SQS_MAXIMUM_CONCURRENCY: u32 = 1000;
+    /// Unset maximum concurrency: the standard-mode ceiling of 1,250
+    /// concurrent invokes.
+    pub const SQS_MAXIMUM_CONCURRENCY: u32 = limits::SQS_MAXIMUM_CONCURRENCY.default as u32;
     pub const SQS_MESSAGE_RETENTION_S: u32 = limits::SQS_MESSAGE_RETENTION_S.default as u32;
     pub const STREAM_SHARDS: u32 = limits::STREAM_SHARDS.default as u32;
     pub const STREAM_BATCH_SIZE: u32 = limits::STREAM_BATCH_SIZE.default as u32;

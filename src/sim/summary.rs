@@ -227,7 +227,7 @@ mod format_tests {
         assert_eq!(dollars(152.4), "$152.40");
         assert_eq!(dollars(0.186_686), "$0.1867");
         assert_eq!(dollars(0.000_09), "$0.00009000");
-        assert_eq!(dollars(0.000_123_45), "$0.0001235");
+        assert_eq!(dollars(0.000_123_46), "$0.0001235");
         assert_eq!(dollars(0.0), "$0.00");
     }
 }

@@ -108,6 +108,9 @@ impl Cx<'_> {
                     );
                 }
             }
+            if let Some(why) = runtime::deprecation(r) {
+                self.warning(n.at, format!("runtime `{r}` is {why}"));
+            }
             r.clone_into(&mut f.runtime);
         }
         f.memory_mb = self.lim_u32(&mut t, &limits::MEMORY_MB);
