@@ -286,9 +286,48 @@ fn provisioned_concurrency_removes_cold_starts_when_load_fits() {
     assert_eq!(s.environments.created, 20);
     // 20 × 1 GB × 1,800 s × $0.0000041667.
     assert!((s.cost_usd.provisioned - 20.0 * 1800.0 * 0.000_004_166_7).abs() < 1e-6, "{}", s.cost_usd.provisioned);
-    // 15,000 × 0.2 s × 1 GB at the provisioned duration rate.
-    assert!((s.cost_usd.compute - 3000.0 * 0.000_009_722_2).abs() < 1e-6, "{}", s.cost_usd.compute);
+    // 15,000 × 0.2 s × 1 GB plus 20 Inits of 231 ms (java21) at the
+    // provisioned duration rate.
+    assert!((s.cost_usd.compute - 3004.62 * 0.000_009_722_2).abs() < 1e-6, "{}", s.cost_usd.compute);
     assert_accounted(&s);
+}
+
+#[test]
+fn provisioned_init_is_billed_even_without_traffic() {
+    // Pricing page and DG provisioned-concurrency.html: "Lambda bills you for
+    // initialization even if the environment instance never processes a
+    // request". 10 environments × 1 s of Init × 1 GB = 10 GB-s at the
+    // provisioned duration rate.
+    let s = run("duration_s = 60\n[function]\nmemory_mb = 1024\nprovisioned_concurrency = 10\n\
+                 init_ms = { dist = \"fixed\", value = 1000 }\n\
+                 [[sources]]\nkind = \"alb\"\narrival = { process = \"trace\", times_s = [] }\n");
+    assert_eq!(s.invocations.total, 0);
+    assert_eq!(s.cold_starts, 0, "initialized ahead of traffic: not cold starts");
+    assert_eq!(s.billing.provisioned_exec_gb_s, 10.0);
+}
+
+#[test]
+fn provisioned_environments_are_exempt_from_the_10_second_init_limit() {
+    // DG lambda-runtime-environment.html: the 10-s Init timeout "doesn't
+    // apply to functions using provisioned concurrency": up to 130 s or the
+    // function timeout. A timeout resets the provisioned environment; its
+    // next invoke runs the 12-s Init in full instead of being cut at 10 s.
+    let s = scenario_of(
+        "duration_s = 200\n[function]\ntimeout_s = 5\nprovisioned_concurrency = 1\nhandler_ms = 6000\n\
+         init_ms = { dist = \"fixed\", value = 12000 }\n\
+         [[sources]]\nkind = \"alb\"\narrival = { process = \"trace\", times_s = [0, 100] }\n",
+    );
+    let mut e = Engine::with_options(&s, 1, Options { observe: false, trace: true });
+    e.run();
+    let inits: Vec<f64> = e
+        .take_trace()
+        .iter()
+        .filter_map(|r| match r.what {
+            TraceKind::InitEnd { init_ms, .. } => Some(init_ms),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(inits, vec![12_000.0]);
 }
 
 #[test]

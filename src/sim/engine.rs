@@ -35,6 +35,10 @@ use super::summary::Summary;
 pub(crate) const SECOND: u64 = 1_000_000;
 /// Init longer than this fails and is retried inside the first invoke (DG).
 const INIT_LIMIT_US: u64 = 10 * SECOND;
+/// Provisioned environments are exempt from that limit: their Init may take
+/// 130 s or the function timeout, whichever is higher (DG
+/// lambda-runtime-environment.html).
+const PROVISIONED_INIT_LIMIT_US: u64 = 130 * SECOND;
 /// One vCPU's worth of memory: a CPU-bound handler's `handler_ms` is its
 /// time at this size.
 const ONE_VCPU_MB: f64 = 1769.0;
@@ -268,11 +272,16 @@ impl Engine {
             engine.sources.push(state);
         }
         // Provisioned environments are initialized before traffic arrives:
-        // not cold starts, and their Init is covered by the provisioned charge.
+        // not cold starts, but their Init is billed at the provisioned
+        // duration rate (pricing page; DG provisioned-concurrency.html: "Lambda
+        // bills you for initialization even if the environment instance never
+        // processes a request"). The mean Init, so no random draw moves.
+        let init_ms = ms_to_us(engine.p.init.mean()).div_ceil(1000);
         for _ in 0..engine.p.provisioned {
             let id = engine.pool.add(EnvState::Idle, true, 0);
             engine.pool.prov_idle.push(id);
             engine.c.envs_created += 1;
+            engine.c.provisioned_ms += init_ms;
         }
         engine.c.env_peak = engine.pool.live;
         // The scaling bucket starts full.
@@ -519,10 +528,15 @@ impl Engine {
         }
         let handler_us = ms_to_us(handler_ms);
         let init_us = if cold { self.p.init.sample_us(&mut self.rng) } else { 0 };
-        // Init over 10 s fails; Lambda runs it again inside the first invoke,
-        // under the function timeout.
+        // Init over its limit fails; Lambda runs it again inside the first
+        // invoke, under the function timeout.
+        let limit = if self.pool.envs[env as usize].provisioned {
+            PROVISIONED_INIT_LIMIT_US.max(self.p.timeout_us)
+        } else {
+            INIT_LIMIT_US
+        };
         let (init_phase, invoke_work) =
-            if init_us > INIT_LIMIT_US { (INIT_LIMIT_US, init_us + handler_us) } else { (init_us, handler_us) };
+            if init_us > limit { (limit, init_us + handler_us) } else { (init_us, handler_us) };
         let errored = self.rng.chance(self.p.error_rate);
         let (outcome, run_us) = if invoke_work > self.p.timeout_us {
             (Outcome::Timeout, self.p.timeout_us)
