@@ -38,7 +38,14 @@ fn assert_accounted(s: &Summary) {
     assert!(s.finished, "{} finished", s.scenario);
     assert_eq!(o.pending, 0);
     assert_eq!(
-        o.succeeded + o.failed + o.timed_out + o.rejected + o.gateway_timed_out + o.dead_lettered + o.dropped,
+        o.succeeded
+            + o.failed
+            + o.timed_out
+            + o.rejected
+            + o.gateway_timed_out
+            + o.gateway_throttled
+            + o.dead_lettered
+            + o.dropped,
         s.events,
         "{}: every event accounted for",
         s.scenario
@@ -168,6 +175,37 @@ fn past_the_integration_timeout_the_client_has_a_504_not_a_success() {
     assert_accounted(&s);
     let raised = run(&body.replace("\"api-gateway\"\n", "\"api-gateway\"\nintegration_timeout_s = 45\n"));
     assert_eq!((raised.event_outcomes.succeeded, raised.event_outcomes.gateway_timed_out), (3, 0));
+}
+
+#[test]
+fn lambda_refuses_synchronous_requests_beyond_10_times_its_concurrency_per_second() {
+    // DG lambda-concurrency.html ("Understanding concurrency and requests per
+    // second"): Lambda enforces a requests-per-second limit of 10 × the
+    // concurrency (FunctionInvocationRateLimitExceeded). A 1-ms handler
+    // needs almost no concurrency, so without this rule nothing is refused.
+    // Limit 10 → 100 requests a second: 100 at once, then 100 a second, of
+    // 500 a second for 10 s: about 1,100 admitted, 3,900 refused.
+    let s = run("duration_s = 10\n[function]\nhandler_ms = 1\ninit_ms = 0\n[account]\nconcurrency_limit = 10\n\
+                 [[sources]]\nkind = \"alb\"\narrival = { process = \"constant\", rate_per_s = 500 }\n");
+    assert_eq!(s.throttle_reasons.concurrency + s.throttle_reasons.scaling_rate, 0);
+    assert!((3_850..=3_950).contains(&s.throttle_reasons.request_rate), "{:?}", s.throttle_reasons);
+    assert_eq!(s.invocations.throttled, s.throttle_reasons.request_rate);
+    assert_accounted(&s);
+}
+
+#[test]
+fn api_gateway_throttles_its_account_before_lambda_sees_the_request() {
+    // API Gateway DG limits.html: 10,000 requests a second per account and
+    // Region with a burst of 5,000; over it API Gateway itself answers 429.
+    // Scaled down to 100 a second and a burst of 50: about 1,050 of 5,000
+    // requests get through.
+    let s =
+        run("duration_s = 10\n[function]\nhandler_ms = 1\n[account]\napi_gateway_rps = 100\napi_gateway_burst = 50\n\
+                 [[sources]]\nkind = \"api-gateway\"\narrival = { process = \"constant\", rate_per_s = 500 }\n");
+    assert!((3_900..=4_000).contains(&s.event_outcomes.gateway_throttled), "{:?}", s.event_outcomes);
+    assert_eq!(s.invocations.throttled, 0, "Lambda refused nothing: it never saw them");
+    assert_eq!(s.invocations.total + s.event_outcomes.gateway_throttled, 5_000);
+    assert_accounted(&s);
 }
 
 #[test]

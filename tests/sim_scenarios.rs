@@ -285,7 +285,7 @@ proptest! {
         prop_assert_eq!(i.succeeded + i.failed + i.timed_out, i.total);
         let o = s.event_outcomes;
         prop_assert!(s.finished);
-        prop_assert_eq!(o.succeeded + o.failed + o.timed_out + o.rejected + o.gateway_timed_out + o.dead_lettered + o.dropped, s.events);
+        prop_assert_eq!(o.succeeded + o.failed + o.timed_out + o.rejected + o.gateway_timed_out + o.gateway_throttled + o.dead_lettered + o.dropped, s.events);
         prop_assert!(s.concurrency.peak <= reserved.unwrap_or(200));
         prop_assert!(s.concurrency.average <= s.environments.average + 1e-9);
         prop_assert!(u64::from(s.environments.peak) <= s.environments.created);

@@ -177,19 +177,21 @@ pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
             thousands(inv.retried)
         ),
         format!(
-            "throttled     {} (concurrency {}, scaling rate {}, reserved 0: {})",
+            "throttled     {} (concurrency {}, scaling rate {}, request rate {}, reserved 0: {})",
             thousands(inv.throttled),
             thousands(s.throttle_reasons.concurrency),
             thousands(s.throttle_reasons.scaling_rate),
+            thousands(s.throttle_reasons.request_rate),
             thousands(s.throttle_reasons.reserved_zero)
         ),
         format!(
-            "events        {} succeeded, {} failed, {} timed out, {} rejected (throttled), {} gateway 504s, {} dead-lettered, {} dropped",
+            "events        {} succeeded, {} failed, {} timed out, {} rejected (throttled), {} gateway 504s, {} gateway 429s, {} dead-lettered, {} dropped",
             thousands(s.event_outcomes.succeeded),
             thousands(s.event_outcomes.failed),
             thousands(s.event_outcomes.timed_out),
             thousands(s.event_outcomes.rejected),
             thousands(s.event_outcomes.gateway_timed_out),
+            thousands(s.event_outcomes.gateway_throttled),
             thousands(inv.dead_lettered),
             thousands(inv.dropped)
         ),

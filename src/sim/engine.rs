@@ -12,6 +12,7 @@ mod queue;
 mod report;
 mod sqs;
 mod stream;
+mod synchronous;
 mod views;
 
 pub use self::views::Snapshot;
@@ -22,9 +23,7 @@ use self::pool::{Pool, Single, Work};
 use self::queue::{Kind, Queue};
 use super::arrivals::Arrivals;
 use super::dist::{Dist, ms_to_us};
-use super::observe::{
-    EnvState, Moment, Outcome, ReclaimReason, ThrottleReason, ThrottleResponse, TraceKind, TraceRecord,
-};
+use super::observe::{EnvState, Moment, Outcome, ReclaimReason, ThrottleReason, TraceKind, TraceRecord};
 use super::rng::Rng;
 use super::runtime;
 use super::scenario::{InvocationType, Scenario, Settings, SourceKind};
@@ -154,6 +153,8 @@ struct Counters {
     thr_concurrency: u64,
     thr_scaling: u64,
     thr_reserved_zero: u64,
+    thr_request_rate: u64,
+    ev_gateway_throttled: u64,
     partial_batches: u64,
     gateway_504s: u64,
     pollers_peak: u32,
@@ -174,6 +175,10 @@ pub struct Engine {
     /// Jitter of asynchronous throttle retries (its own stream, so the
     /// handler durations stay the same draws).
     retry_rng: Rng,
+    /// Lambda's invocation-rate quota (10 × the concurrency cap per second)
+    /// and API Gateway's account throttle, for synchronous requests.
+    lambda_rps: synchronous::RateBucket,
+    gateway_rps: synchronous::RateBucket,
     c: Counters,
     latency: Histogram,
     next_event: u64,
@@ -230,6 +235,14 @@ impl Engine {
             sources: Vec::with_capacity(scenario.sources.len()),
             rng: Rng::new(seed, 1),
             retry_rng: Rng::new(seed, 2),
+            lambda_rps: synchronous::RateBucket::new(
+                10 * u64::from(f.reserved_concurrency.unwrap_or(scenario.account.concurrency_limit)),
+                10 * u64::from(f.reserved_concurrency.unwrap_or(scenario.account.concurrency_limit)),
+            ),
+            gateway_rps: synchronous::RateBucket::new(
+                u64::from(scenario.account.api_gateway_rps),
+                u64::from(scenario.account.api_gateway_burst),
+            ),
             c: Counters::default(),
             latency: Histogram::new(),
             next_event: 0,
@@ -473,21 +486,6 @@ impl Engine {
         }
     }
 
-    fn sync_arrival(&mut self, ev: Single) {
-        match self.acquire() {
-            Ok((env, cold)) => self.start(env, cold, Work::Single(ev), false, 1, ev.poison),
-            Err(reason) => {
-                let src = ev.src as usize;
-                // API Gateway turns Lambda's 429 into a 500 for its client
-                // (DG services-apigateway-errors.html).
-                let status = if self.sources[src].kind == SourceKind::ApiGateway { 500 } else { 429 };
-                self.throttle(src, reason, Some(ev.id), ThrottleResponse::Refused { status });
-                self.c.ev_rejected += 1;
-                self.outstanding -= 1;
-            }
-        }
-    }
-
     // ---- environments ---------------------------------------------------
 
     /// An environment for the next invocation: an idle provisioned one, else
@@ -654,27 +652,6 @@ impl Engine {
             Work::Stream { src, lane, len } => self.stream_done(src as usize, lane, len, job.outcome),
             Work::None => {}
         }
-    }
-
-    fn sync_done(&mut self, ev: Single, outcome: Outcome) {
-        let latency = self.now - ev.arrival;
-        self.record_latency(latency);
-        let gateway_timeout = match self.sources[ev.src as usize].detail {
-            Detail::Sync(Some(limit)) => latency > limit,
-            _ => false,
-        };
-        // Past API Gateway's integration timeout the caller already has its
-        // 504, whatever the function returns later.
-        if gateway_timeout {
-            self.c.gateway_504s += 1;
-        } else {
-            match outcome {
-                Outcome::Success => self.c.ev_succeeded += 1,
-                Outcome::Error => self.c.ev_failed += 1,
-                Outcome::Timeout => self.c.ev_timed_out += 1,
-            }
-        }
-        self.outstanding -= 1;
     }
 
     /// The scenario being run.

@@ -32,6 +32,12 @@ pub enum ThrottleReason {
     ScalingRate,
     /// Reserved concurrency is 0: every invoke is refused.
     ReservedZero,
+    /// Lambda's invocation-rate quota: 10 × the concurrency cap per second
+    /// (FunctionInvocationRateLimitExceeded).
+    RequestRate,
+    /// API Gateway's own account throttle (it answers 429; Lambda never
+    /// sees the request, so this is not one of Lambda's throttles).
+    ApiGatewayRate,
 }
 
 impl ThrottleReason {
@@ -40,6 +46,8 @@ impl ThrottleReason {
             ThrottleReason::Concurrency => "concurrency",
             ThrottleReason::ScalingRate => "scaling-rate",
             ThrottleReason::ReservedZero => "reserved-zero",
+            ThrottleReason::RequestRate => "request-rate",
+            ThrottleReason::ApiGatewayRate => "api-gateway-rate",
         }
     }
 }

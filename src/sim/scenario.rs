@@ -92,6 +92,9 @@ pub struct Function {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Account {
     pub concurrency_limit: u32,
+    /// API Gateway's account throttle: steady requests per second and burst.
+    pub api_gateway_rps: u32,
+    pub api_gateway_burst: u32,
     pub scale_per_10s: u32,
     pub idle_expiry_s: u32,
     pub max_lifetime_s: u32,

@@ -105,6 +105,9 @@ pub struct EventOutcomes {
     /// caller got a 504 (the function ran on, and is counted in
     /// `invocations`).
     pub gateway_timed_out: u64,
+    /// API Gateway requests refused by API Gateway's own account throttle
+    /// (429 from API Gateway; Lambda never saw them).
+    pub gateway_throttled: u64,
     pub dead_lettered: u64,
     pub dropped: u64,
     /// Still waiting, queued or running (0 once finished).
@@ -116,6 +119,8 @@ pub struct ThrottleReasons {
     pub concurrency: u64,
     pub scaling_rate: u64,
     pub reserved_zero: u64,
+    /// Lambda's invocation-rate quota (10 × concurrency per second).
+    pub request_rate: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

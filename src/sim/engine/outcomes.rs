@@ -17,6 +17,9 @@ impl Engine {
             ThrottleReason::Concurrency => self.c.thr_concurrency += 1,
             ThrottleReason::ScalingRate => self.c.thr_scaling += 1,
             ThrottleReason::ReservedZero => self.c.thr_reserved_zero += 1,
+            ThrottleReason::RequestRate => self.c.thr_request_rate += 1,
+            // Counted as an event outcome by the synchronous path; never here.
+            ThrottleReason::ApiGatewayRate => {}
         }
         if let Some(o) = self.obs.as_deref_mut() {
             o.sec_throttles += 1;

@@ -73,6 +73,7 @@ impl Engine {
                 timed_out: c.ev_timed_out,
                 rejected: c.ev_rejected,
                 gateway_timed_out: c.gateway_504s,
+                gateway_throttled: c.ev_gateway_throttled,
                 dead_lettered: c.dead_lettered,
                 dropped: c.dropped,
                 pending: self.outstanding,
@@ -81,6 +82,7 @@ impl Engine {
                 concurrency: c.thr_concurrency,
                 scaling_rate: c.thr_scaling,
                 reserved_zero: c.thr_reserved_zero,
+                request_rate: c.thr_request_rate,
             },
             billing: BillingDetail {
                 architecture: self.scenario.function.architecture.id(),

@@ -29,7 +29,8 @@ pub(super) const FUNCTION_KEYS: &[&str] = &[
     "cpu_bound",
     "per_item_ms",
 ];
-pub(super) const ACCOUNT_KEYS: &[&str] = &["concurrency_limit", "scale_per_10s", "idle_expiry_s", "max_lifetime_s"];
+pub(super) const ACCOUNT_KEYS: &[&str] =
+    &["concurrency_limit", "scale_per_10s", "api_gateway_rps", "api_gateway_burst", "idle_expiry_s", "max_lifetime_s"];
 pub(super) const BILLING_KEYS: &[&str] = &["free_tier"];
 pub(super) const SOURCE_COMMON: &[&str] = &["kind", "arrival", "poison_rate", "poison_events"];
 pub(super) const ASYNC_KEYS: &[&str] = &["max_retry_attempts", "max_event_age_s", "on_failure"];

@@ -50,6 +50,22 @@ pub const SCALE_PER_10S: Limit = lim(
     1000.0,
     "DG scaling-behavior.html: 1,000 environments every 10 s per function, refilled continuously",
 );
+pub const API_GATEWAY_RPS: Limit = lim(
+    "api_gateway_rps",
+    1.0,
+    1_000_000.0,
+    " requests per second",
+    10_000.0,
+    "API Gateway DG limits.html: throttle quota per account per Region, 10,000 RPS (raisable)",
+);
+pub const API_GATEWAY_BURST: Limit = lim(
+    "api_gateway_burst",
+    1.0,
+    1_000_000.0,
+    " requests",
+    5000.0,
+    "API Gateway DG limits.html: burst of 5,000 requests",
+);
 pub const IDLE_EXPIRY_S: Limit =
     lim("idle_expiry_s", 0.0, 604_800.0, " s", 600.0, "measured (undocumented): idle environments live 5-15 minutes");
 pub const MAX_LIFETIME_S: Limit = lim(
@@ -179,6 +195,8 @@ pub const ALL: &[Limit] = &[
     PER_ITEM_MS,
     CONCURRENCY_LIMIT,
     SCALE_PER_10S,
+    API_GATEWAY_RPS,
+    API_GATEWAY_BURST,
     IDLE_EXPIRY_S,
     MAX_LIFETIME_S,
     API_GATEWAY_INTEGRATION_TIMEOUT_S,

@@ -47,12 +47,16 @@ impl Cx<'_> {
         let mut acc = Account {
             concurrency_limit: defaults::CONCURRENCY_LIMIT,
             scale_per_10s: defaults::SCALE_PER_10S,
+            api_gateway_rps: limits::API_GATEWAY_RPS.default as u32,
+            api_gateway_burst: limits::API_GATEWAY_BURST.default as u32,
             idle_expiry_s: defaults::IDLE_EXPIRY_S,
             max_lifetime_s: defaults::MAX_LIFETIME_S,
         };
         let Some(mut t) = node.and_then(|n| self.table(n, "[account]")) else { return acc };
         acc.concurrency_limit = self.lim_u32(&mut t, &limits::CONCURRENCY_LIMIT);
         acc.scale_per_10s = self.lim_u32(&mut t, &limits::SCALE_PER_10S);
+        acc.api_gateway_rps = self.lim_u32(&mut t, &limits::API_GATEWAY_RPS);
+        acc.api_gateway_burst = self.lim_u32(&mut t, &limits::API_GATEWAY_BURST);
         acc.idle_expiry_s = self.lim_u32(&mut t, &limits::IDLE_EXPIRY_S);
         acc.max_lifetime_s = self.lim_u32(&mut t, &limits::MAX_LIFETIME_S);
         self.finish(&t, ACCOUNT_KEYS, &|_| None);

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{format, sentences};
+use crate::sim::observe::ThrottleReason;
 use crate::sim::{Engine, Moment};
 use crate::tui::strings;
 use crate::tui::theme::{SimRole, Theme};
@@ -102,7 +103,10 @@ impl Narrator {
             let kind = Some(n.moment.fold_key());
             match n.moment {
                 Moment::ColdStart { .. } => self.cold_starts += u64::from(fresh),
-                Moment::Throttled { .. } => self.throttles += u64::from(fresh),
+                // API Gateway's own throttle is not one of Lambda's.
+                Moment::Throttled { reason, .. } if reason != ThrottleReason::ApiGatewayRate => {
+                    self.throttles += u64::from(fresh);
+                }
                 _ => {}
             }
             let text = crate::text::sanitize(&sentences::sentence(&n.moment)).into_owned();

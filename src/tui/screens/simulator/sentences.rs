@@ -66,8 +66,13 @@ pub fn sentence(moment: &Moment) -> String {
                     "scaling rate: no new environment allowed yet, the rate refills continuously"
                 }
                 ThrottleReason::ReservedZero => "reserved concurrency is 0",
+                ThrottleReason::RequestRate => "over Lambda's request-rate quota, 10 × concurrency a second",
+                ThrottleReason::ApiGatewayRate => "by API Gateway's account throttle, before Lambda",
             };
             let then = match response {
+                ThrottleResponse::Refused { status: 429 } if *reason == ThrottleReason::ApiGatewayRate => {
+                    "API Gateway answers its client 429 Too Many Requests".to_owned()
+                }
                 ThrottleResponse::Refused { status: 500 } => {
                     "API Gateway answers its client 500 Internal server error, no retry".to_owned()
                 }
