@@ -209,6 +209,27 @@ fn api_gateway_throttles_its_account_before_lambda_sees_the_request() {
 }
 
 #[test]
+fn at_least_once_delivery_runs_some_events_twice() {
+    // DG invocation-async-error-handling.html: "it's possible for it to
+    // receive the same event from Lambda multiple times"; SQS standard
+    // queues deliver at least once. A duplicate runs the handler again (and
+    // is billed) but is not a new event.
+    for source in [
+        "kind = \"s3\"\narrival = { process = \"burst\", count = 2000 }\nduplicate_rate = 0.1\n",
+        "kind = \"sqs\"\nbatch_size = 1\narrival = { process = \"burst\", count = 2000 }\nduplicate_rate = 0.1\n",
+    ] {
+        let s = run(&format!("duration_s = 1\n[function]\nhandler_ms = 10\n[[sources]]\n{source}"));
+        assert_eq!(s.events, 2000);
+        assert!((150..=250).contains(&s.duplicates), "about 200 of 2,000: {}", s.duplicates);
+        assert_eq!(s.invocations.total, 2000 + s.duplicates, "each duplicate is one more handler run");
+        assert_eq!(s.event_outcomes.succeeded, 2000);
+        assert_accounted(&s);
+    }
+    // Off by default: nothing is delivered twice.
+    assert_eq!(preset("s3-upload-burst", &[]).duplicates, 0);
+}
+
+#[test]
 fn the_scaling_rate_is_a_bucket_refilled_continuously() {
     // DG scaling-behavior.html: "Lambda makes a best attempt to refill your
     // concurrency scaling rate continuously over time, rather than in one

@@ -100,6 +100,9 @@ struct SourceState {
     arrivals: Arrivals,
     rng: Rng,
     emitted: u64,
+    /// Draws for duplicate deliveries (their own stream: a rate of 0 draws
+    /// nothing and changes no other number).
+    dup_rng: Rng,
     poison_rate: f64,
     poison_events: Vec<u64>,
     poison_cursor: usize,
@@ -155,6 +158,7 @@ struct Counters {
     thr_reserved_zero: u64,
     thr_request_rate: u64,
     ev_gateway_throttled: u64,
+    duplicates: u64,
     partial_batches: u64,
     gateway_504s: u64,
     pollers_peak: u32,
@@ -273,6 +277,7 @@ impl Engine {
                 arrivals: Arrivals::new(&s.arrival, scenario.duration_s),
                 rng: Rng::new(seed, 100 + i as u64),
                 emitted: 0,
+                dup_rng: Rng::new(seed, 300 + i as u64),
                 poison_rate: s.poison_rate,
                 poison_events: s.poison_events.clone(),
                 poison_cursor: 0,
@@ -475,7 +480,7 @@ impl Engine {
         self.c.events += 1;
         self.outstanding += 1;
         self.trace(|| TraceKind::Arrival { event: id, source: src, kind: kind.id() });
-        let ev = Single { id, arrival: now, src: sid(src), runs: 0, throttles: 0, poison, last_end: 0 };
+        let ev = Single { id, arrival: now, src: sid(src), runs: 0, throttles: 0, poison, dup: false, last_end: 0 };
         match itype {
             InvocationType::Synchronous => self.sync_arrival(ev),
             InvocationType::Asynchronous => self.async_arrival(ev),

@@ -290,6 +290,8 @@ pub struct AsyncSettings {
     pub max_retry_attempts: u8,
     pub max_event_age_s: u32,
     pub on_failure: OnFailure,
+    /// Share of events Lambda delivers twice (at-least-once delivery).
+    pub duplicate_rate: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -302,6 +304,8 @@ pub struct SqsSettings {
     pub report_batch_item_failures: bool,
     pub maximum_concurrency: u32,
     pub message_retention_s: u32,
+    /// Share of messages received twice (standard queues deliver at least once).
+    pub duplicate_rate: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

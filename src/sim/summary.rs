@@ -46,6 +46,10 @@ pub struct Summary {
     pub api_gateway_504s: u64,
     /// The most concurrent SQS batches the pollers reached.
     pub sqs_pollers_peak: u32,
+    /// Second deliveries of events already delivered (`duplicate_rate`):
+    /// each ran the handler again, which only an idempotent handler
+    /// tolerates. They have no event outcome of their own.
+    pub duplicates: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

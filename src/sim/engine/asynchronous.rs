@@ -44,7 +44,22 @@ impl Engine {
     }
 
     pub(super) fn async_arrival(&mut self, ev: Single) {
+        let src = ev.src as usize;
+        let rate = self.async_state(src).cfg.duplicate_rate;
+        let twice = rate > 0.0 && self.sources[src].dup_rng.chance(rate);
         self.async_attempt(ev);
+        if twice {
+            // The internal queue is eventually consistent: the same event
+            // can be handed to the function twice (DG).
+            self.c.duplicates += 1;
+            self.outstanding += 1;
+            self.async_attempt(Single { dup: true, ..ev });
+        }
+    }
+
+    /// A duplicate copy ends without an outcome of its own.
+    fn end_duplicate(&mut self) {
+        self.outstanding -= 1;
     }
 
     fn async_attempt(&mut self, mut ev: Single) {
@@ -102,6 +117,10 @@ impl Engine {
         }
         let cfg = a.cfg;
         let deadline = ev.arrival + u64::from(cfg.max_event_age_s) * SECOND;
+        if self.now >= deadline && ev.dup {
+            self.end_duplicate();
+            return;
+        }
         if self.now >= deadline {
             let last_end = (ev.runs > 0).then_some(ev.last_end);
             self.give_up(
@@ -121,6 +140,11 @@ impl Engine {
         let src = ev.src as usize;
         ev.runs = ev.runs.saturating_add(1);
         ev.last_end = self.now;
+        if ev.dup {
+            // The original carries the event's fate (and its retries).
+            self.end_duplicate();
+            return;
+        }
         if outcome == Outcome::Success {
             self.record_latency(self.now - ev.arrival);
             self.c.ev_succeeded += 1;

@@ -23,6 +23,9 @@ pub(super) struct Single {
     /// Throttled attempts since the last run (sets the backoff).
     pub throttles: u8,
     pub poison: bool,
+    /// A second delivery of an event already delivered (at-least-once): it
+    /// runs, is billed, and has no outcome of its own.
+    pub dup: bool,
     /// End of the last handler run (valid when runs > 0).
     pub last_end: u64,
 }

@@ -105,6 +105,7 @@ impl Engine {
             partial_batch_failures: c.partial_batches,
             api_gateway_504s: c.gateway_504s,
             sqs_pollers_peak: c.pollers_peak,
+            duplicates: c.duplicates,
         }
     }
 }

@@ -40,6 +40,9 @@ pub(super) struct Msg {
     pub poison: bool,
     /// Whether a handler has run it (a throttled receive is no run).
     pub ran: bool,
+    /// A second copy of a message already sent (at-least-once delivery):
+    /// it runs and has no outcome of its own.
+    pub dup: bool,
     pub last_end: u64,
 }
 
@@ -135,8 +138,17 @@ impl Engine {
     pub(super) fn sqs_arrival(&mut self, src: usize, id: u64, poison: bool) {
         let now = self.now;
         let q = self.sqs(src);
-        let m = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, ran: false, last_end: 0 });
+        let m = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, ran: false, dup: false, last_end: 0 });
         q.ready.push_back(m);
+        let rate = q.cfg.duplicate_rate;
+        if rate > 0.0 && self.sources[src].dup_rng.chance(rate) {
+            let q = self.sqs(src);
+            let copy = q.alloc_msg(Msg { id, arrival: now, receives: 0, poison, ran: false, dup: true, last_end: 0 });
+            q.ready.push_back(copy);
+            self.c.duplicates += 1;
+            self.outstanding += 1;
+        }
+        let q = self.sqs(src);
         let pickup = !q.pickup_pending;
         q.pickup_pending = true;
         if pickup {
@@ -320,8 +332,12 @@ impl Engine {
         let visible = q.batches[b as usize].received + u64::from(q.cfg.visibility_timeout_s) * SECOND;
         for m in succeeded {
             let q = self.sqs(src);
-            let arrival = q.msgs[m as usize].arrival;
+            let (arrival, dup) = (q.msgs[m as usize].arrival, q.msgs[m as usize].dup);
             q.free_msgs.push(m);
+            if dup {
+                self.outstanding -= 1;
+                continue;
+            }
             self.record_latency(now - arrival);
             self.c.ev_succeeded += 1;
             self.outstanding -= 1;
@@ -379,6 +395,10 @@ impl Engine {
         let q = self.sqs(src);
         let msg = q.msgs[m as usize];
         q.free_msgs.push(m);
+        if msg.dup {
+            self.outstanding -= 1;
+            return;
+        }
         let last_end = msg.ran.then_some(msg.last_end);
         self.give_up(msg.id, src, msg.arrival, last_end, reason, destination);
     }

@@ -33,7 +33,7 @@ pub(super) const ACCOUNT_KEYS: &[&str] =
     &["concurrency_limit", "scale_per_10s", "api_gateway_rps", "api_gateway_burst", "idle_expiry_s", "max_lifetime_s"];
 pub(super) const BILLING_KEYS: &[&str] = &["free_tier"];
 pub(super) const SOURCE_COMMON: &[&str] = &["kind", "arrival", "poison_rate", "poison_events"];
-pub(super) const ASYNC_KEYS: &[&str] = &["max_retry_attempts", "max_event_age_s", "on_failure"];
+pub(super) const ASYNC_KEYS: &[&str] = &["max_retry_attempts", "max_event_age_s", "on_failure", "duplicate_rate"];
 pub(super) const SQS_KEYS: &[&str] = &[
     "batch_size",
     "batching_window_s",
@@ -42,6 +42,7 @@ pub(super) const SQS_KEYS: &[&str] = &[
     "report_batch_item_failures",
     "maximum_concurrency",
     "message_retention_s",
+    "duplicate_rate",
 ];
 pub(super) const STREAM_KEYS: &[&str] = &[
     "shards",

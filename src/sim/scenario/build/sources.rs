@@ -197,7 +197,8 @@ impl Cx<'_> {
             .unwrap_or(defaults::ASYNC_MAX_RETRY_ATTEMPTS);
         let max_event_age_s = self.lim_u32(t, &limits::ASYNC_MAX_EVENT_AGE_S);
         let on_failure = self.on_failure(t, true);
-        AsyncSettings { max_retry_attempts, max_event_age_s, on_failure }
+        let duplicate_rate = self.lim_num(t, &limits::ASYNC_DUPLICATE_RATE);
+        AsyncSettings { max_retry_attempts, max_event_age_s, on_failure, duplicate_rate }
     }
 
     pub(super) fn sqs_settings(&mut self, t: &mut Table<'_>, function: Option<&Function>) -> SqsSettings {
@@ -209,6 +210,7 @@ impl Cx<'_> {
             report_batch_item_failures: self.opt_bool(t, "report_batch_item_failures", false),
             maximum_concurrency: self.lim_u32(t, &limits::SQS_MAXIMUM_CONCURRENCY),
             message_retention_s: self.lim_u32(t, &limits::SQS_MESSAGE_RETENTION_S),
+            duplicate_rate: self.lim_num(t, &limits::SQS_DUPLICATE_RATE),
         };
         if s.batch_size > 10 && s.batching_window_s < 1.0 {
             self.error(
