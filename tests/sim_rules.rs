@@ -518,6 +518,28 @@ fn sqs_pollers_without_maximum_concurrency_stop_at_1250() {
 }
 
 #[test]
+fn sqs_provisioned_mode_starts_with_its_minimum_pollers_and_scales_faster() {
+    // DG services-sqs-parameters.html (ProvisionedPollerConfig) and the AWS
+    // News Blog of 14 November 2025: each poller runs up to 10 invokes, the
+    // mapping adds up to 1,000 concurrency a minute.
+    let standard = preset("sqs-backlog", &[]);
+    let provisioned =
+        preset("sqs-backlog", &["sources.0.provisioned_pollers={ minimum_pollers = 2, maximum_pollers = 200 }"]);
+    assert_eq!(provisioned.invocations.total, 2000);
+    assert!(
+        provisioned.latency_ms.p99 < 0.6 * standard.latency_ms.p99,
+        "{} vs {}",
+        provisioned.latency_ms.p99,
+        standard.latency_ms.p99
+    );
+    assert!(provisioned.sqs_pollers_peak > standard.sqs_pollers_peak);
+    // 2 pollers × 10 batches from the first second.
+    let s = run("duration_s = 1\n[function]\nhandler_ms = 5000\n[[sources]]\nkind = \"sqs\"\n\
+                 arrival = { process = \"burst\", count = 200 }\nprovisioned_pollers = { minimum_pollers = 2 }\n");
+    assert_eq!(s.concurrency.peak, 20);
+}
+
+#[test]
 fn a_throttled_sqs_batch_stays_received_and_its_messages_can_reach_the_dlq() {
     // Operator Guide sqs-retries.html: on a throttle "Lambda continues to
     // retry the message until the message's timestamp exceeds your queue's

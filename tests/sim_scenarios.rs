@@ -317,3 +317,13 @@ fn current_runtime_ids_load_and_a_deprecated_one_warns() {
         l.warnings
     );
 }
+
+#[test]
+fn provisioned_pollers_exclude_maximum_concurrency() {
+    let src = "format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n[[sources]]\nkind = \"sqs\"\n\
+               arrival = { process = \"burst\", count = 1 }\nmaximum_concurrency = 10\n\
+               provisioned_pollers = { minimum_pollers = 5, maximum_pollers = 3 }\n";
+    let errs = errors(src);
+    assert!(errs.iter().any(|d| d.message.contains("exclude each other")), "{errs:?}");
+    assert!(errs.iter().any(|d| d.message.contains("is above `maximum_pollers`")), "{errs:?}");
+}

@@ -306,6 +306,9 @@ pub struct SqsSettings {
     pub message_retention_s: u32,
     /// Share of messages received twice (standard queues deliver at least once).
     pub duplicate_rate: f64,
+    /// Provisioned mode: (minimum, maximum) pollers, each running up to 10
+    /// batches at once; `None` is standard mode.
+    pub provisioned_pollers: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

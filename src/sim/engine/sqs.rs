@@ -20,6 +20,10 @@ use crate::sim::observe::{Destination, GiveUpReason, Moment, Outcome, ThrottleRe
 use crate::sim::scenario::SqsSettings;
 
 const INITIAL_POLLERS: u32 = 5;
+/// Provisioned mode: each poller runs up to 10 batches at once, and the
+/// mapping adds up to 1,000 concurrent batches a minute (≈ 17 a second).
+const BATCHES_PER_POLLER: u32 = 10;
+const PROVISIONED_PER_SECOND: u32 = 17;
 /// +300 concurrent batches a minute, applied as +5 each second.
 const POLLERS_PER_SECOND: u32 = 5;
 /// First retry of a throttled batch; it doubles up to the cap (and never
@@ -82,13 +86,24 @@ impl SqsState {
             ready: VecDeque::new(),
             batches: Vec::new(),
             free_batches: Vec::new(),
-            pollers: INITIAL_POLLERS.min(cfg.maximum_concurrency),
+            pollers: Self::scaling(&cfg).0,
             in_flight: 0,
             in_flight_msgs: 0,
             returning: 0,
             window_deadline: None,
             tick_pending: false,
             pickup_pending: false,
+        }
+    }
+
+    /// (floor, step per second, ceiling) of concurrent batches: standard
+    /// mode starts at 5 and adds 5 a second up to `maximum_concurrency`;
+    /// provisioned mode keeps its minimum pollers' worth ready and adds
+    /// about 17 a second up to its maximum pollers' worth.
+    fn scaling(cfg: &SqsSettings) -> (u32, u32, u32) {
+        match cfg.provisioned_pollers {
+            Some((min, max)) => (min * BATCHES_PER_POLLER, PROVISIONED_PER_SECOND, max * BATCHES_PER_POLLER),
+            None => (INITIAL_POLLERS.min(cfg.maximum_concurrency), POLLERS_PER_SECOND, cfg.maximum_concurrency),
         }
     }
 
@@ -175,14 +190,14 @@ impl Engine {
     pub(super) fn on_sqs_tick(&mut self, src: usize) {
         let q = self.sqs(src);
         q.tick_pending = false;
+        let (floor, step, cap) = SqsState::scaling(&q.cfg);
         let before = q.pollers;
         if !q.ready.is_empty() && q.in_flight >= q.pollers {
-            q.pollers = (q.pollers + POLLERS_PER_SECOND).min(q.cfg.maximum_concurrency);
+            q.pollers = (q.pollers + step).min(cap);
         } else if q.ready.is_empty() && q.in_flight < q.pollers {
-            let floor = INITIAL_POLLERS.min(q.cfg.maximum_concurrency);
-            q.pollers = q.pollers.saturating_sub(POLLERS_PER_SECOND).max(floor);
+            q.pollers = q.pollers.saturating_sub(step).max(floor);
         }
-        let (pollers, cap, has_work) = (q.pollers, q.cfg.maximum_concurrency, q.has_work());
+        let (pollers, has_work) = (q.pollers, q.has_work());
         self.c.pollers_peak = self.c.pollers_peak.max(pollers);
         if pollers > before && (pollers % 50 == 0 || pollers == cap) {
             self.narrate(|| Moment::PollersScaled { source: src, pollers });
@@ -266,7 +281,8 @@ impl Engine {
                 let delay = (THROTTLE_RETRY_US << throttles.min(20)).min(THROTTLE_RETRY_CAP_US);
                 let at = (now + delay).min(visible_at.max(now));
                 // The mapping backs off: one poller fewer per throttle.
-                q.pollers = q.pollers.saturating_sub(1).max(MIN_POLLERS.min(q.cfg.maximum_concurrency));
+                let cap = SqsState::scaling(&q.cfg).2;
+                q.pollers = q.pollers.saturating_sub(1).max(MIN_POLLERS.min(cap));
                 self.queue.push(at, Kind::SqsRetry(sid(src), b));
                 let response = ThrottleResponse::BatchHeld {
                     retry_after_ms: (at - now) / 1000,

@@ -43,6 +43,7 @@ pub(super) const SQS_KEYS: &[&str] = &[
     "maximum_concurrency",
     "message_retention_s",
     "duplicate_rate",
+    "provisioned_pollers",
 ];
 pub(super) const STREAM_KEYS: &[&str] = &[
     "shards",

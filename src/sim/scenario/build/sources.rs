@@ -201,8 +201,30 @@ impl Cx<'_> {
         AsyncSettings { max_retry_attempts, max_event_age_s, on_failure, duplicate_rate }
     }
 
+    /// `provisioned_pollers = { minimum = 2, maximum = 200 }`: provisioned
+    /// mode, which excludes `maximum_concurrency`.
+    fn provisioned_pollers(&mut self, t: &mut Table<'_>) -> Option<(u32, u32)> {
+        let node = t.get("provisioned_pollers")?;
+        if t.has("maximum_concurrency") {
+            self.error(
+                t.place_of("maximum_concurrency"),
+                "`maximum_concurrency` and `provisioned_pollers` exclude each other (standard or provisioned mode)",
+            );
+        }
+        let mut p = self.table(node, "provisioned_pollers")?;
+        let min = self.lim_u32(&mut p, &limits::SQS_MIN_POLLERS);
+        let max = self.lim_u32(&mut p, &limits::SQS_MAX_POLLERS);
+        self.finish(&p, &["minimum_pollers", "maximum_pollers"], &|_| None);
+        if min > max {
+            self.error(node.at, format!("`minimum_pollers` ({min}) is above `maximum_pollers` ({max})"));
+        }
+        Some((min, max.max(min)))
+    }
+
     pub(super) fn sqs_settings(&mut self, t: &mut Table<'_>, function: Option<&Function>) -> SqsSettings {
+        let provisioned_pollers = self.provisioned_pollers(t);
         let s = SqsSettings {
+            provisioned_pollers,
             batch_size: self.lim_u32(t, &limits::SQS_BATCH_SIZE),
             batching_window_s: self.lim_num(t, &limits::SQS_BATCHING_WINDOW_S),
             visibility_timeout_s: self.lim_u32(t, &limits::SQS_VISIBILITY_TIMEOUT_S),
