@@ -540,6 +540,23 @@ fn sqs_provisioned_mode_starts_with_its_minimum_pollers_and_scales_faster() {
 }
 
 #[test]
+fn a_failing_sqs_consumer_makes_the_mapping_back_off() {
+    // Operator Guide sqs-retries.html: on function errors "Lambda gradually
+    // backs off, reducing the amount of concurrency allocated to your Amazon
+    // SQS event source mapping". 5 batches fail at once: one poller fewer
+    // for each, down to 2, so the next wave runs 2 batches, not 5.
+    let s = scenario_of(
+        "duration_s = 1\n[function]\nhandler_ms = 100\n[[sources]]\nkind = \"sqs\"\n\
+         arrival = { process = \"burst\", count = 200 }\npoison_rate = 1.0\nmax_receive_count = 1\n",
+    );
+    let mut e = Engine::new(&s, 1);
+    e.advance_to(100_000);
+    assert_eq!(e.concurrency().in_use, 5, "5 pollers at first");
+    e.advance_to(500_000);
+    assert_eq!(e.concurrency().in_use, 2, "after 5 failures");
+}
+
+#[test]
 fn a_throttled_sqs_batch_stays_received_and_its_messages_can_reach_the_dlq() {
     // Operator Guide sqs-retries.html: on a throttle "Lambda continues to
     // retry the message until the message's timestamp exceeds your queue's

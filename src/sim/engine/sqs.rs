@@ -370,6 +370,12 @@ impl Engine {
             self.queue.push(at, Kind::SqsReturn(sid(src), b));
             if partial_ok {
                 self.c.partial_batches += 1;
+            } else {
+                // A failing function makes the mapping back off, one poller
+                // at a time (Operator Guide sqs-retries.html).
+                let q = self.sqs(src);
+                let cap = SqsState::scaling(&q.cfg).2;
+                q.pollers = q.pollers.saturating_sub(1).max(MIN_POLLERS.min(cap));
             }
             let visible_after_ms = (at - now) / 1000;
             self.narrate(|| Moment::BatchReturned {
