@@ -16,8 +16,10 @@
 //!   account limit; provisioned environments count inside it; new
 //!   environments come from a bucket of `scale_per_10s` refilled
 //!   continuously over 10 s. A refused attempt is a throttle.
-//! - **Invocation types**: synchronous sources get 429 on a throttle, no retry;
-//!   asynchronous events are retried with backoff after throttles and up to
+//! - **Invocation types**: synchronous sources are refused on a throttle
+//!   (Lambda's 429, API Gateway's 500), no retry, after API Gateway's own
+//!   throttle and Lambda's request-rate quota; asynchronous events are
+//!   retried with jittered backoff after throttles and up to
 //!   `max_retry_attempts` times after errors, then go to a DLQ or
 //!   destination or are dropped; SQS and stream mappings leave records in
 //!   the source (batches, visibility timeout, redrive, bisect, shard blocking).
