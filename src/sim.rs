@@ -13,10 +13,13 @@
 //!   `max_lifetime_s`. The most recently used idle environment takes the next
 //!   request. A timeout resets an environment: its next invoke runs Init again.
 //! - **Concurrency**: the function's cap is its reserved concurrency, else the
-//!   account limit; provisioned environments count inside it; at most
-//!   `scale_per_10s` new environments in any 10 s. A refused attempt is a throttle.
-//! - **Invocation types**: synchronous sources get 429 on a throttle, no retry;
-//!   asynchronous events are retried with backoff after throttles and up to
+//!   account limit; provisioned environments count inside it; new
+//!   environments come from a bucket of `scale_per_10s` refilled
+//!   continuously over 10 s. A refused attempt is a throttle.
+//! - **Invocation types**: synchronous sources are refused on a throttle
+//!   (Lambda's 429, API Gateway's 500), no retry, after API Gateway's own
+//!   throttle and Lambda's request-rate quota; asynchronous events are
+//!   retried with jittered backoff after throttles and up to
 //!   `max_retry_attempts` times after errors, then go to a DLQ or
 //!   destination or are dropped; SQS and stream mappings leave records in
 //!   the source (batches, visibility timeout, redrive, bisect, shard blocking).
@@ -47,7 +50,7 @@
 //! - [`Engine::now_us`], [`Engine::is_finished`], [`Engine::next_event_us`];
 //! - [`Engine::environments`]: every environment with its [`EnvState`]
 //!   (initializing, busy, idle, reclaimed), since when, provisioned or not;
-//! - [`Engine::concurrency`]: in use, limits, the scaling window;
+//! - [`Engine::concurrency`]: in use, limits, the scaling-rate bucket;
 //! - [`Engine::queues`]: the asynchronous queue, the SQS backlog and pollers,
 //!   each shard's backlog, iterator age and whether it is blocked;
 //! - [`Engine::summary`]: the counters so far (the `--json` summary);
@@ -79,8 +82,8 @@ pub mod summary;
 
 pub use engine::{Engine, Options, Snapshot};
 pub use observe::{
-    ConcurrencyView, EnvState, EnvView, InvocationRecord, Moment, Narration, Outcome, QueueView, SeriesPoint,
-    ShardView, TraceKind, TraceRecord,
+    ConcurrencyView, EnvState, EnvView, InvocationRecord, Moment, Narration, NarrationSince, Outcome, QueueView,
+    SeriesPoint, ShardView, TraceKind, TraceRecord,
 };
 pub use scenario::{Loaded, Override, Scenario, SourceKind};
 pub use summary::Summary;

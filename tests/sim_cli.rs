@@ -97,7 +97,10 @@ fn trace_writes_one_json_line_per_event() {
     let throttled = dir.path().join("t2.jsonl");
     tutor().args(["simulate", "reserved-zero", "--json", "--trace"]).arg(&throttled).assert().success();
     let text = std::fs::read_to_string(&throttled).expect("trace written");
-    assert_eq!(text.lines().filter(|l| l.contains("\"type\":\"throttle\"")).count(), 360);
+    // One line per refused attempt: 300 API requests once each, and 385
+    // attempts of the 60 S3 events retried until their 60-s maximum age.
+    assert_eq!(text.lines().filter(|l| l.contains("\"type\":\"throttle\"")).count(), 685);
+    assert_eq!(text.lines().filter(|l| l.contains("\"type\":\"dead_letter\"")).count(), 60);
     let cliff = dir.path().join("t3.jsonl");
     tutor().args(["simulate", "keep-alive-cliff", "--json", "--trace"]).arg(&cliff).assert().success();
     let text = std::fs::read_to_string(&cliff).expect("trace written");

@@ -214,7 +214,8 @@ fn validate_scenario_reports_every_problem_and_the_id_mismatch() {
 #[test]
 fn summary_metric_reads_dotted_keys() {
     let s = sim::simulate_preset("reserved-zero").expect("runs");
-    assert_eq!(sim::summary_metric(&s, "invocations.throttled"), Some(360.0));
+    assert_eq!(sim::summary_metric(&s, "invocations.throttled"), Some(s.invocations.throttled as f64));
+    assert_eq!(sim::summary_metric(&s, "invocations.dead_lettered"), Some(60.0));
     assert_eq!(sim::summary_metric(&s, "cold_starts"), Some(0.0));
     assert_eq!(sim::summary_metric(&s, "cost_usd.total"), Some(0.0));
     assert_eq!(sim::summary_metric(&s, "invocations.nope"), None);
@@ -284,9 +285,45 @@ proptest! {
         prop_assert_eq!(i.succeeded + i.failed + i.timed_out, i.total);
         let o = s.event_outcomes;
         prop_assert!(s.finished);
-        prop_assert_eq!(o.succeeded + o.failed + o.timed_out + o.rejected + o.dead_lettered + o.dropped, s.events);
+        prop_assert_eq!(o.succeeded + o.failed + o.timed_out + o.rejected + o.gateway_timed_out + o.gateway_throttled + o.dead_lettered + o.dropped, s.events);
         prop_assert!(s.concurrency.peak <= reserved.unwrap_or(200));
         prop_assert!(s.concurrency.average <= s.environments.average + 1e-9);
         prop_assert!(u64::from(s.environments.peak) <= s.environments.created);
     }
+}
+
+#[test]
+fn at_most_100_sources() {
+    let one = "[[sources]]\nkind = \"alb\"\narrival = { process = \"burst\", count = 1 }\n";
+    let src = format!("format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n{}", one.repeat(101));
+    let errs = errors(&src);
+    assert!(errs.iter().any(|d| d.message.starts_with("101 [[sources]]: a scenario may have at most 100")), "{errs:?}");
+    let src = format!("format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n{}", one.repeat(100));
+    assert!(load(&src, &[]).is_ok());
+}
+
+#[test]
+fn current_runtime_ids_load_and_a_deprecated_one_warns() {
+    // DG lambda-runtimes.html: python3.14 and dotnet10 exist; dotnet8 was
+    // deprecated on 10 November 2026.
+    for id in ["python3.14", "dotnet10"] {
+        let l = load(MINIMAL, &[&format!("function.runtime={id}")]).expect("loads");
+        assert!(l.warnings.is_empty(), "{id}: {:?}", l.warnings);
+    }
+    let l = load(MINIMAL, &["function.runtime=dotnet8"]).expect("still loads");
+    assert!(
+        l.warnings.iter().any(|d| d.message.contains("deprecated") && d.message.contains("dotnet10")),
+        "{:?}",
+        l.warnings
+    );
+}
+
+#[test]
+fn provisioned_pollers_exclude_maximum_concurrency() {
+    let src = "format = 1\n[scenario]\nid = \"x\"\ntitle = \"x\"\n[[sources]]\nkind = \"sqs\"\n\
+               arrival = { process = \"burst\", count = 1 }\nmaximum_concurrency = 10\n\
+               provisioned_pollers = { minimum_pollers = 5, maximum_pollers = 3 }\n";
+    let errs = errors(src);
+    assert!(errs.iter().any(|d| d.message.contains("exclude each other")), "{errs:?}");
+    assert!(errs.iter().any(|d| d.message.contains("is above `maximum_pollers`")), "{errs:?}");
 }

@@ -30,15 +30,20 @@ fn draw(app: &mut App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// The visualizer on `preset`, moved to `t_us` a simulated second at a time
-/// (as playing would, so the narration keeps every moment).
-fn app_at(preset: &str, t_us: u64) -> App {
+/// The visualizer on `preset`, moved to `t_us` a simulated second at a time,
+/// as playing would.
+fn screen_at(preset: &str, t_us: u64) -> SimulatorScreen {
     let mut screen = SimulatorScreen::preset(preset).expect("a preset");
     let mut t = 0;
     while t < t_us {
         t = (t + 1_000_000).min(t_us);
         screen.seek_to_us(t);
     }
+    screen
+}
+
+fn app_at(preset: &str, t_us: u64) -> App {
+    let screen = screen_at(preset, t_us);
     let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
     app.push(Screen::Simulator(Box::new(screen)));
     app
@@ -49,10 +54,29 @@ fn flash_crowd_at_the_limit() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app_at("api-flash-crowd", 25_000_000);
         let screen = draw(&mut app, w, h);
-        assert!(screen.contains("1,000/1,000") || screen.contains("/1,000"), "{screen}");
-        assert!(screen.contains("429"), "{screen}");
+        // The concurrency gauge: in use of the account's 1,000, near the top.
+        let gauge = screen.split_once("/1,000").map_or("", |(before, _)| before.rsplit(' ').next().unwrap_or(""));
+        let in_use: u32 = gauge.replace(',', "").parse().unwrap_or(0);
+        assert!(in_use >= 950, "concurrency near the limit, got {gauge:?}:\n{screen}");
+        assert!(screen.contains("✗ 3,414 500s"), "API Gateway clients see 500s:\n{screen}");
         assert!(screen.contains("paused"), "{screen}");
         insta::assert_snapshot!(format!("sim_flash_crowd_{w}x{h}"), screen);
+    }
+}
+
+/// Every cold start and throttle the engine counted is in the narration,
+/// folded or not, even when a second holds more moments than the ring keeps.
+#[test]
+fn the_narration_counts_what_the_summary_counts() {
+    for (preset, t_us) in
+        [("api-flash-crowd", 25_000_000), ("scaling-ramp", 45_000_000), ("s3-upload-burst", 60_000_000)]
+    {
+        let screen = screen_at(preset, t_us);
+        let summary = screen.engine().summary();
+        let narrator = screen.narrator();
+        assert_eq!(narrator.missed(), 0, "{preset}: nothing evicted");
+        assert_eq!(narrator.cold_starts(), summary.cold_starts, "{preset}: cold starts");
+        assert_eq!(narrator.throttles(), summary.invocations.throttled, "{preset}: throttles");
     }
 }
 
@@ -81,7 +105,7 @@ fn thousands_of_environments_are_aggregated() {
     let mut app = app_at("scaling-ramp", 45_000_000);
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("1 glyph ≈"), "{screen}");
-    assert!(screen.contains("4,000 live"), "{screen}");
+    assert!(screen.contains("4,000 busy"), "{screen}");
 }
 
 #[test]

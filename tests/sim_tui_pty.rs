@@ -2,7 +2,7 @@
 //! the visualizer; play, pause, single-step, quit, and the terminal is
 //! handed back.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 #[path = "support/pty.rs"]
 mod pty;
@@ -15,6 +15,19 @@ fn sim_time(screen: &str) -> String {
     line.split(" t ").nth(1).and_then(|rest| rest.split(' ').next()).unwrap_or_default().to_owned()
 }
 
+/// Poll the screen until `done` holds (a condition, not a fixed time).
+fn wait_until(s: &Session, what: &str, done: impl Fn(&str) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let screen = s.screen();
+        if done(&screen) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "waited 60 s for {what}:\n{screen}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn simulate_plays_pauses_steps_and_quits() {
     let mut s = Session::start(&["--color", "never", "simulate", "keep-alive-cliff"], 24, 80);
@@ -22,19 +35,19 @@ fn simulate_plays_pauses_steps_and_quits() {
     assert!(screen.contains("keep-alive-cliff") && screen.contains("t 0:00:00"), "{screen}");
     s.send(" ");
     s.wait_for("playing");
-    // 500× by default: a second of wall time is over 8 simulated minutes.
-    std::thread::sleep(Duration::from_millis(1200));
+    // 500× by default; play until the clock passes 5 simulated minutes,
+    // however slow the machine is.
+    wait_until(&s, "the clock passes 0:05:00", |screen| sim_time(screen).as_str() > "0:05:00");
     s.send(" ");
     let paused = s.wait_for("paused");
     let at = sim_time(&paused);
     assert!(at.as_str() > "0:05:00", "time moved while playing: {at}\n{paused}");
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(sim_time(&s.screen()), at, "no time passes while paused");
-    // Single steps: each processes the next event.
-    // Six steps; the harness does not sleep after keys, so wait for the
-    // clock to move (the wait fails the test if it never does).
-    s.send("......");
-    s.wait_until("stepping to move the clock", |screen, _| sim_time(screen) != at);
+    // A single step processes the next event: the clock moves (the wait
+    // fails the test if it never does).
+    s.send(".");
+    s.wait_until("a step moves the clock", |screen, _| sim_time(screen) != at);
     assert!(s.screen().contains("paused"));
     s.send("q");
     let status = s.wait_exit();

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::{CommandResult, Failure};
 use crate::context::Context;
 use crate::infra::Diagnostic;
+use crate::sim::summary::{dollars, thousands};
 use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
 use crate::tui::screens::SimulatorScreen;
 use crate::tui::screens::simulator::run::ScenarioFile;
@@ -57,7 +58,7 @@ pub fn run(
         s.push('\n');
         s
     } else {
-        text_summary(&loaded, &summary)
+        text_summary(&loaded, &summary, out.is_terminal())
     };
     let written = out.write_all(text.as_bytes());
     match written {
@@ -144,24 +145,8 @@ fn run_with_trace(engine: &mut Engine, path: &Path) -> Result<Summary, Failure> 
     Ok(engine.summary())
 }
 
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn dollars(x: f64) -> String {
-    if x != 0.0 && x.abs() < 0.01 { format!("${x:.6}") } else { format!("${x:.2}") }
-}
-
-/// The summary for people.
-pub fn text_summary(loaded: &Loaded, s: &Summary) -> String {
+/// The summary for people; `hint` adds where to find more (for a terminal).
+pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
     let sc = &loaded.scenario;
     let inv = &s.invocations;
     let title = crate::text::sanitize(&sc.title);
@@ -188,18 +173,21 @@ pub fn text_summary(loaded: &Loaded, s: &Summary) -> String {
             thousands(inv.retried)
         ),
         format!(
-            "throttled     {} (concurrency {}, scaling rate {}, reserved 0: {})",
+            "throttled     {} (concurrency {}, scaling rate {}, request rate {}, reserved 0: {})",
             thousands(inv.throttled),
             thousands(s.throttle_reasons.concurrency),
             thousands(s.throttle_reasons.scaling_rate),
+            thousands(s.throttle_reasons.request_rate),
             thousands(s.throttle_reasons.reserved_zero)
         ),
         format!(
-            "events        {} succeeded, {} failed, {} timed out, {} rejected (429), {} dead-lettered, {} dropped",
+            "events        {} succeeded, {} failed, {} timed out, {} rejected (throttled), {} gateway 504s, {} gateway 429s, {} dead-lettered, {} dropped",
             thousands(s.event_outcomes.succeeded),
             thousands(s.event_outcomes.failed),
             thousands(s.event_outcomes.timed_out),
             thousands(s.event_outcomes.rejected),
+            thousands(s.event_outcomes.gateway_timed_out),
+            thousands(s.event_outcomes.gateway_throttled),
             thousands(inv.dead_lettered),
             thousands(inv.dropped)
         ),
@@ -233,7 +221,7 @@ pub fn text_summary(loaded: &Loaded, s: &Summary) -> String {
     ];
     let mut out = lines.join("\n");
     out.push('\n');
-    if std::io::stdout().is_terminal() {
+    if hint {
         out.push_str("\n--json prints every figure; --trace FILE records each event.\n");
     }
     out
@@ -244,17 +232,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn small_costs_keep_their_digits() {
-        assert_eq!(dollars(1.8666), "$1.87");
-        assert_eq!(dollars(0.000_123), "$0.000123");
-        assert_eq!(dollars(0.0), "$0.00");
+    fn the_hint_is_the_callers_choice() {
+        let loaded = crate::sim::load_preset("cost-1m-invocations", &[]).expect("preset");
+        let summary = crate::sim::Engine::new(&loaded.scenario, 1).run();
+        let plain = text_summary(&loaded, &summary, false);
+        assert!(plain.contains("cost          $1.87 = requests $0.2000 + compute $1.67"), "{plain}");
+        assert!(!plain.contains("--json"));
+        assert!(text_summary(&loaded, &summary, true).ends_with("--trace FILE records each event.\n"));
     }
 }

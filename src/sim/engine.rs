@@ -4,42 +4,51 @@
 //! logic lives in `asynchronous`, `sqs` and `stream`.
 
 mod asynchronous;
+mod expiry;
+mod observer;
+mod outcomes;
 mod pool;
 mod queue;
+mod report;
 mod sqs;
 mod stream;
+mod synchronous;
 mod views;
 
 pub use self::views::Snapshot;
 
-use std::collections::VecDeque;
+use self::observer::Observer;
 
 use self::pool::{Pool, Single, Work};
 use self::queue::{Kind, Queue};
 use super::arrivals::Arrivals;
-use super::billing::{self, Usage};
 use super::dist::{Dist, ms_to_us};
-use super::observe::{
-    Destination, EnvState, GiveUpReason, InvocationRecord, Moment, Narration, Outcome, ReclaimReason, SeriesPoint,
-    ThrottleReason, ThrottleResponse, TraceKind, TraceRecord,
-};
+use super::observe::{EnvState, Moment, Outcome, ReclaimReason, ThrottleReason, TraceKind, TraceRecord};
 use super::rng::Rng;
 use super::runtime;
 use super::scenario::{InvocationType, Scenario, Settings, SourceKind};
-use super::stats::{Histogram, quantile_of};
-use super::summary::{self, Summary};
+use super::stats::Histogram;
+use super::summary::Summary;
 
 /// Microseconds per second.
 pub(crate) const SECOND: u64 = 1_000_000;
 /// Init longer than this fails and is retried inside the first invoke (DG).
 const INIT_LIMIT_US: u64 = 10 * SECOND;
-/// The scaling rate's window.
-const SCALING_WINDOW_US: u64 = 10 * SECOND;
-/// API Gateway's integration timeout.
-const API_GATEWAY_TIMEOUT_US: u64 = 29 * SECOND;
+/// Provisioned environments are exempt from that limit: their Init may take
+/// 130 s or the function timeout, whichever is higher (DG
+/// lambda-runtime-environment.html).
+const PROVISIONED_INIT_LIMIT_US: u64 = 130 * SECOND;
 /// One vCPU's worth of memory: a CPU-bound handler's `handler_ms` is its
 /// time at this size.
 const ONE_VCPU_MB: f64 = 1769.0;
+
+/// A source's index as the event queue stores it. The reader allows at most
+/// [`crate::sim::scenario::limits::MAX_SOURCES`] sources and the engine
+/// takes no more than `u16` can number, so the conversion always succeeds.
+#[inline]
+pub(super) fn sid(src: usize) -> u16 {
+    u16::try_from(src).unwrap_or(u16::MAX)
+}
 
 /// What to record besides the summary. Both are off by default, and then
 /// cost nothing but a branch.
@@ -60,6 +69,8 @@ pub const DEFAULT_STEP_BUDGET: u64 = 1_000_000_000;
 
 /// How many narration records and recent invocations are kept.
 pub const NARRATION_CAPACITY: usize = 1024;
+/// Repeats of one moment closer together than this share a record.
+const FOLD_WITHIN_US: u64 = SECOND;
 pub const RECENT_INVOCATIONS: usize = 256;
 
 /// The numbers of a scenario that the hot path needs, precomputed.
@@ -89,6 +100,9 @@ struct SourceState {
     arrivals: Arrivals,
     rng: Rng,
     emitted: u64,
+    /// Draws for duplicate deliveries (their own stream: a rate of 0 draws
+    /// nothing and changes no other number).
+    dup_rng: Rng,
     poison_rate: f64,
     poison_events: Vec<u64>,
     poison_cursor: usize,
@@ -97,7 +111,8 @@ struct SourceState {
 
 #[derive(Debug, Clone)]
 enum Detail {
-    Sync,
+    /// A synchronous source; the integration timeout of API Gateway, if any.
+    Sync(Option<u64>),
     Async(asynchronous::AsyncState),
     Sqs(Box<sqs::SqsState>),
     Stream(Box<stream::StreamState>),
@@ -141,25 +156,12 @@ struct Counters {
     thr_concurrency: u64,
     thr_scaling: u64,
     thr_reserved_zero: u64,
+    thr_request_rate: u64,
+    ev_gateway_throttled: u64,
+    duplicates: u64,
     partial_batches: u64,
     gateway_504s: u64,
     pollers_peak: u32,
-}
-
-/// Per-second accumulators and ring buffers for an observer.
-#[derive(Debug, Clone, Default)]
-struct Observer {
-    narration: VecDeque<Narration>,
-    narration_seq: u64,
-    recent: VecDeque<InvocationRecord>,
-    series: Vec<SeriesPoint>,
-    next_sample_us: u64,
-    sec_invocations: u32,
-    sec_cold: u32,
-    sec_throttles: u32,
-    sec_errors: u32,
-    sec_peak: u32,
-    sec_latencies: Vec<u64>,
 }
 
 /// A seeded, stepped simulation of one scenario.
@@ -174,6 +176,13 @@ pub struct Engine {
     pool: Pool,
     sources: Vec<SourceState>,
     rng: Rng,
+    /// Jitter of asynchronous throttle retries (its own stream, so the
+    /// handler durations stay the same draws).
+    retry_rng: Rng,
+    /// Lambda's invocation-rate quota (10 × the concurrency cap per second)
+    /// and API Gateway's account throttle, for synchronous requests.
+    lambda_rps: synchronous::RateBucket,
+    gateway_rps: synchronous::RateBucket,
     c: Counters,
     latency: Histogram,
     next_event: u64,
@@ -229,6 +238,15 @@ impl Engine {
             pool: Pool::default(),
             sources: Vec::with_capacity(scenario.sources.len()),
             rng: Rng::new(seed, 1),
+            retry_rng: Rng::new(seed, 2),
+            lambda_rps: synchronous::RateBucket::new(
+                10 * u64::from(f.reserved_concurrency.unwrap_or(scenario.account.concurrency_limit)),
+                10 * u64::from(f.reserved_concurrency.unwrap_or(scenario.account.concurrency_limit)),
+            ),
+            gateway_rps: synchronous::RateBucket::new(
+                u64::from(scenario.account.api_gateway_rps),
+                u64::from(scenario.account.api_gateway_burst),
+            ),
             c: Counters::default(),
             latency: Histogram::new(),
             next_event: 0,
@@ -244,9 +262,11 @@ impl Engine {
             obs: options.observe.then(|| Box::new(Observer { next_sample_us: SECOND, ..Observer::default() })),
             trace: options.trace.then(Vec::new),
         };
-        for (i, s) in scenario.sources.iter().enumerate() {
+        // Sources beyond what a u16 numbers are never taken (the reader caps
+        // them far lower).
+        for (i, s) in scenario.sources.iter().enumerate().take(usize::from(u16::MAX)) {
             let detail = match s.settings {
-                Settings::Sync => Detail::Sync,
+                Settings::Sync(q) => Detail::Sync(q.integration_timeout_s.map(|s| u64::from(s) * SECOND)),
                 Settings::Async(a) => Detail::Async(asynchronous::AsyncState::new(a)),
                 Settings::Sqs(q) => Detail::Sqs(Box::new(sqs::SqsState::new(q))),
                 Settings::Stream(st) => Detail::Stream(Box::new(stream::StreamState::new(st, s.kind))),
@@ -257,25 +277,33 @@ impl Engine {
                 arrivals: Arrivals::new(&s.arrival, scenario.duration_s),
                 rng: Rng::new(seed, 100 + i as u64),
                 emitted: 0,
+                dup_rng: Rng::new(seed, 300 + i as u64),
                 poison_rate: s.poison_rate,
                 poison_events: s.poison_events.clone(),
                 poison_cursor: 0,
                 detail,
             };
             if let Some(t) = state.arrivals.next(&mut state.rng) {
-                engine.queue.push(t, Kind::Arrival(i as u16));
+                engine.queue.push(t, Kind::Arrival(sid(i)));
                 engine.arrivals_pending += 1;
             }
             engine.sources.push(state);
         }
         // Provisioned environments are initialized before traffic arrives:
-        // not cold starts, and their Init is covered by the provisioned charge.
+        // not cold starts, but their Init is billed at the provisioned
+        // duration rate (pricing page; DG provisioned-concurrency.html: "Lambda
+        // bills you for initialization even if the environment instance never
+        // processes a request"). The mean Init, so no random draw moves.
+        let init_ms = ms_to_us(engine.p.init.mean()).div_ceil(1000);
         for _ in 0..engine.p.provisioned {
             let id = engine.pool.add(EnvState::Idle, true, 0);
             engine.pool.prov_idle.push(id);
             engine.c.envs_created += 1;
+            engine.c.provisioned_ms += init_ms;
         }
         engine.c.env_peak = engine.pool.live;
+        // The scaling bucket starts full.
+        engine.pool.scale_credit = u64::from(engine.p.scale_per_10s) * pool::SCALING_REFILL_US;
         if engine.p.provisioned > 0 {
             let count = engine.p.provisioned;
             engine.narrate(|| Moment::ProvisionedReady { count });
@@ -427,6 +455,7 @@ impl Engine {
             Kind::SqsPoll(src) => self.on_sqs_poll(src as usize),
             Kind::SqsReturn(src, batch) => self.on_sqs_return(src as usize, batch),
             Kind::SqsTick(src) => self.on_sqs_tick(src as usize),
+            Kind::SqsRetry(src, batch) => self.on_sqs_retry(src as usize, batch),
             Kind::StreamPoll(src, lane) => self.on_stream_poll(src as usize, lane),
         }
     }
@@ -440,7 +469,7 @@ impl Engine {
         s.emitted += 1;
         let poison = s.is_poison(index);
         if let Some(t) = s.arrivals.next(&mut s.rng) {
-            self.queue.push(t, Kind::Arrival(src as u16));
+            self.queue.push(t, Kind::Arrival(sid(src)));
         } else {
             self.arrivals_pending -= 1;
         }
@@ -451,7 +480,7 @@ impl Engine {
         self.c.events += 1;
         self.outstanding += 1;
         self.trace(|| TraceKind::Arrival { event: id, source: src, kind: kind.id() });
-        let ev = Single { id, arrival: now, src: src as u16, runs: 0, throttles: 0, poison, last_end: 0 };
+        let ev = Single { id, arrival: now, src: sid(src), runs: 0, throttles: 0, poison, dup: false, last_end: 0 };
         match itype {
             InvocationType::Synchronous => self.sync_arrival(ev),
             InvocationType::Asynchronous => self.async_arrival(ev),
@@ -459,18 +488,6 @@ impl Engine {
                 Detail::Sqs(_) => self.sqs_arrival(src, id, poison),
                 _ => self.stream_arrival(src, index, id, poison),
             },
-        }
-    }
-
-    fn sync_arrival(&mut self, ev: Single) {
-        match self.acquire() {
-            Ok((env, cold)) => self.start(env, cold, Work::Single(ev), false, 1, ev.poison),
-            Err(reason) => {
-                let src = ev.src as usize;
-                self.throttle(src, reason, Some(ev.id), ThrottleResponse::Http429);
-                self.c.ev_rejected += 1;
-                self.outstanding -= 1;
-            }
         }
     }
 
@@ -491,10 +508,9 @@ impl Engine {
         if self.p.provisioned + self.pool.on_demand_busy >= self.p.cap {
             return Err(ThrottleReason::Concurrency);
         }
-        if self.pool.window_used(self.now, SCALING_WINDOW_US) >= self.p.scale_per_10s {
+        if !self.pool.take_scale_token(self.now, self.p.scale_per_10s) {
             return Err(ThrottleReason::ScalingRate);
         }
-        self.pool.window.push_back(self.now);
         let id = self.pool.add(EnvState::Initializing, false, self.now);
         self.c.envs_created += 1;
         self.c.env_peak = self.c.env_peak.max(self.pool.live);
@@ -515,10 +531,15 @@ impl Engine {
         }
         let handler_us = ms_to_us(handler_ms);
         let init_us = if cold { self.p.init.sample_us(&mut self.rng) } else { 0 };
-        // Init over 10 s fails; Lambda runs it again inside the first invoke,
-        // under the function timeout.
+        // Init over its limit fails; Lambda runs it again inside the first
+        // invoke, under the function timeout.
+        let limit = if self.pool.envs[env as usize].provisioned {
+            PROVISIONED_INIT_LIMIT_US.max(self.p.timeout_us)
+        } else {
+            INIT_LIMIT_US
+        };
         let (init_phase, invoke_work) =
-            if init_us > INIT_LIMIT_US { (INIT_LIMIT_US, init_us + handler_us) } else { (init_us, handler_us) };
+            if init_us > limit { (limit, init_us + handler_us) } else { (init_us, handler_us) };
         let errored = self.rng.chance(self.p.error_rate);
         let (outcome, run_us) = if invoke_work > self.p.timeout_us {
             (Outcome::Timeout, self.p.timeout_us)
@@ -638,363 +659,6 @@ impl Engine {
         }
     }
 
-    fn sync_done(&mut self, ev: Single, outcome: Outcome) {
-        let latency = self.now - ev.arrival;
-        self.record_latency(latency);
-        match outcome {
-            Outcome::Success => self.c.ev_succeeded += 1,
-            Outcome::Error => self.c.ev_failed += 1,
-            Outcome::Timeout => self.c.ev_timed_out += 1,
-        }
-        if latency > API_GATEWAY_TIMEOUT_US && self.sources[ev.src as usize].kind == SourceKind::ApiGateway {
-            self.c.gateway_504s += 1;
-        }
-        self.outstanding -= 1;
-    }
-
-    /// Schedule an expiry check for the oldest idle environment.
-    fn arm_expiry_timer(&mut self) {
-        if let Some(e) = self.pool.oldest_idle() {
-            let at = self.pool.envs[e as usize].since + self.p.idle_expiry_us;
-            self.queue.push(at, Kind::IdleExpiry);
-            self.pool.expiry_timer = true;
-        }
-    }
-
-    fn on_idle_expiry(&mut self) {
-        self.pool.expiry_timer = false;
-        while let Some(e) = self.pool.oldest_idle() {
-            if self.pool.envs[e as usize].since + self.p.idle_expiry_us > self.now {
-                break;
-            }
-            self.pool.idle.pop_front();
-            self.reclaim(e, ReclaimReason::IdleExpiry);
-        }
-        self.arm_expiry_timer();
-    }
-
-    fn on_lifetime(&mut self, env: u32) {
-        match self.pool.envs[env as usize].state {
-            EnvState::Reclaimed => {}
-            // Its entry in the idle deque goes stale and is skipped.
-            EnvState::Idle => self.reclaim(env, ReclaimReason::MaxLifetime),
-            EnvState::Busy | EnvState::Initializing => self.pool.envs[env as usize].retire = true,
-        }
-    }
-
-    fn reclaim(&mut self, env: u32, reason: ReclaimReason) {
-        let now = self.now;
-        let e = &mut self.pool.envs[env as usize];
-        let idle_ms = if e.state == EnvState::Idle { (now - e.since) as f64 / 1000.0 } else { 0.0 };
-        e.state = EnvState::Reclaimed;
-        e.since = now;
-        self.pool.live -= 1;
-        self.narrate(|| Moment::Reclaimed { env, reason, idle_ms });
-        let why = match reason {
-            ReclaimReason::IdleExpiry => "idle",
-            ReclaimReason::MaxLifetime => "max-lifetime",
-        };
-        self.trace(|| TraceKind::Expiry { env, reason: why });
-    }
-
-    // ---- outcomes shared by the sources ----------------------------------
-
-    fn throttle(&mut self, src: usize, reason: ThrottleReason, event: Option<u64>, response: ThrottleResponse) {
-        self.c.throttled += 1;
-        match reason {
-            ThrottleReason::Concurrency => self.c.thr_concurrency += 1,
-            ThrottleReason::ScalingRate => self.c.thr_scaling += 1,
-            ThrottleReason::ReservedZero => self.c.thr_reserved_zero += 1,
-        }
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_throttles += 1;
-        }
-        let kind = self.sources[src].kind;
-        self.narrate(|| Moment::Throttled { source: src, kind, reason, response });
-        self.trace(|| TraceKind::Throttle { source: src, kind: kind.id(), event, reason: reason.id() });
-    }
-
-    /// An event reaches its end without success: to a DLQ or destination,
-    /// or dropped. `last_end` is the end of its last handler run, if any.
-    fn give_up(
-        &mut self,
-        id: u64,
-        src: usize,
-        arrival: u64,
-        last_end: Option<u64>,
-        reason: GiveUpReason,
-        destination: Destination,
-    ) {
-        if let Some(end) = last_end {
-            self.record_latency(end - arrival);
-        }
-        if destination == Destination::Dropped {
-            self.c.dropped += 1;
-            let why = match reason {
-                GiveUpReason::RetriesExhausted => "retries-exhausted",
-                GiveUpReason::MaxAge => "max-age",
-                GiveUpReason::ReservedZero => "reserved-zero",
-                GiveUpReason::MaxReceiveCount => "max-receive-count",
-                GiveUpReason::Retention => "retention",
-            };
-            self.trace(|| TraceKind::Drop { event: id, source: src, reason: why });
-        } else {
-            self.c.dead_lettered += 1;
-            self.trace(|| TraceKind::DeadLetter { event: id, source: src, destination: destination.id() });
-        }
-        self.narrate(|| Moment::GaveUp { event: id, source: src, reason, destination });
-        self.outstanding -= 1;
-    }
-
-    #[inline]
-    fn record_latency(&mut self, us: u64) {
-        self.latency.record(us);
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_latencies.push(us);
-        }
-    }
-
-    // ---- observation ----------------------------------------------------
-
-    #[inline]
-    fn narrate(&mut self, moment: impl FnOnce() -> Moment) {
-        if let Some(o) = self.obs.as_deref_mut() {
-            if o.narration.len() == NARRATION_CAPACITY {
-                o.narration.pop_front();
-            }
-            o.narration.push_back(Narration { seq: o.narration_seq, t_us: self.now, moment: moment() });
-            o.narration_seq += 1;
-        }
-    }
-
-    #[inline]
-    fn trace(&mut self, what: impl FnOnce() -> TraceKind) {
-        if let Some(t) = self.trace.as_mut() {
-            t.push(TraceRecord { t_ms: self.now as f64 / 1000.0, what: what() });
-        }
-    }
-
-    fn work_source(work: &Work) -> usize {
-        match *work {
-            Work::Single(ev) => ev.src as usize,
-            Work::Sqs { src, .. } | Work::Stream { src, .. } => src as usize,
-            Work::None => 0,
-        }
-    }
-
-    /// The event ids an invocation carries.
-    fn work_events(&self, work: &Work) -> Vec<u64> {
-        match *work {
-            Work::Single(ev) => vec![ev.id],
-            Work::Sqs { src, batch } => self.sqs_batch_events(src as usize, batch),
-            Work::Stream { src, lane, len } => self.stream_batch_events(src as usize, lane, len),
-            Work::None => Vec::new(),
-        }
-    }
-
-    fn observe_invoke_end(&mut self, env: u32, job: &pool::Job, billed_ms: u64) {
-        let timeout_s = self.p.timeout_s;
-        let error = match job.outcome {
-            Outcome::Timeout => Some(format!("Task timed out after {timeout_s}.00 seconds")),
-            Outcome::Error => Some("Error: the handler threw".to_owned()),
-            Outcome::Success => None,
-        };
-        let invocation = job.invocation;
-        let duration_ms = job.run_us as f64 / 1000.0;
-        let outcome = job.outcome;
-        self.trace(|| TraceKind::InvokeEnd {
-            env,
-            invocation,
-            outcome: outcome.id(),
-            duration_ms,
-            billed_ms,
-            error: error.clone(),
-        });
-        if self.obs.is_none() {
-            return;
-        }
-        let source = Self::work_source(&job.work);
-        let poison = match job.work {
-            Work::Single(ev) => ev.poison,
-            _ => false,
-        };
-        match outcome {
-            Outcome::Timeout => self.narrate(|| Moment::Timeout { env, invocation, timeout_s }),
-            Outcome::Error => self.narrate(|| Moment::FunctionError { env, invocation, source, poison }),
-            Outcome::Success => {}
-        }
-        let events = self.work_events(&job.work);
-        let failed_items = self.failed_items(&job.work, outcome);
-        let result = match (&error, failed_items) {
-            (Some(e), _) => e.clone(),
-            (None, 0) => "success".to_owned(),
-            (None, n) => format!("success with {n} batchItemFailures"),
-        };
-        let kind = self.sources[source].kind;
-        let record = InvocationRecord {
-            invocation,
-            env,
-            source,
-            kind,
-            first_event: events.first().copied().unwrap_or(0),
-            events: events.len() as u32,
-            start_us: job.start,
-            init_us: job.init_us,
-            end_us: self.now,
-            cold: job.cold,
-            retry: job.retry,
-            outcome,
-            failed_items,
-            result,
-        };
-        if let Some(o) = self.obs.as_deref_mut() {
-            o.sec_invocations += 1;
-            if outcome != Outcome::Success {
-                o.sec_errors += 1;
-            }
-            if o.recent.len() == RECENT_INVOCATIONS {
-                o.recent.pop_front();
-            }
-            o.recent.push_back(record);
-        }
-    }
-
-    /// Emit a series point for every whole second up to `t`.
-    fn sample_until(&mut self, t: u64) {
-        loop {
-            let next = match self.obs.as_deref() {
-                Some(o) if o.next_sample_us <= t => o.next_sample_us,
-                _ => return,
-            };
-            self.integrate(next);
-            let cost = self.cost_at(next, false).total;
-            let (busy, live) = (self.pool.busy, self.pool.live);
-            let Some(o) = self.obs.as_deref_mut() else { return };
-            let p50 = quantile_of(&mut o.sec_latencies, 0.5) as f64 / 1000.0;
-            let p99 = quantile_of(&mut o.sec_latencies, 0.99) as f64 / 1000.0;
-            o.series.push(SeriesPoint {
-                t_s: next / SECOND - 1,
-                concurrency: busy,
-                concurrency_peak: o.sec_peak.max(busy),
-                environments: live,
-                invocations: o.sec_invocations,
-                cold_starts: o.sec_cold,
-                throttles: o.sec_throttles,
-                errors: o.sec_errors,
-                latency_p50_ms: p50,
-                latency_p99_ms: p99,
-                cost_usd: summary::round_to(cost, 9),
-            });
-            o.sec_invocations = 0;
-            o.sec_cold = 0;
-            o.sec_throttles = 0;
-            o.sec_errors = 0;
-            o.sec_peak = busy;
-            o.sec_latencies.clear();
-            o.next_sample_us += SECOND;
-        }
-    }
-
-    // ---- results --------------------------------------------------------
-
-    fn cost_at(&self, t_us: u64, round_provisioned: bool) -> billing::Cost {
-        let usage = Usage {
-            requests: self.c.total,
-            on_demand_ms: self.c.on_demand_ms,
-            provisioned_exec_ms: self.c.provisioned_ms,
-            provisioned_concurrency: self.p.provisioned,
-            provisioned_seconds: t_us as f64 / SECOND as f64,
-            round_provisioned,
-        };
-        billing::cost(&usage, self.p.memory_mb, self.scenario.function.architecture, self.scenario.billing.free_tier)
-    }
-
-    /// The summary of the run so far (final once [`Engine::is_finished`]).
-    pub fn summary(&self) -> Summary {
-        use summary::{
-            BillingDetail, Concurrency, Environments, EventOutcomes, FunctionInfo, Invocations, Latency,
-            ThrottleReasons, round_to,
-        };
-        let c = &self.c;
-        let elapsed = self.now as f64;
-        let avg = |area: u128| if self.now == 0 { 0.0 } else { round_to(area as f64 / elapsed, 6) };
-        let cost = self.cost_at(self.now, true);
-        let money = |x: f64| round_to(x, 9);
-        let ms = |us: u64| round_to(us as f64 / 1000.0, 3);
-        let mem = self.p.memory_mb;
-        let billed = billing::gb_s(c.on_demand_ms, mem) + billing::gb_s(c.provisioned_ms, mem);
-        Summary {
-            scenario: self.scenario.id.clone(),
-            seed: self.seed,
-            simulated_s: round_to(elapsed / SECOND as f64, 6),
-            events: c.events,
-            invocations: Invocations {
-                total: c.total,
-                succeeded: c.succeeded,
-                failed: c.failed,
-                throttled: c.throttled,
-                timed_out: c.timed_out,
-                retried: c.retried,
-                dead_lettered: c.dead_lettered,
-                dropped: c.dropped,
-            },
-            cold_starts: c.cold_starts,
-            cold_start_ratio: if c.total == 0 { 0.0 } else { round_to(c.cold_starts as f64 / c.total as f64, 6) },
-            environments: Environments { created: c.envs_created, peak: c.env_peak, average: avg(self.live_area) },
-            concurrency: Concurrency { peak: c.conc_peak, average: avg(self.busy_area) },
-            latency_ms: Latency {
-                p50: ms(self.latency.quantile(0.50)),
-                p90: ms(self.latency.quantile(0.90)),
-                p99: ms(self.latency.quantile(0.99)),
-                max: ms(self.latency.max()),
-            },
-            billed_gb_s: round_to(billed, 6),
-            cost_usd: billing::Cost {
-                requests: money(cost.requests),
-                compute: money(cost.compute),
-                provisioned: money(cost.provisioned),
-                total: money(cost.total),
-            },
-            finished: self.finished && !self.stopped_early,
-            stopped_early: self.stopped_early,
-            event_outcomes: EventOutcomes {
-                succeeded: c.ev_succeeded,
-                failed: c.ev_failed,
-                timed_out: c.ev_timed_out,
-                rejected: c.ev_rejected,
-                dead_lettered: c.dead_lettered,
-                dropped: c.dropped,
-                pending: self.outstanding,
-            },
-            throttle_reasons: ThrottleReasons {
-                concurrency: c.thr_concurrency,
-                scaling_rate: c.thr_scaling,
-                reserved_zero: c.thr_reserved_zero,
-            },
-            billing: BillingDetail {
-                architecture: self.scenario.function.architecture.id(),
-                memory_mb: mem,
-                requests: c.total,
-                on_demand_gb_s: round_to(billing::gb_s(c.on_demand_ms, mem), 6),
-                provisioned_exec_gb_s: round_to(billing::gb_s(c.provisioned_ms, mem), 6),
-                provisioned_gb_s: round_to(
-                    f64::from(self.p.provisioned) * f64::from(mem) / 1024.0 * elapsed / SECOND as f64,
-                    6,
-                ),
-                free_tier: self.scenario.billing.free_tier,
-            },
-            function: FunctionInfo {
-                runtime: self.p.runtime.clone(),
-                init_ms: round_to(self.p.init.mean(), 3),
-                memory_mb: mem,
-                timeout_s: self.p.timeout_s,
-            },
-            partial_batch_failures: c.partial_batches,
-            api_gateway_504s: c.gateway_504s,
-            sqs_pollers_peak: c.pollers_peak,
-        }
-    }
-
     /// The scenario being run.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
@@ -1002,28 +666,6 @@ impl Engine {
 
     pub fn seed(&self) -> u64 {
         self.seed
-    }
-
-    /// Trace records collected since the last call (empty unless
-    /// [`Options::trace`] is set).
-    pub fn take_trace(&mut self) -> Vec<TraceRecord> {
-        self.trace.as_mut().map(std::mem::take).unwrap_or_default()
-    }
-
-    /// Narration records with `seq >= since`, oldest first (only with
-    /// [`Options::observe`]; the last [`NARRATION_CAPACITY`] are kept).
-    pub fn narration_since(&self, since: u64) -> impl Iterator<Item = &Narration> {
-        self.obs.iter().flat_map(move |o| o.narration.iter().filter(move |n| n.seq >= since))
-    }
-
-    /// One point per simulated second so far (only with [`Options::observe`]).
-    pub fn series(&self) -> &[SeriesPoint] {
-        self.obs.as_deref().map_or(&[], |o| &o.series)
-    }
-
-    /// The last [`RECENT_INVOCATIONS`] finished invocations, oldest first.
-    pub fn recent_invocations(&self) -> impl Iterator<Item = &InvocationRecord> {
-        self.obs.iter().flat_map(|o| o.recent.iter())
     }
 
     /// Events in the queue (for diagnostics and benchmarks).

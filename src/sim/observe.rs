@@ -27,10 +27,17 @@ pub enum EnvState {
 pub enum ThrottleReason {
     /// The function's concurrency (reserved, or the account's) is all in use.
     Concurrency,
-    /// No more than `scale_per_10s` new environments in any 10 s.
+    /// The scaling rate's bucket is empty: `scale_per_10s` new environments
+    /// per 10 s, refilled continuously.
     ScalingRate,
     /// Reserved concurrency is 0: every invoke is refused.
     ReservedZero,
+    /// Lambda's invocation-rate quota: 10 × the concurrency cap per second
+    /// (FunctionInvocationRateLimitExceeded).
+    RequestRate,
+    /// API Gateway's own account throttle (it answers 429; Lambda never
+    /// sees the request, so this is not one of Lambda's throttles).
+    ApiGatewayRate,
 }
 
 impl ThrottleReason {
@@ -39,6 +46,8 @@ impl ThrottleReason {
             ThrottleReason::Concurrency => "concurrency",
             ThrottleReason::ScalingRate => "scaling-rate",
             ThrottleReason::ReservedZero => "reserved-zero",
+            ThrottleReason::RequestRate => "request-rate",
+            ThrottleReason::ApiGatewayRate => "api-gateway-rate",
         }
     }
 }
@@ -47,16 +56,22 @@ impl ThrottleReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum ThrottleResponse {
-    /// Synchronous: the caller gets 429 TooManyRequestsException; Lambda does not retry.
-    Http429,
+    /// Synchronous: the caller gets an HTTP error and Lambda does not retry:
+    /// 429 TooManyRequestsException from the Lambda API, which API Gateway
+    /// turns into a 500 for its client.
+    Refused { status: u16 },
     /// Asynchronous: the event stays queued and is retried after `after_ms`.
     RetryLater { after_ms: u64 },
     /// Asynchronous with reserved concurrency 0, or past its maximum age:
     /// no retry; the event goes to its on-failure target (or is dropped).
     NoRetry,
-    /// Event source mapping: the messages stay in the queue or stream; the
-    /// poller backs off for `after_ms`.
+    /// Stream mapping: the records stay in the stream; the poller backs
+    /// off for `after_ms`.
     StaysInSource { after_ms: u64 },
+    /// SQS mapping: the batch stays received (invisible, its receive count
+    /// already raised); Lambda retries the invoke after `retry_after_ms`
+    /// and gives the messages back when the visibility timeout ends.
+    BatchHeld { retry_after_ms: u64, visible_after_ms: u64 },
 }
 
 /// Why an environment went away.
@@ -69,6 +84,16 @@ pub enum ReclaimReason {
     MaxLifetime,
 }
 
+impl ReclaimReason {
+    /// The `--trace` spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReclaimReason::IdleExpiry => "idle",
+            ReclaimReason::MaxLifetime => "max-lifetime",
+        }
+    }
+}
+
 /// Why an event was given up on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -77,12 +102,22 @@ pub enum GiveUpReason {
     RetriesExhausted,
     /// Older than the maximum event (or record) age.
     MaxAge,
-    /// Reserved concurrency 0: asynchronous events are not retried.
-    ReservedZero,
     /// Received `max_receive_count` times: the queue's redrive policy moves it.
     MaxReceiveCount,
     /// Older than the queue's retention period: SQS deletes it.
     Retention,
+}
+
+impl GiveUpReason {
+    /// The `--trace` spelling.
+    pub fn id(self) -> &'static str {
+        match self {
+            GiveUpReason::RetriesExhausted => "retries-exhausted",
+            GiveUpReason::MaxAge => "max-age",
+            GiveUpReason::MaxReceiveCount => "max-receive-count",
+            GiveUpReason::Retention => "retention",
+        }
+    }
 }
 
 /// Where a given-up event went.
@@ -144,12 +179,16 @@ pub enum Moment {
         env: u32,
         invocation: u64,
         timeout_s: u32,
+        /// The status an API Gateway client gets (502), if any.
+        client_status: Option<u16>,
     },
     FunctionError {
         env: u32,
         invocation: u64,
         source: usize,
         poison: bool,
+        /// The status an API Gateway client gets (502), if any.
+        client_status: Option<u16>,
     },
     /// An asynchronous event will run again after a function error.
     Retry {
@@ -197,114 +236,52 @@ pub enum Moment {
     },
 }
 
-/// A moment with its time and a sequence number (for "what is new since").
+impl Moment {
+    /// Moments with the same key are "the same moment again": same kind,
+    /// same source.
+    pub fn fold_key(&self) -> (std::mem::Discriminant<Moment>, Option<usize>) {
+        let source = match self {
+            Moment::Throttled { source, .. }
+            | Moment::FunctionError { source, .. }
+            | Moment::Retry { source, .. }
+            | Moment::BatchReturned { source, .. }
+            | Moment::Bisect { source, .. }
+            | Moment::ShardBlocked { source, .. }
+            | Moment::GaveUp { source, .. }
+            | Moment::PollersScaled { source, .. } => Some(*source),
+            _ => None,
+        };
+        (std::mem::discriminant(self), source)
+    }
+}
+
+/// A run of `count` repeats of one moment (see [`Moment::fold_key`]),
+/// numbered `seq .. seq + count` (for "what is new since"), from `first_us`
+/// to `t_us`; `moment` is the latest of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Narration {
     pub seq: u64,
+    pub count: u32,
+    pub first_us: u64,
     pub t_us: u64,
     pub moment: Moment,
 }
 
-fn ms(us: u64) -> String {
-    let ms = us as f64 / 1000.0;
-    if ms >= 10_000.0 { format!("{:.0} s", ms / 1000.0) } else { format!("{ms:.0} ms") }
+impl Narration {
+    /// The number of the first moment after this record.
+    pub fn end_seq(&self) -> u64 {
+        self.seq + u64::from(self.count)
+    }
 }
 
-impl Narration {
-    /// The moment in plain words, e.g. "no idle environment: cold start,
-    /// Init 83 ms on python3.12".
-    pub fn sentence(&self) -> String {
-        match &self.moment {
-            Moment::ProvisionedReady { count } => {
-                format!("{count} provisioned environments initialized ahead of traffic: no cold start for them")
-            }
-            Moment::ColdStart { env, runtime, init_ms, after_reset: false, provisioned: _ } => {
-                format!("no idle environment: cold start, Init {init_ms:.0} ms on {runtime} (environment {env})")
-            }
-            Moment::ColdStart { env, runtime, init_ms, .. } => {
-                format!("environment {env} was reset after a timeout: Init runs again, {init_ms:.0} ms on {runtime}")
-            }
-            Moment::Throttled { kind, reason, response, .. } => {
-                let why = match reason {
-                    ThrottleReason::Concurrency => "all concurrency in use",
-                    ThrottleReason::ScalingRate => "scaling limit: no more new environments this 10 s",
-                    ThrottleReason::ReservedZero => "reserved concurrency is 0",
-                };
-                let then = match response {
-                    ThrottleResponse::Http429 => "429 TooManyRequestsException to the caller, no retry".to_owned(),
-                    ThrottleResponse::RetryLater { after_ms } => {
-                        format!("event stays queued, retry in {}", ms(after_ms * 1000))
-                    }
-                    ThrottleResponse::NoRetry => "no retry for this event".to_owned(),
-                    ThrottleResponse::StaysInSource { after_ms } => {
-                        format!("records stay in the source, poller backs off {}", ms(after_ms * 1000))
-                    }
-                };
-                format!("{} throttled ({why}): {then}", kind.label())
-            }
-            Moment::Timeout { env, timeout_s, .. } => {
-                format!(
-                    "Task timed out after {timeout_s}.00 seconds: billed the full timeout, environment {env} is reset"
-                )
-            }
-            Moment::FunctionError { env, poison: true, .. } => {
-                format!("handler failed on a poison event in environment {env}")
-            }
-            Moment::FunctionError { env, .. } => format!("handler threw an error in environment {env}"),
-            Moment::Retry { event, attempt, after_ms, .. } => {
-                format!("event {event} failed: retry {attempt} in {}", ms(after_ms * 1000))
-            }
-            Moment::BatchReturned { failed, total, visible_after_ms, partial, .. } => {
-                if *partial {
-                    format!(
-                        "partial batch failure: {failed} of {total} messages return to the queue after the visibility timeout ({}), the rest are deleted",
-                        ms(visible_after_ms * 1000)
-                    )
-                } else {
-                    format!(
-                        "batch failed: all {total} messages return to the queue after the visibility timeout ({})",
-                        ms(visible_after_ms * 1000)
-                    )
-                }
-            }
-            Moment::Bisect { shard, from, to, .. } => {
-                format!("shard {shard}: batch of {from} failed, bisected into a batch of {to}")
-            }
-            Moment::ShardBlocked { shard, retries, iterator_age_ms, .. } => format!(
-                "shard {shard} blocked: the failing batch is retried (attempt {}), iterator age {}",
-                retries + 1,
-                ms((*iterator_age_ms * 1000.0) as u64)
-            ),
-            Moment::GaveUp { event, reason, destination, .. } => {
-                let why = match reason {
-                    GiveUpReason::RetriesExhausted => "retries exhausted",
-                    GiveUpReason::MaxAge => "too old",
-                    GiveUpReason::ReservedZero => "reserved concurrency 0, no retries",
-                    GiveUpReason::MaxReceiveCount => "received max_receive_count times",
-                    GiveUpReason::Retention => "past the queue's retention period",
-                };
-                let to = match destination {
-                    Destination::Dlq => "sent to the dead-letter queue",
-                    Destination::OnFailure => "sent to the on-failure destination",
-                    Destination::QueueDlq => "moved to the queue's dead-letter queue",
-                    Destination::Dropped => "dropped (no destination configured)",
-                };
-                format!("event {event}: {why}, {to}")
-            }
-            Moment::Reclaimed { env, reason: ReclaimReason::IdleExpiry, idle_ms } => {
-                format!(
-                    "environment {env} reclaimed after {} idle: the next request here is a cold start",
-                    ms((*idle_ms * 1000.0) as u64)
-                )
-            }
-            Moment::Reclaimed { env, reason: ReclaimReason::MaxLifetime, .. } => {
-                format!("environment {env} recycled at its maximum lifetime")
-            }
-            Moment::PollersScaled { pollers, .. } => {
-                format!("SQS backlog: Lambda scales its pollers to {pollers} concurrent batches")
-            }
-        }
-    }
+/// What [`crate::sim::Engine::narration_since`] returns.
+#[derive(Debug, Clone, Default)]
+pub struct NarrationSince<'a> {
+    /// Moments evicted from the ring before they were taken.
+    pub missed: u64,
+    /// The records holding the rest, each with how many of its moments are
+    /// new to the caller.
+    pub records: Vec<(u32, &'a Narration)>,
 }
 
 /// One `--trace` line.
@@ -439,8 +416,6 @@ pub struct InvocationRecord {
     pub outcome: Outcome,
     /// Messages of a batch reported as failed (partial batch response).
     pub failed_items: u32,
-    /// What the handler returned or threw, in the runtime's words.
-    pub result: String,
 }
 
 /// One environment as the visualizer draws it.
@@ -467,8 +442,9 @@ pub struct ConcurrencyView {
     pub account_limit: u32,
     pub reserved: Option<u32>,
     pub provisioned: u32,
-    /// New environments created in the last 10 s, and the most allowed.
-    pub scaling_window_used: u32,
+    /// How much of the scaling rate's bucket is spent (it refills
+    /// continuously, `scale_per_10s` per 10 s), and its size.
+    pub scaling_used: u32,
     pub scale_per_10s: u32,
 }
 
@@ -524,22 +500,6 @@ pub struct ShardView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cold_start_sentence_names_runtime_and_init() {
-        let n = Narration {
-            seq: 0,
-            t_us: 0,
-            moment: Moment::ColdStart {
-                env: 3,
-                runtime: "python3.12".into(),
-                init_ms: 83.0,
-                after_reset: false,
-                provisioned: false,
-            },
-        };
-        assert_eq!(n.sentence(), "no idle environment: cold start, Init 83 ms on python3.12 (environment 3)");
-    }
 
     #[test]
     fn trace_records_are_flat_json() {

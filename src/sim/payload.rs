@@ -50,6 +50,16 @@ pub fn example_batch(kind: SourceKind, first_index: u64, count: u32, seed: u64) 
     }
 }
 
+/// What the runtime reports for an invocation that did not succeed, in its
+/// own words (the `--trace` line's `error`).
+pub fn runtime_error(outcome: Outcome, timeout_s: u32) -> Option<String> {
+    match outcome {
+        Outcome::Timeout => Some(format!("Task timed out after {timeout_s}.00 seconds")),
+        Outcome::Error => Some("Error: the handler threw".to_owned()),
+        Outcome::Success => None,
+    }
+}
+
 /// What the handler returned or threw, as the caller (or Lambda) sees it.
 /// `failed_items` are the event indices a partial batch response reports.
 pub fn example_result(kind: SourceKind, outcome: Outcome, timeout_s: u32, failed_items: &[u64], seed: u64) -> Value {

@@ -3,21 +3,39 @@
 //! The times are the facts sheet's PERF figures (maxday/lambda-perf, average
 //! Init of a hello-world zip on x86_64 at 512 MB). `provided.al2023` is the
 //! OS-only runtime used by Rust and Go; it takes Rust's 18 ms (Go measures
-//! 49 ms: set `init_ms` to model a Go function).
+//! 49 ms: set `init_ms` to model a Go function). Runtime ids and dates: DG
+//! "Lambda runtimes" (docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
 
 /// (runtime id, average Init in ms, language shown in narration).
 pub const RUNTIMES: &[(&str, f64, &str)] = &[
     ("python3.12", 83.0, "Python 3.12"),
     ("python3.13", 86.0, "Python 3.13"),
+    ("python3.14", 86.0, "Python 3.14"),
     ("nodejs22.x", 139.0, "Node.js 22"),
     ("nodejs24.x", 131.0, "Node.js 24"),
     ("java17", 202.0, "Java 17"),
     ("java21", 231.0, "Java 21"),
     ("java25", 193.0, "Java 25"),
     ("dotnet8", 268.0, ".NET 8"),
+    ("dotnet10", 268.0, ".NET 10"),
     ("ruby3.4", 252.0, "Ruby 3.4"),
     ("provided.al2023", 18.0, "OS-only runtime (Rust)"),
 ];
+
+/// Runtimes without a measurement of their own: they take their
+/// predecessor's Init (python3.13, dotnet8) until one is published.
+pub const ESTIMATED: &[&str] = &["python3.14", "dotnet10"];
+
+/// Deprecated runtimes and what to say about them.
+pub const DEPRECATED: &[(&str, &str)] = &[(
+    "dotnet8",
+    "deprecated on 10 Nov 2026 (no new functions from 1 Feb 2027, no updates from 3 Mar 2027): use dotnet10",
+)];
+
+/// Why a runtime should not be chosen, if it should not.
+pub fn deprecation(runtime: &str) -> Option<&'static str> {
+    DEPRECATED.iter().find(|(id, _)| *id == runtime).map(|&(_, why)| why)
+}
 
 /// The runtime used when a scenario names none. Lambda itself has no
 /// default; Python is the most common choice in the tutor's lessons.
@@ -46,5 +64,9 @@ mod tests {
         assert_eq!(init_ms("ruby3.4"), Some(252.0));
         assert_eq!(init_ms("provided.al2023"), Some(18.0));
         assert_eq!(init_ms("cobol"), None);
+        assert_eq!(init_ms("python3.14"), Some(86.0));
+        assert_eq!(init_ms("dotnet10"), Some(268.0));
+        assert!(deprecation("dotnet8").is_some_and(|w| w.contains("dotnet10")));
+        assert_eq!(deprecation("dotnet10"), None);
     }
 }

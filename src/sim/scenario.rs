@@ -5,6 +5,7 @@
 //! `read_file` callback the caller passes in.
 
 mod build;
+pub mod limits;
 
 #[doc(hidden)]
 pub use build::all_keys;
@@ -16,28 +17,33 @@ use super::billing::Architecture;
 use super::dist::Dist;
 use crate::infra::Diagnostic;
 
-/// Lambda's and the format's defaults for omitted keys (SPEC.md, facts sheet).
+/// Lambda's and the format's defaults for omitted keys, read from the one
+/// table of [`limits`].
 pub mod defaults {
-    pub const DURATION_S: f64 = 60.0;
-    pub const SEED: u64 = 1;
-    pub const MEMORY_MB: u32 = 128;
-    pub const TIMEOUT_S: u32 = 3;
+    use super::limits;
+
+    pub const DURATION_S: f64 = limits::DURATION_S.default;
+    pub const SEED: u64 = limits::SEED.default as u64;
+    pub const MEMORY_MB: u32 = limits::MEMORY_MB.default as u32;
+    pub const TIMEOUT_S: u32 = limits::TIMEOUT_S.default as u32;
     pub const HANDLER_MS: f64 = 100.0;
-    pub const CONCURRENCY_LIMIT: u32 = 1000;
-    pub const SCALE_PER_10S: u32 = 1000;
-    pub const IDLE_EXPIRY_S: u32 = 600;
-    pub const MAX_LIFETIME_S: u32 = 7200;
-    pub const ASYNC_MAX_RETRY_ATTEMPTS: u8 = 2;
-    pub const ASYNC_MAX_EVENT_AGE_S: u32 = 21_600;
-    pub const SQS_BATCH_SIZE: u32 = 10;
-    pub const SQS_VISIBILITY_TIMEOUT_S: u32 = 30;
-    pub const SQS_MAX_RECEIVE_COUNT: u32 = 5;
-    pub const SQS_MAXIMUM_CONCURRENCY: u32 = 1000;
-    pub const SQS_MESSAGE_RETENTION_S: u32 = 345_600;
-    pub const STREAM_SHARDS: u32 = 1;
-    pub const STREAM_BATCH_SIZE: u32 = 100;
-    pub const STREAM_PARALLELIZATION: u32 = 1;
-    pub const STREAM_MAX_RETRY_ATTEMPTS: i64 = -1;
+    pub const CONCURRENCY_LIMIT: u32 = limits::CONCURRENCY_LIMIT.default as u32;
+    pub const SCALE_PER_10S: u32 = limits::SCALE_PER_10S.default as u32;
+    pub const IDLE_EXPIRY_S: u32 = limits::IDLE_EXPIRY_S.default as u32;
+    pub const MAX_LIFETIME_S: u32 = limits::MAX_LIFETIME_S.default as u32;
+    pub const ASYNC_MAX_RETRY_ATTEMPTS: u8 = limits::ASYNC_MAX_RETRY_ATTEMPTS.default as u8;
+    pub const ASYNC_MAX_EVENT_AGE_S: u32 = limits::ASYNC_MAX_EVENT_AGE_S.default as u32;
+    pub const SQS_BATCH_SIZE: u32 = limits::SQS_BATCH_SIZE.default as u32;
+    pub const SQS_VISIBILITY_TIMEOUT_S: u32 = limits::SQS_VISIBILITY_TIMEOUT_S.default as u32;
+    pub const SQS_MAX_RECEIVE_COUNT: u32 = limits::SQS_MAX_RECEIVE_COUNT.default as u32;
+    /// Unset maximum concurrency: the standard-mode ceiling of 1,250
+    /// concurrent invokes.
+    pub const SQS_MAXIMUM_CONCURRENCY: u32 = limits::SQS_MAXIMUM_CONCURRENCY.default as u32;
+    pub const SQS_MESSAGE_RETENTION_S: u32 = limits::SQS_MESSAGE_RETENTION_S.default as u32;
+    pub const STREAM_SHARDS: u32 = limits::STREAM_SHARDS.default as u32;
+    pub const STREAM_BATCH_SIZE: u32 = limits::STREAM_BATCH_SIZE.default as u32;
+    pub const STREAM_PARALLELIZATION: u32 = limits::STREAM_PARALLELIZATION.default as u32;
+    pub const STREAM_MAX_RETRY_ATTEMPTS: i64 = limits::STREAM_MAX_RETRY_ATTEMPTS.default as i64;
     /// Streams keep records 24 hours by default; "retry until the record
     /// expires" means this long.
     pub const STREAM_RETENTION_S: u32 = 86_400;
@@ -89,6 +95,9 @@ pub struct Function {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Account {
     pub concurrency_limit: u32,
+    /// API Gateway's account throttle: steady requests per second and burst.
+    pub api_gateway_rps: u32,
+    pub api_gateway_burst: u32,
     pub scale_per_10s: u32,
     pub idle_expiry_s: u32,
     pub max_lifetime_s: u32,
@@ -264,10 +273,19 @@ pub enum OnFailure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Settings {
-    Sync,
+    Sync(SyncSettings),
     Async(AsyncSettings),
     Sqs(SqsSettings),
     Stream(StreamSettings),
+}
+
+/// Synchronous sources: what stands between the caller and Lambda.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SyncSettings {
+    /// API Gateway's integration timeout: past it the caller gets a 504
+    /// while the function runs on (29 s by default; raisable for Regional
+    /// and private REST APIs). `None` for sources without one (ALB).
+    pub integration_timeout_s: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -275,6 +293,8 @@ pub struct AsyncSettings {
     pub max_retry_attempts: u8,
     pub max_event_age_s: u32,
     pub on_failure: OnFailure,
+    /// Share of events Lambda delivers twice (at-least-once delivery).
+    pub duplicate_rate: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -287,6 +307,11 @@ pub struct SqsSettings {
     pub report_batch_item_failures: bool,
     pub maximum_concurrency: u32,
     pub message_retention_s: u32,
+    /// Share of messages received twice (standard queues deliver at least once).
+    pub duplicate_rate: f64,
+    /// Provisioned mode: (minimum, maximum) pollers, each running up to 10
+    /// batches at once; `None` is standard mode.
+    pub provisioned_pollers: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -41,11 +41,15 @@ pub struct Summary {
     pub function: FunctionInfo,
     /// Partial batch responses (SQS with report_batch_item_failures).
     pub partial_batch_failures: u64,
-    /// API Gateway requests whose response took longer than its 29 s
-    /// integration timeout: the caller saw a 504.
+    /// API Gateway requests whose response took longer than its
+    /// integration timeout (29 s by default): the caller saw a 504.
     pub api_gateway_504s: u64,
     /// The most concurrent SQS batches the pollers reached.
     pub sqs_pollers_peak: u32,
+    /// Second deliveries of events already delivered (`duplicate_rate`):
+    /// each ran the handler again, which only an idempotent handler
+    /// tolerates. They have no event outcome of their own.
+    pub duplicates: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -98,8 +102,16 @@ pub struct EventOutcomes {
     pub failed: u64,
     /// Synchronous requests whose handler timed out.
     pub timed_out: u64,
-    /// Synchronous requests refused with 429.
+    /// Synchronous requests refused on a throttle (429 from Lambda, 500
+    /// from API Gateway).
     pub rejected: u64,
+    /// API Gateway requests that outlived the integration timeout: the
+    /// caller got a 504 (the function ran on, and is counted in
+    /// `invocations`).
+    pub gateway_timed_out: u64,
+    /// API Gateway requests refused by API Gateway's own account throttle
+    /// (429 from API Gateway; Lambda never saw them).
+    pub gateway_throttled: u64,
     pub dead_lettered: u64,
     pub dropped: u64,
     /// Still waiting, queued or running (0 once finished).
@@ -111,6 +123,8 @@ pub struct ThrottleReasons {
     pub concurrency: u64,
     pub scaling_rate: u64,
     pub reserved_zero: u64,
+    /// Lambda's invocation-rate quota (10 × concurrency per second).
+    pub request_rate: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -173,7 +187,56 @@ pub fn metric_keys(summary: &Summary) -> Vec<String> {
 
 /// Round to `places` decimals, so the JSON shows 1.87 rather than
 /// 1.8700000000000001 (the same value every run: rounding is deterministic).
+/// A count with thousands separators: `1234567` → `1,234,567`. The one
+/// spelling of counts in the text summary and the visualizer.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Dollars as the text summary and the visualizer both show them: cents
+/// from $1 up ($1.87), four significant digits below, so that small costs
+/// still move ($0.01867, $0.0000002000).
+pub fn dollars(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return "$0.00".to_owned();
+    }
+    if x.abs() >= 1.0 {
+        return format!("${x:.2}");
+    }
+    // Decimals for 4 significant digits: 0.1234 → 4, 0.001234 → 6.
+    let magnitude = x.abs().log10().floor() as i32; // -1 for 0.1..1
+    let decimals = (3 - magnitude).clamp(2, 12) as usize;
+    format!("${x:.decimals$}")
+}
+
 pub fn round_to(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::{dollars, thousands};
+
+    #[test]
+    fn counts_and_money_read_the_same_everywhere() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(dollars(1.866_865), "$1.87");
+        assert_eq!(dollars(152.4), "$152.40");
+        assert_eq!(dollars(0.186_686), "$0.1867");
+        assert_eq!(dollars(0.000_09), "$0.00009000");
+        assert_eq!(dollars(0.000_123_46), "$0.0001235");
+        assert_eq!(dollars(0.0), "$0.00");
+    }
 }

@@ -1,9 +1,11 @@
 //! Asynchronous sources (S3, SNS, EventBridge, schedules): Lambda queues the
 //! event and answers 202 at once. A throttled event stays queued and is
-//! retried with backoff (1 s doubling up to 5 min) until its maximum age; a
-//! function error is retried `max_retry_attempts` times, 1 min and then
-//! 2 min later; then the event goes to its DLQ or on-failure destination,
-//! else it is dropped. With reserved concurrency 0 there are no retries.
+//! retried with backoff (1 s doubling up to 5 min, each delay jittered by
+//! ±50 % so that events throttled together do not retry together) until its
+//! maximum age; reserved concurrency 0 is such a throttle too (the DG's
+//! general rule; no exception for it is documented). A function error is
+//! retried `max_retry_attempts` times, 1 min and then 2 min later; then the
+//! event goes to its DLQ or on-failure destination, else it is dropped.
 
 use super::pool::{Single, Work};
 use super::queue::Kind;
@@ -43,19 +45,21 @@ impl Engine {
 
     pub(super) fn async_arrival(&mut self, ev: Single) {
         let src = ev.src as usize;
-        if self.p.cap == 0 {
-            // Reserved concurrency 0: refused once, and not retried.
-            let dest = Destination::from_on_failure(self.async_state(src).cfg.on_failure);
-            self.throttle(
-                src,
-                crate::sim::observe::ThrottleReason::ReservedZero,
-                Some(ev.id),
-                ThrottleResponse::NoRetry,
-            );
-            self.give_up(ev.id, src, ev.arrival, None, GiveUpReason::ReservedZero, dest);
-            return;
-        }
+        let rate = self.async_state(src).cfg.duplicate_rate;
+        let twice = rate > 0.0 && self.sources[src].dup_rng.chance(rate);
         self.async_attempt(ev);
+        if twice {
+            // The internal queue is eventually consistent: the same event
+            // can be handed to the function twice (DG).
+            self.c.duplicates += 1;
+            self.outstanding += 1;
+            self.async_attempt(Single { dup: true, ..ev });
+        }
+    }
+
+    /// A duplicate copy ends without an outcome of its own.
+    fn end_duplicate(&mut self) {
+        self.outstanding -= 1;
     }
 
     fn async_attempt(&mut self, mut ev: Single) {
@@ -66,7 +70,11 @@ impl Engine {
                 self.start(env, cold, Work::Single(ev), ev.runs > 0, 1, ev.poison);
             }
             Err(reason) => {
-                let delay = (THROTTLE_BACKOFF_US << ev.throttles.min(20)).min(THROTTLE_BACKOFF_CAP_US);
+                let base = (THROTTLE_BACKOFF_US << ev.throttles.min(20)).min(THROTTLE_BACKOFF_CAP_US);
+                // ±50 % jitter: the DG gives the schedule, not its exact
+                // timing, and without jitter a burst retries in lockstep
+                // while the function sits idle between waves.
+                let delay = (base as f64 * (0.5 + self.retry_rng.unit())) as u64;
                 ev.throttles = ev.throttles.saturating_add(1);
                 let deadline = ev.arrival + u64::from(self.async_state(src).cfg.max_event_age_s) * SECOND;
                 let response = if self.now + delay < deadline {
@@ -109,6 +117,10 @@ impl Engine {
         }
         let cfg = a.cfg;
         let deadline = ev.arrival + u64::from(cfg.max_event_age_s) * SECOND;
+        if self.now >= deadline && ev.dup {
+            self.end_duplicate();
+            return;
+        }
         if self.now >= deadline {
             let last_end = (ev.runs > 0).then_some(ev.last_end);
             self.give_up(
@@ -128,6 +140,11 @@ impl Engine {
         let src = ev.src as usize;
         ev.runs = ev.runs.saturating_add(1);
         ev.last_end = self.now;
+        if ev.dup {
+            // The original carries the event's fate (and its retries).
+            self.end_duplicate();
+            return;
+        }
         if outcome == Outcome::Success {
             self.record_latency(self.now - ev.arrival);
             self.c.ev_succeeded += 1;

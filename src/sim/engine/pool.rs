@@ -7,6 +7,11 @@ use std::collections::VecDeque;
 
 use crate::sim::observe::{EnvState, Outcome};
 
+/// The scaling rate's period: a full bucket refills in 10 s, so one
+/// environment's worth of credit takes this many µs at one environment per
+/// period.
+pub(super) const SCALING_REFILL_US: u64 = 10_000_000;
+
 /// One event handled on its own (synchronous or asynchronous).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Single {
@@ -18,6 +23,9 @@ pub(super) struct Single {
     /// Throttled attempts since the last run (sets the backoff).
     pub throttles: u8,
     pub poison: bool,
+    /// A second delivery of an event already delivered (at-least-once): it
+    /// runs, is billed, and has no outcome of its own.
+    pub dup: bool,
     /// End of the last handler run (valid when runs > 0).
     pub last_end: u64,
 }
@@ -91,8 +99,13 @@ pub(super) struct Pool {
     pub idle: VecDeque<u32>,
     /// Idle provisioned environments (a stack: last = most recently used).
     pub prov_idle: Vec<u32>,
-    /// Creation times of on-demand environments in the last 10 s.
-    pub window: VecDeque<u64>,
+    /// The scaling rate as a token bucket, in environment·µs: a new
+    /// environment costs `SCALING_REFILL_US`; the bucket holds at most
+    /// `scale_per_10s` of them and refills `scale_per_10s` per 10 s,
+    /// continuously (DG scaling-behavior.html).
+    pub scale_credit: u64,
+    /// When `scale_credit` was last topped up.
+    pub scale_credit_at: u64,
     /// Environments initializing for or running an invocation.
     pub busy: u32,
     /// The on-demand part of `busy`.
@@ -133,11 +146,34 @@ impl Pool {
         None
     }
 
-    /// New environments created in the 10 s up to `now`.
-    pub fn window_used(&mut self, now: u64, span_us: u64) -> u32 {
-        while self.window.front().is_some_and(|&t| t + span_us <= now) {
-            self.window.pop_front();
+    /// Top the scaling bucket up to `now` and take one environment from it
+    /// if it holds one. `per_10s` is both the refill per 10 s and the size.
+    #[inline]
+    pub fn take_scale_token(&mut self, now: u64, per_10s: u32) -> bool {
+        self.refill(now, per_10s);
+        if self.scale_credit >= SCALING_REFILL_US {
+            self.scale_credit -= SCALING_REFILL_US;
+            true
+        } else {
+            false
         }
-        self.window.len() as u32
+    }
+
+    /// Environments the bucket could create right now.
+    pub fn scale_tokens(&self, now: u64, per_10s: u32) -> u32 {
+        (Self::refilled(self.scale_credit, self.scale_credit_at, now, per_10s) / SCALING_REFILL_US) as u32
+    }
+
+    fn refill(&mut self, now: u64, per_10s: u32) {
+        self.scale_credit = Self::refilled(self.scale_credit, self.scale_credit_at, now, per_10s);
+        self.scale_credit_at = now;
+    }
+
+    /// Unused rate is not accrued: the bucket never holds more than one
+    /// period's worth.
+    fn refilled(credit: u64, at: u64, now: u64, per_10s: u32) -> u64 {
+        let cap = u64::from(per_10s) * SCALING_REFILL_US;
+        let dt = now.saturating_sub(at);
+        credit.saturating_add(dt.saturating_mul(u64::from(per_10s))).min(cap)
     }
 }

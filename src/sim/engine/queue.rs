@@ -34,6 +34,8 @@ pub(super) enum Kind {
     SqsReturn(u16, u32),
     /// Once a second while an SQS source has work: poller scaling.
     SqsTick(u16),
+    /// A throttled SQS batch (source, batch) tries its invoke again.
+    SqsRetry(u16, u32),
     /// A stream lane is polled.
     StreamPoll(u16, u32),
 }
@@ -142,7 +144,7 @@ impl Queue {
             .arrivals
             .iter()
             .enumerate()
-            .filter_map(|(i, a)| a.map(|(t, s)| (t, s, i as u16)))
+            .filter_map(|(i, a)| a.map(|(t, s)| (t, s, super::sid(i))))
             .min_by_key(|&(t, s, _)| (t, s));
         Some(Ev { at, seq, kind: Kind::Arrival(src) })
     }

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 
 use super::pool::Work;
 use super::queue::Kind;
-use super::{Detail, Engine, SECOND};
+use super::{Detail, Engine, SECOND, sid};
 use crate::sim::observe::{Destination, GiveUpReason, Moment, Outcome, ThrottleResponse};
 use crate::sim::scenario::{SourceKind, StreamSettings};
 
@@ -89,7 +89,7 @@ impl Engine {
         let l = &mut self.stream(src).lanes[lane as usize];
         if !l.in_flight && !l.poll_pending {
             l.poll_pending = true;
-            self.queue.push(at, Kind::StreamPoll(src as u16, lane));
+            self.queue.push(at, Kind::StreamPoll(sid(src), lane));
         }
     }
 
@@ -139,7 +139,7 @@ impl Engine {
             }
             Ok((env, cold)) => {
                 self.stream(src).lanes[lane as usize].in_flight = true;
-                let work = Work::Stream { src: src as u16, lane, len };
+                let work = Work::Stream { src: sid(src), lane, len };
                 self.start(env, cold, work, retry, len, poisoned);
             }
         }

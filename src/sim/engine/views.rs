@@ -1,7 +1,7 @@
 //! Read-only views of the engine's state for the visualizer.
 
 use super::pool::Work;
-use super::{Detail, Engine, SCALING_WINDOW_US};
+use super::{Detail, Engine};
 use crate::sim::observe::{ConcurrencyView, EnvState, EnvView, QueueView, ShardView};
 use crate::sim::summary::Summary;
 
@@ -55,14 +55,14 @@ impl Engine {
 
     /// Concurrency in use and the limits that apply.
     pub fn concurrency(&self) -> ConcurrencyView {
-        let used = self.pool.window.iter().filter(|&&t| t + SCALING_WINDOW_US > self.now).count() as u32;
+        let used = self.p.scale_per_10s - self.pool.scale_tokens(self.now, self.p.scale_per_10s);
         ConcurrencyView {
             in_use: self.pool.busy,
             limit: self.p.cap,
             account_limit: self.scenario.account.concurrency_limit,
             reserved: self.scenario.function.reserved_concurrency,
             provisioned: self.p.provisioned,
-            scaling_window_used: used,
+            scaling_used: used,
             scale_per_10s: self.p.scale_per_10s,
         }
     }
@@ -74,7 +74,7 @@ impl Engine {
             .iter()
             .enumerate()
             .map(|(source, s)| match &s.detail {
-                Detail::Sync => QueueView::Sync { source, kind: s.kind },
+                Detail::Sync(_) => QueueView::Sync { source, kind: s.kind },
                 Detail::Async(a) => QueueView::Async {
                     source,
                     kind: s.kind,

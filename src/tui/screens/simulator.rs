@@ -23,6 +23,7 @@ pub mod knobs;
 pub mod narration;
 pub mod picker;
 pub mod run;
+pub mod sentences;
 pub mod summary;
 
 use std::time::{Duration, Instant};
@@ -181,6 +182,12 @@ impl SimulatorScreen {
 
     pub fn engine(&self) -> &Engine {
         &self.run.engine
+    }
+
+    /// The narration pane's state (its counts are what tests compare with
+    /// the summary).
+    pub fn narrator(&self) -> &Narrator {
+        &self.narrator
     }
 
     pub fn knobs(&self) -> &Knobs {

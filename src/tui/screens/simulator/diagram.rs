@@ -19,8 +19,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::format;
-use crate::sim::scenario::{Arrival, InvocationType, OnFailure, Settings};
+use super::{format, sentences};
+use crate::sim::scenario::{Arrival, InvocationType, OnFailure, Settings, SourceKind};
 use crate::sim::{ConcurrencyView, QueueView, Scenario, Summary};
 use crate::tui::strings;
 use crate::tui::theme::{SimRole, Theme};
@@ -306,11 +306,11 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
         format!(
             " {}",
             strings::sim_scaling(
-                &format::thousands(u64::from(c.scaling_window_used)),
+                &format::thousands(u64::from(c.scaling_used)),
                 &format::thousands(u64::from(c.scale_per_10s))
             )
         ),
-        if c.scaling_window_used >= c.scale_per_10s { theme.sim(SimRole::Refused) } else { theme.dim },
+        if c.scaling_used >= c.scale_per_10s { theme.sim(SimRole::Refused) } else { theme.dim },
     );
     let fn_row = (
         format!(" {} MB · {} {} s", format::thousands(u64::from(f.memory_mb)), strings::SIM_TIMEOUT, f.timeout_s),
@@ -336,6 +336,7 @@ fn render_destinations(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView
     let sources = &v.scenario.sources;
     let any_sync = sources.iter().any(|x| x.kind.invocation_type() == InvocationType::Synchronous);
     let all_sync = sources.iter().all(|x| x.kind.invocation_type() == InvocationType::Synchronous);
+    let api_gateway_only = sources.iter().all(|x| x.kind == SourceKind::ApiGateway);
     let dlq_label = {
         let dlq = sources.iter().any(|x| matches!(x.settings, Settings::Async(a) if a.on_failure == OnFailure::Dlq));
         let dest = sources.iter().any(|x| match x.settings {
@@ -359,15 +360,22 @@ fn render_destinations(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView
     if any_sync {
         rows.push((
             "✗".into(),
-            format!("{} {}", format::thousands(o.rejected), strings::SIM_DEST_429),
+            format!("{} {}", format::thousands(o.rejected), sentences::refused_label(api_gateway_only)),
             refused(theme, o.rejected),
         ));
     }
     if errors > 0 || v.scenario.function.error_rate > 0.0 {
         rows.push((
             "✗".into(),
-            format!("{} {}", format::thousands(errors), strings::SIM_DEST_ERRORS),
+            format!("{} {}", format::thousands(errors), sentences::errors_label(api_gateway_only)),
             refused(theme, errors),
+        ));
+    }
+    if o.gateway_timed_out > 0 {
+        rows.push((
+            "✗".into(),
+            format!("{} {}", format::thousands(o.gateway_timed_out), sentences::GATEWAY_TIMEOUTS),
+            refused(theme, o.gateway_timed_out),
         ));
     }
     if let Some(label) = dlq_label {

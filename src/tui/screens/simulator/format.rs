@@ -1,30 +1,6 @@
 //! Numbers, money and simulated times as the visualizer shows them.
 
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Dollars with enough digits to see small amounts move.
-pub fn dollars(x: f64) -> String {
-    if x == 0.0 {
-        "$0".to_owned()
-    } else if x.abs() < 0.01 {
-        format!("${x:.6}")
-    } else if x.abs() < 100.0 {
-        format!("${x:.4}")
-    } else {
-        format!("${x:.2}")
-    }
-}
+pub use crate::sim::summary::{dollars, thousands};
 
 /// A rate: `4,000/s`, `2.5/s`, `1 every 15 min`.
 pub fn rate(per_s: f64) -> String {
@@ -94,9 +70,6 @@ mod tests {
     fn numbers_read_well() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(dollars(1.866_865), "$1.8669");
-        assert_eq!(dollars(0.000_09), "$0.000090");
-        assert_eq!(dollars(0.0), "$0");
         assert_eq!(rate(4000.0), "4,000/s");
         assert_eq!(rate(2.5), "2.5/s");
         assert_eq!(rate(1.0 / 900.0), "1 every 15 min");

@@ -106,7 +106,11 @@ impl Inspector {
         if value.is_null() {
             notes.push(strings::SIM_RESULT_IGNORED.to_owned());
         }
-        notes.push(format!("{} {}", strings::SIM_RESULT_RUNTIME, crate::text::sanitize(&r.result)));
+        notes.push(format!(
+            "{} {}",
+            strings::SIM_RESULT_RUNTIME,
+            super::sentences::result(r.outcome, self.timeout_s, r.failed_items)
+        ));
         if r.cold {
             notes.push(strings::sim_result_cold(&format::millis(r.init_us as f64 / 1000.0)));
         }

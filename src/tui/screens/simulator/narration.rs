@@ -11,7 +11,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::format;
+use super::{format, sentences};
+use crate::sim::observe::ThrottleReason;
 use crate::sim::{Engine, Moment};
 use crate::tui::strings;
 use crate::tui::theme::{SimRole, Theme};
@@ -40,13 +41,17 @@ pub struct Entry {
     pub count: u32,
     pub text: String,
     pub tone: Tone,
-    kind: (Discriminant<Moment>, Option<usize>),
+    /// What folds with what; `None` for the "not shown" line.
+    kind: Option<(Discriminant<Moment>, Option<usize>)>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Narrator {
     next_seq: u64,
     entries: VecDeque<Entry>,
+    cold_starts: u64,
+    throttles: u64,
+    missed: u64,
 }
 
 fn tone(moment: &Moment) -> Tone {
@@ -59,22 +64,6 @@ fn tone(moment: &Moment) -> Tone {
         | Moment::ShardBlocked { .. } => Tone::Refused,
         Moment::Reclaimed { .. } => Tone::Quiet,
         _ => Tone::Plain,
-    }
-}
-
-/// The source a moment is about, if any: moments of different sources are
-/// never folded together.
-fn source_of(moment: &Moment) -> Option<usize> {
-    match moment {
-        Moment::Throttled { source, .. }
-        | Moment::FunctionError { source, .. }
-        | Moment::Retry { source, .. }
-        | Moment::BatchReturned { source, .. }
-        | Moment::Bisect { source, .. }
-        | Moment::ShardBlocked { source, .. }
-        | Moment::GaveUp { source, .. }
-        | Moment::PollersScaled { source, .. } => Some(*source),
-        _ => None,
     }
 }
 
@@ -91,36 +80,76 @@ impl Narrator {
         self.entries.is_empty()
     }
 
-    /// Take the moments the engine narrated since the last call.
+    /// Take the moments the engine narrated since the last call. Moments
+    /// the engine evicted before they were taken become one "… N more
+    /// moments not shown" line, so every count on screen is true.
     pub fn update(&mut self, engine: &Engine) {
-        for n in engine.narration_since(self.next_seq) {
-            self.next_seq = n.seq + 1;
-            let kind = (std::mem::discriminant(&n.moment), source_of(&n.moment));
+        let since = engine.narration_since(self.next_seq);
+        if since.missed > 0 {
+            self.missed += since.missed;
+            self.next_seq += since.missed;
+            let t_us = since.records.first().map_or(engine.now_us(), |(_, n)| n.first_us);
+            self.push(Entry {
+                t_us,
+                last_us: t_us,
+                count: 1,
+                text: sentences::missed(since.missed),
+                tone: Tone::Quiet,
+                kind: None,
+            });
+        }
+        for (fresh, n) in since.records {
+            self.next_seq = n.end_seq();
+            let kind = Some(n.moment.fold_key());
+            match n.moment {
+                Moment::ColdStart { .. } => self.cold_starts += u64::from(fresh),
+                // API Gateway's own throttle is not one of Lambda's.
+                Moment::Throttled { reason, .. } if reason != ThrottleReason::ApiGatewayRate => {
+                    self.throttles += u64::from(fresh);
+                }
+                _ => {}
+            }
+            let text = crate::text::sanitize(&sentences::sentence(&n.moment)).into_owned();
             // The same moment right after itself, or recurring within a few
             // seconds among the last entries (an error and the shard it
             // blocks, every second for a day): one entry, counted.
             let len = self.entries.len();
             let recent = self.entries.iter_mut().enumerate().rev().take(LOOK_BACK).find(|(i, e)| {
-                e.kind == kind && (*i + 1 == len || n.t_us.saturating_sub(e.last_us) <= RECUR_WITHIN_US)
+                e.kind == kind && (*i + 1 == len || n.first_us.saturating_sub(e.last_us) <= RECUR_WITHIN_US)
             });
             if let Some((_, e)) = recent {
-                e.count += 1;
+                e.count += fresh;
                 e.last_us = n.t_us;
-                e.text = crate::text::sanitize(&n.sentence()).into_owned();
+                e.text = text;
                 continue;
             }
-            if self.entries.len() == KEEP {
-                self.entries.pop_front();
-            }
-            self.entries.push_back(Entry {
-                t_us: n.t_us,
-                last_us: n.t_us,
-                count: 1,
-                text: crate::text::sanitize(&n.sentence()).into_owned(),
-                tone: tone(&n.moment),
-                kind,
-            });
+            // A record partly taken before starts here at its next moment;
+            // only its latest time is known.
+            let t_us = if fresh == n.count { n.first_us } else { n.t_us };
+            self.push(Entry { t_us, last_us: n.t_us, count: fresh, text, tone: tone(&n.moment), kind });
         }
+    }
+
+    fn push(&mut self, entry: Entry) {
+        if self.entries.len() == KEEP {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(entry);
+    }
+
+    /// Cold starts narrated so far (every one, folded or not).
+    pub fn cold_starts(&self) -> u64 {
+        self.cold_starts
+    }
+
+    /// Throttles narrated so far.
+    pub fn throttles(&self) -> u64 {
+        self.throttles
+    }
+
+    /// Moments the engine evicted before the narration took them.
+    pub fn missed(&self) -> u64 {
+        self.missed
     }
 
     /// The newest entries that fit, oldest at the top, wrapped with a
@@ -249,6 +278,22 @@ mod tests {
         let mut n = Narrator::default();
         n.update(&engine);
         assert_eq!(n.entries().count(), 9, "5 cold starts and 4 reclaims");
+    }
+
+    #[test]
+    fn evicted_moments_are_counted_and_shown() {
+        // A day of a blocked shard in one jump: far more records than the
+        // engine keeps.
+        let loaded = sim::load_preset("stream-poison-shard", &[]).expect("preset");
+        let mut engine = Engine::with_options(&loaded.scenario, 1, Options { observe: true, trace: false });
+        engine.advance_to(20_000_000_000);
+        let mut n = Narrator::default();
+        n.update(&engine);
+        assert!(n.missed() > 1_000, "{}", n.missed());
+        let line = n.entries().find(|e| e.text.contains("not shown")).expect("the missed line");
+        assert_eq!(line.text, sentences::missed(n.missed()));
+        n.update(&engine);
+        assert_eq!(n.entries().filter(|e| e.text.contains("not shown")).count(), 1, "counted once");
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn rows(s: &Summary, scenario: &Scenario) -> Vec<(&'static str, String)> {
         (
             "outcomes",
             format!(
-                "{} ok · {} failed · {} rejected (429) · {} dead-lettered · {} dropped",
+                "{} ok · {} failed · {} rejected (throttled) · {} dead-lettered · {} dropped",
                 thousands(o.succeeded),
                 thousands(o.failed + o.timed_out),
                 thousands(o.rejected),
