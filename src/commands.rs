@@ -7,6 +7,8 @@ mod drill;
 mod export_pack;
 mod history;
 mod import;
+mod lab;
+mod labs;
 mod lessons;
 mod new_course;
 mod packs;
@@ -62,6 +64,8 @@ pub fn run(cli: Cli) -> ExitCode {
             simulate::run(&global, scenario.as_deref(), seed, &sets, json, trace.as_deref())
         }
         Some(Command::Scenarios { json }) => scenarios::run(&global, json),
+        Some(Command::Labs { json }) => labs::run(&global, json),
+        Some(Command::Lab { id, sets, solution, json }) => lab::run(&global, &id, &sets, solution, json),
         Some(Command::Review { plain }) => review::run(&global, plain),
         Some(Command::Drill { minutes, count, topics, seed, plain }) => {
             drill::run(&global, crate::quiz::practice::DrillOptions { minutes, count, topics, seed: 0 }, seed, plain)

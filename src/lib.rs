@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod facts;
+pub mod lab;
 pub mod markdown;
 pub mod quiz;
 pub mod sim;

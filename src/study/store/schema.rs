@@ -96,7 +96,23 @@ ALTER TABLE answers ADD COLUMN drill_id INTEGER REFERENCES drills (id);
 CREATE INDEX answers_drill ON answers (drill_id) WHERE drill_id IS NOT NULL;
 ";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: lab attempts. (On the labs branch; the instructor branch adds
+/// its own migration, and whichever merges second takes the next number.)
+const V3: &str = "
+CREATE TABLE lab_attempts (
+    id        INTEGER PRIMARY KEY,
+    lab_id    TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    passed    INTEGER NOT NULL,              -- 0/1: every goal met
+    solution  INTEGER NOT NULL,              -- 1: the reference solution was applied, not the learner's
+    goals_met INTEGER NOT NULL,
+    goals     INTEGER NOT NULL,
+    settings  TEXT NOT NULL DEFAULT '{}'     -- JSON object of the knobs the learner set
+);
+CREATE INDEX lab_attempts_lab ON lab_attempts (lab_id, at);
+";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
