@@ -329,7 +329,7 @@ fn goals(cx: &mut Cx<'_>, fields: &[Entry], head: Place) -> Vec<Goal> {
             n => n.replace('_', "").parse::<f64>().ok().filter(|x| x.is_finite()),
         };
         if value.is_none() {
-            let number_at = inner(pos + op.symbol().len());
+            let number_at = inner(text.rfind(number).unwrap_or(pos + op.symbol().len()));
             cx.error(number_at, format!("goal {text:?}: `{number}` is not a number"));
             ok = false;
         }
