@@ -144,12 +144,11 @@ pub fn expand(text: &str) -> (Cow<'_, str>, Vec<UnknownFact>) {
             Some(_) => None,
         });
         let whole = &rest[start..start + OPEN.len() + end + CLOSE.len()];
-        match replacement {
-            Some(replacement) => out.push_str(&replacement),
-            None => {
-                unknown.push(UnknownFact { offset: consumed + start, placeholder: whole.to_owned() });
-                out.push_str(whole);
-            }
+        if let Some(replacement) = replacement {
+            out.push_str(&replacement);
+        } else {
+            unknown.push(UnknownFact { offset: consumed + start, placeholder: whole.to_owned() });
+            out.push_str(whole);
         }
         let advance = start + whole.len();
         consumed += advance;

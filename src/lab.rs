@@ -288,9 +288,8 @@ impl Lab {
         match &self.scenario {
             ScenarioRef::Preset(id) => crate::sim::load_preset(id, &overrides),
             ScenarioRef::Inline { text, line, column } => {
-                scenario::load(&self.path, text.as_bytes(), &overrides, &mut no_files).map_err(|diags| {
-                    diags.into_iter().map(|d| shift(d, *line, *column)).collect()
-                })
+                scenario::load(&self.path, text.as_bytes(), &overrides, &mut no_files)
+                    .map_err(|diags| diags.into_iter().map(|d| shift(d, *line, *column)).collect())
             }
         }
     }
@@ -307,7 +306,8 @@ impl Lab {
             let set = Override::parse(text)?;
             let Some(knob) = self.knob(&set.key) else {
                 let keys: Vec<&str> = self.knobs.iter().map(|k| k.key.as_str()).collect();
-                let hint = parse::did_you_mean(&set.key, &keys).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
+                let hint =
+                    parse::did_you_mean(&set.key, &keys).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
                 return Err(format!(
                     "--set {text}: `{}` is not a knob of lab `{}`; {hint}its knobs: {}",
                     set.key,
@@ -388,4 +388,96 @@ fn shift(mut d: Diagnostic, line: usize, column: usize) -> Diagnostic {
         d.line += line - 1;
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAB: &str = r#"format = 1
+[lab]
+id = "t"
+title = "T"
+lesson = "x"
+goals = ["invocations.timed_out == 0", "latency_ms.p99<=9000"]
+scenario_toml = '''
+format = 1
+[scenario]
+id = "t"
+title = "t"
+duration_s = 20
+[function]
+timeout_s = 3
+handler_ms = { dist = "uniform", min = 1000, max = 5000 }
+[[sources]]
+kind = "api-gateway"
+arrival = { process = "constant", rate_per_s = 2 }
+'''
+[knobs]
+"function.timeout_s" = { min = 1, max = 60 }
+"function.architecture" = { values = ["x86_64", "arm64"] }
+[solution]
+"function.timeout_s" = 6
+"#;
+
+    #[test]
+    fn a_lab_reads_with_its_knobs_start_values_and_goals() {
+        let (lab, diags) = parse::parse("t.toml", LAB.as_bytes(), None);
+        assert!(diags.is_empty(), "{diags:?}");
+        let lab = lab.expect("lab");
+        assert_eq!(lab.goals[1], Goal { metric: "latency_ms.p99".into(), op: Op::Le, value: 9000.0 });
+        assert_eq!(lab.knobs[0].start, Some(Value::Int(3)));
+        assert_eq!(lab.knobs[1].start, None, "the scenario leaves the architecture to its default");
+        assert_eq!(lab.solution, vec![Setting { key: "function.timeout_s".into(), value: Value::Int(6) }]);
+        let ScenarioRef::Inline { line, column, .. } = lab.scenario else { panic!("inline") };
+        assert_eq!((line, column), (8, 1), "the scenario's text starts on the line after `'''`");
+        assert!(validate("t.toml", LAB.as_bytes(), None).is_empty());
+    }
+
+    #[test]
+    fn learner_settings_must_be_knobs_inside_their_ranges() {
+        let (lab, _) = parse::parse("t.toml", LAB.as_bytes(), None);
+        let lab = lab.expect("lab");
+        let ok = lab.settings_from_cli(&["function.timeout_s=10".into(), "function.architecture=arm64".into()]);
+        assert_eq!(ok.expect("valid").len(), 2);
+        let err = |set: &str| lab.settings_from_cli(&[set.to_owned()]).expect_err("refused");
+        assert!(err("function.timeout=10").contains("did you mean `function.timeout_s`?"));
+        assert!(err("function.timeout_s=61").contains("from 1 to 60"));
+        assert!(err("function.timeout_s=2.5").contains("whole number"));
+        assert!(err("function.architecture=arm").contains("one of x86_64, arm64"));
+        // The last setting of a key wins.
+        let twice = lab.settings_from_cli(&["function.timeout_s=10".into(), "function.timeout_s=12".into()]);
+        assert_eq!(twice.expect("valid")[0].value, Value::Int(12));
+    }
+
+    #[test]
+    fn grading_compares_each_goal_with_the_summary() {
+        let (lab, _) = parse::parse("t.toml", LAB.as_bytes(), None);
+        let lab = lab.expect("lab");
+        let start = lab.grade(&[]).expect("runs");
+        assert!(!start.passed());
+        assert!(!start.results[0].met && start.results[0].measured.is_some_and(|m| m > 0.0));
+        let solved = lab.grade(&lab.solution).expect("runs");
+        assert!(solved.passed(), "{:?}", solved.results);
+        assert_eq!(solved.met(), 2);
+    }
+
+    #[test]
+    fn values_become_toml_overrides() {
+        assert_eq!(Value::Int(6).to_toml(), "6");
+        assert_eq!(Value::Float(2.0).to_toml(), "2.0");
+        assert_eq!(Value::Str("arm64".into()).to_toml(), "\"arm64\"");
+        assert_eq!(Value::parse_cli("arm64"), Value::Str("arm64".into()));
+        assert_eq!(Value::parse_cli("true"), Value::Bool(true));
+        assert_eq!(Value::parse_cli("0.5"), Value::Float(0.5));
+        assert!(Op::Le.holds(800.0, 800.0) && !Op::Lt.holds(800.0, 800.0) && Op::Ne.holds(1.0, 0.0));
+    }
+
+    #[test]
+    fn an_inline_scenario_error_lands_on_its_line_in_the_lab_file() {
+        let broken = LAB.replace("timeout_s = 3\n", "timeout_s = 0\n");
+        let diags = validate("t.toml", broken.as_bytes(), None);
+        let line = broken.lines().position(|l| l == "timeout_s = 0").expect("line") + 1;
+        assert!(diags.iter().any(|d| d.is_error() && d.line == line && d.column == 13), "{diags:?}");
+    }
 }

@@ -78,7 +78,8 @@ fn load(target: &str) -> Result<Lab, Failure> {
     let result = if !looks_like_path && let Some(found) = lab::builtin(target) {
         found
     } else if looks_like_path || Path::new(target).is_file() {
-        let bytes = crate::course::source::read_bounded(Path::new(target)).map_err(|e| Failure::Usage(e.to_string()))?;
+        let bytes =
+            crate::course::source::read_bounded(Path::new(target)).map_err(|e| Failure::Usage(e.to_string()))?;
         lab::load(target, &bytes)
     } else {
         return Err(Failure::Usage(format!(
@@ -87,7 +88,7 @@ fn load(target: &str) -> Result<Lab, Failure> {
         )));
     };
     result.map_err(|diags| {
-        for d in diags.iter() {
+        for d in &diags {
             eprintln!("{d}");
         }
         Failure::Usage(format!("the lab {target} has errors (see above); `lambda-tutor check` reports them too"))
@@ -178,7 +179,8 @@ fn render_text(lab: &Lab, settings: &[Setting], v: &Verdict, attempts_before: u3
         let _ = writeln!(s, "  {} {goal}{pad}   measured {measured}", if *met { "✓" } else { "✗" });
     }
     if v.stopped_early {
-        let _ = writeln!(s, "\nThe run was stopped before every event finished: these settings make it too long to grade.");
+        let _ =
+            writeln!(s, "\nThe run was stopped before every event finished: these settings make it too long to grade.");
     }
     if v.passed() {
         let _ = writeln!(s, "\nSolved.");

@@ -108,7 +108,7 @@ pub(super) fn prove(lab: &Lab, bytes: &[u8]) -> Vec<Diagnostic> {
         Err(diags) => out.extend(diags.into_iter().map(|mut d| {
             if d.line == 0 {
                 d.message = format!("the solution's `{}`: {}", d.path.trim_start_matches("--set "), d.message);
-                d.path = path.to_owned();
+                path.clone_into(&mut d.path);
                 d.line = solution_line;
                 d.column = solution_col;
             }

@@ -113,22 +113,26 @@ pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>
     cx.unknown_keys(fields, LAB_KEYS, "[lab]");
     let head = lab_entry.key_at;
     let required = |cx: &mut Cx<'_>, key: &str| -> Option<String> {
-        match get(fields, key) {
-            Some(e) => cx.string(&e.node, key),
-            None => {
-                cx.error(head, format!("[lab] needs `{key}`"));
-                None
-            }
+        if let Some(e) = get(fields, key) {
+            cx.string(&e.node, key)
+        } else {
+            cx.error(head, format!("[lab] needs `{key}`"));
+            None
         }
     };
     let id = required(&mut cx, "id");
     let title = required(&mut cx, "title");
     let lesson = required(&mut cx, "lesson");
-    let optional = |cx: &mut Cx<'_>, key: &str| get(fields, key).and_then(|e| cx.string(&e.node, key)).unwrap_or_default();
+    let optional =
+        |cx: &mut Cx<'_>, key: &str| get(fields, key).and_then(|e| cx.string(&e.node, key)).unwrap_or_default();
     let task = optional(&mut cx, "task");
     let debrief = optional(&mut cx, "debrief");
-    let hints: Vec<String> =
-        get(fields, "hints").map(|e| cx.strings(&e.node, "hints")).unwrap_or_default().into_iter().map(|h| h.0).collect();
+    let hints: Vec<String> = get(fields, "hints")
+        .map(|e| cx.strings(&e.node, "hints"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| h.0)
+        .collect();
 
     if let (Some(id), Some(e)) = (&id, get(fields, "id")) {
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
@@ -199,7 +203,10 @@ fn scenario_ref(cx: &mut Cx<'_>, src: &str, fields: &[Entry], head: Place) -> Op
             None
         }
         (None, None) => {
-            cx.error(head, "[lab] needs `scenario` (a built-in preset id) or `scenario_toml` (a scenario written inline)");
+            cx.error(
+                head,
+                "[lab] needs `scenario` (a built-in preset id) or `scenario_toml` (a scenario written inline)",
+            );
             None
         }
         (Some(e), None) => {
@@ -229,15 +236,8 @@ fn content_start(src: &str, offset: usize) -> usize {
     let rest = &src[offset.min(src.len())..];
     let quote = if rest.starts_with("'''") || rest.starts_with("\"\"\"") { 3 } else { 1 };
     let after = &rest[quote.min(rest.len())..];
-    let newline = if quote == 3 {
-        if after.starts_with("\r\n") {
-            2
-        } else {
-            usize::from(after.starts_with('\n'))
-        }
-    } else {
-        0
-    };
+    let newline =
+        if quote == 3 { if after.starts_with("\r\n") { 2 } else { usize::from(after.starts_with('\n')) } } else { 0 };
     offset + quote + newline
 }
 
@@ -248,7 +248,7 @@ fn place_setup_diagnostic(mut d: Diagnostic, setup: &[(Override, Place)], cx: &C
         let at = setup.iter().find(|(o, _)| d.path == format!("--set {}={}", o.key, o.value)).map_or(head, |s| s.1);
         let (line, column) = cx.place(at);
         d.message = format!("setup `{}`: {}", d.path.trim_start_matches("--set "), d.message);
-        d.path = cx.path.to_owned();
+        cx.path.clone_into(&mut d.path);
         d.line = line;
         d.column = column;
     }
@@ -307,9 +307,10 @@ fn goals(cx: &mut Cx<'_>, fields: &[Entry], head: Place) -> Vec<Goal> {
         // Columns inside the string: its opening quote is one character.
         let inner = |i: usize| match at {
             Place::File(o) => Place::File(o + 1 + i),
-            other => other,
+            other @ Place::Set(_) => other,
         };
-        let Some((pos, op)) = Op::ALL.iter().filter_map(|op| text.find(op.symbol()).map(|p| (p, *op))).min_by_key(|x| x.0)
+        let Some((pos, op)) =
+            Op::ALL.iter().filter_map(|op| text.find(op.symbol()).map(|p| (p, *op))).min_by_key(|x| x.0)
         else {
             cx.error(at, format!("goal {text:?} needs a comparison: ==, !=, <, <=, > or >="));
             continue;
@@ -420,7 +421,12 @@ fn check_knob_against_simulator(cx: &mut Cx<'_>, lab: &Lab, knob: &Knob, at: Pla
             let why: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
             cx.error(
                 at,
-                format!("knob `{}` = {}: the simulator refuses it: {}", knob.key, setting.value.display(), why.join("; ")),
+                format!(
+                    "knob `{}` = {}: the simulator refuses it: {}",
+                    knob.key,
+                    setting.value.display(),
+                    why.join("; ")
+                ),
             );
             return;
         }

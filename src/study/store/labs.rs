@@ -68,9 +68,8 @@ impl Store {
             let rows: Vec<(String, i64, Option<i64>, bool, i64)> = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let mut count = c.prepare(
-                "SELECT count(*) FROM lab_attempts WHERE lab_id = ?1 AND solution = 0 AND at <= ?2",
-            )?;
+            let mut count =
+                c.prepare("SELECT count(*) FROM lab_attempts WHERE lab_id = ?1 AND solution = 0 AND at <= ?2")?;
             rows.into_iter()
                 .map(|(lab_id, attempts, first, viewed, last)| {
                     let to_success = match first {
