@@ -137,8 +137,12 @@ pub enum Command {
     },
     /// Validate quiz packs, lessons, scenarios or whole course directories.
     Check {
+        /// Pack files, lessons, scenarios or course directories (searched recursively)
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Fail (exit 1) on warnings too: item-writing cues, undated or unsourced lessons
+        #[arg(long)]
+        strict: bool,
     },
     /// Convert another quiz format into a native pack.
     Import {

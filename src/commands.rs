@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Read { target, width }) => read::run(&global, &target, width),
         Some(Command::Stats { json }) => stats::run(&global, json),
         Some(Command::History { format, output }) => history::run(&global, format, output.as_deref()),
-        Some(Command::Check { paths }) => check::run(&global, &paths),
+        Some(Command::Check { paths, strict }) => check::run(&global, &paths, strict),
         Some(Command::Packs { json }) => packs::run(&global, json),
         Some(Command::Import { file, from, output }) => import::run(&global, &file, from, output.as_deref()),
         Some(Command::ExportPack { pack, to, output }) => export_pack::run(&global, &pack, to, output.as_deref()),

@@ -47,3 +47,42 @@ fn the_builtin_course_loads_every_pack() {
         }
     }
 }
+
+/// What the course promises its learners (issue "The course as of December
+/// 2026"): at least 30 lessons and 500 questions; every lesson dated, with
+/// two or more AWS sources, two or more checkpoints and ten or more
+/// questions (its checkpoints included).
+#[test]
+fn the_builtin_course_is_deep_dated_sourced_and_checkpointed() {
+    let course = Course::builtin();
+    assert!(course.lessons.len() >= 30, "{} lessons", course.lessons.len());
+    let questions: usize = course.packs.iter().map(|p| p.questions.len()).sum();
+    assert!(questions >= 500, "{questions} questions");
+    for lesson in &course.lessons {
+        let id = &lesson.meta.id;
+        assert!(
+            lesson.meta.updated.as_deref().is_some_and(lambda_tutor::course::lesson_rules::is_iso_date),
+            "{id} has no valid `updated` date"
+        );
+        let aws = lesson.meta.sources.iter().filter(|s| lambda_tutor::course::lesson_rules::is_aws_page(s)).count();
+        assert!(aws >= 2, "{id} cites {aws} AWS pages");
+        let checkpoints = lambda_tutor::course::checkpoint::question_keys(&lesson.body);
+        assert!(checkpoints.len() >= 2, "{id} has {} checkpoint questions", checkpoints.len());
+        for key in &checkpoints {
+            let (pack, question) = key.split_once('/').expect("pack/question");
+            let found = course.packs.iter().find(|p| p.meta.id == pack).and_then(|p| p.question(question));
+            assert!(found.is_some_and(|q| q.lesson.as_deref() == Some(id.as_str())), "{id}: checkpoint {key}");
+        }
+        let linked = course.packs.iter().flat_map(|p| &p.questions).filter(|q| q.lesson.as_deref() == Some(id)).count();
+        assert!(linked >= 10, "{id} has {linked} questions");
+    }
+}
+
+/// `check --strict` is clean on the built-in course: no item-writing cue, no
+/// undated or unsourced lesson (CI runs the same command).
+#[test]
+fn the_builtin_course_passes_check_strict() {
+    let report = lambda_tutor::quiz::validate::validate_inputs(&inputs(), &Context::builtin());
+    let shown: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}

@@ -95,7 +95,9 @@ fn a_course_directory_with_lessons_packs_and_scenarios() {
     }
     std::fs::write(
         root.join("content/01-intro.md"),
-        "+++\nid = \"intro\"\ntitle = \"Intro\"\nmodule = \"Basics\"\norder = 1\n+++\nHello.\n",
+        "+++\nid = \"intro\"\ntitle = \"Intro\"\nmodule = \"Basics\"\norder = 1\nupdated = \"2026-12-04\"\n\
+         sources = [\"https://docs.aws.amazon.com/lambda/latest/dg/welcome.html\", \
+         \"https://docs.aws.amazon.com/lambda/latest/dg/lambda-invocation.html\"]\n+++\nHello.\n",
     )
     .expect("write");
     std::fs::write(root.join("content/README.md"), "The authoring guide is not a lesson.").expect("write");

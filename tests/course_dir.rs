@@ -22,7 +22,9 @@ fn write(root: &Path, relative: &str, text: &str) {
 }
 
 const LESSON: &str = "+++\nid = \"aws-101-iam\"\ntitle = \"IAM for functions\"\nmodule = \"AWS 101\"\norder = 1\n\
-                      topics = [\"security\"]\n+++\nAn execution role grants a function its permissions.\n";
+                      topics = [\"security\"]\nupdated = \"2026-12-04\"\nsources = [\
+                      \"https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html\", \
+                      \"https://docs.aws.amazon.com/lambda/latest/dg/lambda-permissions.html\"]\n+++\nAn execution role grants a function its permissions.\n";
 
 const SCENARIO: &str = "format = 1\n[scenario]\nid = \"aws-101-burst\"\ntitle = \"A burst\"\nduration_s = 10\n\
                         [[sources]]\nkind = \"api-gateway\"\narrival = { process = \"constant\", rate_per_s = 5 }\n";

@@ -3,6 +3,9 @@
 //! symbols and layout), a fixed clock, and a progress store in a temporary
 //! directory. Questions come from tests/fixtures/packs/every-type.toml.
 
+#[path = "support/tui.rs"]
+mod tui;
+
 use std::time::Duration;
 
 use chrono::DateTime;
@@ -12,13 +15,11 @@ use lambda_tutor::study::Store;
 use lambda_tutor::tui::app::App;
 use lambda_tutor::tui::clock::Clock;
 use lambda_tutor::tui::progress::Progress;
-use lambda_tutor::tui::screens::Screen;
 use lambda_tutor::tui::screens::quiz::{Launch, Stage};
+use lambda_tutor::tui::screens::{Screen, View};
 use lambda_tutor::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use tui::{draw, key, keys};
 
 const PACK: &str = "tests/fixtures/packs/every-type.toml";
 
@@ -47,7 +48,7 @@ fn fixture(course: Course) -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
     let mut app = App::new(course, Theme::mono(), Progress::new(Some(store)));
-    app.clock = Clock::fixed(DateTime::parse_from_rfc3339("2025-03-10T19:00:00+01:00").expect("date"));
+    app.ctx.clock = Clock::fixed(DateTime::parse_from_rfc3339("2025-03-10T19:00:00+01:00").expect("date"));
     Fixture { app, _dir: dir }
 }
 
@@ -55,23 +56,6 @@ fn quiz(ids: &[&str]) -> Fixture {
     let mut f = fixture(course(ids));
     f.app.launch(Launch::Quiz(QuizSpec { seed: 1, ..QuizSpec::default() }));
     f
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal.draw(|f| f.render_widget(&*app, f.area())).expect("draw");
-    terminal.backend().to_string()
 }
 
 fn stage(app: &App) -> Stage {
@@ -96,7 +80,7 @@ fn single_question_then_a_hint_then_a_wrong_answer_with_feedback() {
     snap(&mut f.app, "quiz_single_80x24", &["question 1/1", "▶ 1. 1 second", "Choose one answer.", "h hint"]);
     key(&mut f.app, KeyCode::Char('h'));
     snap(&mut f.app, "quiz_hint_80x24", &["Hint 1 of 2", "It is short"]);
-    f.app.clock.advance(Duration::from_secs(12));
+    f.app.ctx.clock.advance(Duration::from_secs(12));
     key(&mut f.app, KeyCode::Char('3'));
     assert_eq!(stage(&f.app), Stage::Answered);
     snap(
@@ -114,7 +98,7 @@ fn a_right_answer_by_arrows_and_enter() {
     let mut f = quiz(&["default-timeout"]);
     draw(&mut f.app, 80, 24);
     key(&mut f.app, KeyCode::Down);
-    f.app.clock.advance(Duration::from_secs(4));
+    f.app.ctx.clock.advance(Duration::from_secs(4));
     key(&mut f.app, KeyCode::Enter);
     snap(&mut f.app, "quiz_correct_80x24", &["✓ Correct · 4.0 s", "✓ 2. 3 seconds  ← your answer", "score 1/1"]);
 }
@@ -212,7 +196,9 @@ fn order_items_move_into_place_with_shift_arrows_and_k_j() {
         }
     }
     let screen = draw(&mut f.app, 80, 24);
-    assert!(screen.find("1. Init") < screen.find("2. Invoke") && screen.contains("3. Shutdown"), "{screen}");
+    // Positions, not `Option`s: `None < Some(_)` would pass with "1. Init" missing.
+    let at = |item: &str| screen.find(item).unwrap_or_else(|| panic!("{item:?} is not on screen:\n{screen}"));
+    assert!(at("1. Init") < at("2. Invoke") && at("2. Invoke") < at("3. Shutdown"), "{screen}");
     // The highlight is on the last item: up one place and back again.
     key(&mut f.app, KeyCode::Char('K'));
     key(&mut f.app, KeyCode::Char('J'));
@@ -335,11 +321,11 @@ fn a_drill_counts_down_ends_when_time_is_up_and_compares_with_the_last() {
     // The second: the countdown runs on the fixed clock, no hints offered.
     f.app.launch(Launch::Drill(DrillOptions { minutes: Some(2), seed: 4, ..DrillOptions::default() }));
     assert_eq!(f.app.tick_interval(), Some(Duration::from_secs(1)));
-    f.app.clock.advance(Duration::from_secs(25));
+    f.app.ctx.clock.advance(Duration::from_secs(25));
     snap(&mut f.app, "drill_80x24", &["Drill", "⏱ 1:35 left", "question 1"]);
     assert!(!draw(&mut f.app, 80, 24).contains("h hint"));
     answer_anything(&mut f.app);
-    f.app.clock.advance(Duration::from_secs(120));
+    f.app.ctx.clock.advance(Duration::from_secs(120));
     f.app.tick();
     assert_eq!(stage(&f.app), Stage::Finished);
     assert_eq!(f.app.tick_interval(), None, "no ticks once the drill is over");
@@ -374,7 +360,7 @@ fn answer_anything(app: &mut App) {
 fn stats_after_a_quiz_and_a_drill() {
     let mut f = quiz(&[]);
     for _ in 0..8 {
-        f.app.clock.advance(Duration::from_secs(7));
+        f.app.ctx.clock.advance(Duration::from_secs(7));
         answer_anything(&mut f.app);
     }
     key(&mut f.app, KeyCode::Char('q'));

@@ -1,34 +1,40 @@
 //! Whole screens as the learner sees them, on a TestBackend at 80×24 and
 //! 120×40, in the monochrome theme (so the snapshots show text and layout).
+//! The screens show a small fixture course (`tests/fixtures/course/`), so
+//! that editing the built-in lessons does not churn these snapshots; one
+//! smoke test checks the built-in course by structure, not by text.
+
+#[path = "support/tui.rs"]
+mod tui;
 
 use lambda_tutor::course::Course;
 use lambda_tutor::tui::app::App;
 use lambda_tutor::tui::progress::Progress;
 use lambda_tutor::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use tui::{draw, draw_buffer, find, key as press, keys as type_text};
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/course");
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal.draw(|f| f.render_widget(&*app, f.area())).expect("draw");
-    terminal.backend().to_string()
+/// The fixture course: two modules, three lessons.
+fn course() -> Course {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(FIXTURE)
+        .expect("fixture course")
+        .map(|e| {
+            let path = e.expect("entry").path();
+            (path.display().to_string(), std::fs::read(&path).expect("lesson"))
+        })
+        .collect();
+    files.sort();
+    let course = Course::from_lesson_files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    assert!(course.diagnostics.is_empty(), "{:?}", course.diagnostics);
+    assert_eq!(course.lessons.len(), 3);
+    course
 }
 
 fn app() -> App {
-    App::new(Course::builtin(), Theme::mono(), Progress::new(None))
+    App::new(course(), Theme::mono(), Progress::new(None))
 }
 
 #[test]
@@ -36,7 +42,7 @@ fn home_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app();
         let screen = draw(&mut app, w, h);
-        assert!(screen.contains("lambda-tutor"));
+        assert!(screen.contains("lambda-tutor") && screen.contains("How tides work"), "{screen}");
         insta::assert_snapshot!(format!("home_{w}x{h}"), screen);
     }
 }
@@ -46,14 +52,13 @@ fn reader_screen_scrolled() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app();
         draw(&mut app, w, h);
-        press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Enter);
         draw(&mut app, w, h);
         for _ in 0..5 {
             press(&mut app, KeyCode::Char('j'));
         }
         let screen = draw(&mut app, w, h);
-        assert!(screen.contains("What AWS Lambda is"), "{screen}");
+        assert!(screen.contains("How tides work") && screen.contains("The moon's pull"), "{screen}");
         insta::assert_snapshot!(format!("reader_{w}x{h}"), screen);
     }
 }
@@ -65,13 +70,50 @@ fn reader_search_highlights_and_counts_hits() {
     press(&mut app, KeyCode::Enter);
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "server");
+    type_text(&mut app, "tide");
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("/server") && screen.contains("hit 1/"), "{screen}");
+    assert!(screen.contains("/tide") && screen.contains("hit 1/"), "{screen}");
     press(&mut app, KeyCode::Char('n'));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("hit 2/"), "{screen}");
+}
+
+/// Styles, not only text: the selected row is drawn reversed, the current
+/// search hit reversed and the other hits underlined (the monochrome
+/// theme's way of saying "selected" and "found").
+#[test]
+fn selection_and_search_hits_are_styled() {
+    let mut app = app();
+    let buf = draw_buffer(&mut app, 80, 24);
+    let (y, x) = find(&buf, "How tides work").expect("the first lesson's row");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "the selected row is reversed");
+    let (y2, x2) = find(&buf, "Where waves come from").expect("the second lesson's row");
+    assert!(!buf[(x2, y2)].modifier.contains(Modifier::REVERSED), "other rows are not");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "moon");
+    press(&mut app, KeyCode::Enter);
+    let buf = draw_buffer(&mut app, 80, 24);
+    // "moon" occurs several times on the first screen: the first hit is current.
+    // The lesson text only: the status row repeats the query.
+    let hits: Vec<(u16, u16)> = (0..buf.area.height - 2)
+        .flat_map(|y| {
+            let text = tui::row(&buf, y);
+            text.match_indices("moon")
+                .map(|(at, _)| (y, u16::try_from(text[..at].chars().count()).expect("column")))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(hits.len() >= 2, "both hits on screen: {hits:?}");
+    let (cy, cx) = hits[0];
+    let (oy, ox) = hits[1];
+    for dx in 0..4 {
+        assert!(buf[(cx + dx, cy)].modifier.contains(Modifier::REVERSED), "current hit reversed at {dx}");
+        assert!(buf[(ox + dx, oy)].modifier.contains(Modifier::UNDERLINED), "other hit underlined at {dx}");
+    }
+    assert!(!buf[(cx + 4, cy)].modifier.contains(Modifier::REVERSED), "the highlight ends with the word");
 }
 
 #[test]
@@ -82,11 +124,11 @@ fn contents_and_help_overlays() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('t'));
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("Contents") && screen.contains("Key takeaways"), "{screen}");
+    assert!(screen.contains("Contents") && screen.contains("Key points"), "{screen}");
     press(&mut app, KeyCode::Char('G'));
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("Key takeaways") && !screen.contains("Contents ─"), "{screen}");
+    assert!(screen.contains("Key points") && !screen.contains("Contents ─"), "{screen}");
     press(&mut app, KeyCode::Char('?'));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Keys") && screen.contains("next lesson"), "{screen}");
@@ -98,13 +140,13 @@ fn search_all_lessons_opens_the_hit() {
     let mut app = app();
     draw(&mut app, 120, 40);
     press(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "provisioned concurrency");
+    type_text(&mut app, "fetch");
     let screen = draw(&mut app, 120, 40);
-    assert!(screen.contains("hit(s)"), "{screen}");
+    assert!(screen.contains("hit(s)") && screen.contains("Where waves come from"), "{screen}");
     insta::assert_snapshot!("search_all_120x40", screen);
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 120, 40);
-    assert!(screen.contains("/provisioned concurrency") && screen.contains("hit 1/"), "{screen}");
+    assert!(screen.contains("/fetch") && screen.contains("hit 1/"), "{screen}");
 }
 
 #[test]
@@ -115,10 +157,10 @@ fn next_and_previous_lesson_and_back_to_home() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char(']'));
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("2/19"), "{screen}");
+    assert!(screen.contains("2/3") && screen.contains("Where waves come from"), "{screen}");
     press(&mut app, KeyCode::Char('['));
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("1/19"), "{screen}");
+    assert!(screen.contains("1/3") && screen.contains("How tides work"), "{screen}");
     press(&mut app, KeyCode::Char('q'));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Course"), "{screen}");
@@ -145,7 +187,7 @@ fn tiny_terminals_get_a_clear_message_and_any_size_draws() {
 fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
-    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(Some(store)));
+    let mut app = App::new(course(), Theme::mono(), Progress::new(Some(store)));
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Enter);
     draw(&mut app, 80, 24);
@@ -153,22 +195,43 @@ fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char(']'));
     draw(&mut app, 80, 24);
-    for _ in 0..10 {
-        press(&mut app, KeyCode::Char('j'));
-    }
+    press(&mut app, KeyCode::Char('j'));
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('q'));
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("Continue: What AWS Lambda is"), "{screen}");
+    assert!(screen.contains("Continue: Where waves come from"), "{screen}");
     assert!(screen.contains("✓  1."), "lesson 1 is marked complete:\n{screen}");
-    assert!(screen.contains("•  2."), "lesson 2 is marked opened:\n{screen}");
-    assert!(screen.contains("1/4"), "module progress:\n{screen}");
+    // The second lesson fits on one screen: one key there reads it to the end.
+    assert!(screen.contains("✓  2."), "lesson 2 is marked complete:\n{screen}");
+    assert!(screen.contains("   3."), "lesson 3 is not marked:\n{screen}");
+    assert!(screen.contains("2/2") && screen.contains("0/1"), "module progress:\n{screen}");
     // A new session on the same data continues at the same place.
     drop(app);
     let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
-    let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(Some(store)));
+    let mut app = App::new(course(), Theme::mono(), Progress::new(Some(store)));
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("2/19") && !screen.contains(" 0% "), "{screen}");
+    assert!(screen.contains("2/3"), "{screen}");
+}
+
+/// The built-in course, by structure only (its text is being rewritten):
+/// every module and lesson is on the home screen's map, and each lesson
+/// opens in the reader with its own position in the title bar.
+#[test]
+fn the_built_in_course_opens_every_lesson() {
+    let course = Course::builtin();
+    let total = course.lessons.len();
+    assert!(total > 0 && !course.modules.is_empty());
+    let titles: Vec<String> = course.lessons.iter().map(|l| l.meta.title.clone()).collect();
+    let mut app = App::new(course, Theme::mono(), Progress::new(None));
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains(&format!("{total} lessons")), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    for (i, title) in titles.iter().enumerate() {
+        let screen = draw(&mut app, 120, 40);
+        let head = title.chars().take(20).collect::<String>();
+        assert!(screen.contains(&format!("{}/{total}", i + 1)) && screen.contains(&head), "{i}: {screen}");
+        press(&mut app, KeyCode::Char(']'));
+    }
 }

@@ -1,7 +1,8 @@
 //! `check PATH...`: validate quiz packs, lessons, scenarios and whole course
 //! directories; report every problem as `path:line:column: error: …`, then
-//! a summary line. Exit 0 when clean (warnings allowed), 1 with errors, 2
-//! when a path is missing or unreadable.
+//! a summary line. Exit 0 when clean (warnings allowed, unless `--strict`),
+//! 1 with errors (or, with `--strict`, warnings), 2 when a path is missing
+//! or unreadable.
 //!
 //! References resolve against the files checked together, the built-in
 //! course and the courses of `--pack` (never the data folder's: a check in
@@ -19,7 +20,7 @@ use crate::course::installed::{builtin_clashes, check_course_file, is_course_fil
 use crate::quiz::parse::sort_diagnostics;
 use crate::quiz::validate::{Context, collect, validate_inputs};
 
-pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
+pub fn run(global: &GlobalOptions, paths: &[PathBuf], strict: bool) -> CommandResult {
     let mut collected = collect(paths);
     // A course's course.toml is checked as such, not as a pack.
     let (course_files, inputs): (Vec<_>, Vec<_>) = collected.inputs.into_iter().partition(is_course_file);
@@ -43,7 +44,7 @@ pub fn run(global: &GlobalOptions, paths: &[PathBuf]) -> CommandResult {
     if !collected.problems.is_empty() {
         return Err(Failure::Usage(collected.problems.join("; ")));
     }
-    if report.errors() > 0 {
+    if report.errors() > 0 || (strict && report.warnings() > 0) {
         return Err(Failure::Invalid);
     }
     Ok(())

@@ -269,6 +269,7 @@ impl Course {
         let context = Context {
             lessons: self.lessons.iter().filter(|l| l.course.is_none()).map(|l| l.meta.id.clone()).collect(),
             scenarios: self.scenarios.iter().filter(|s| s.course.is_none()).map(|s| s.id.clone()).collect(),
+            packs: Vec::new(),
         };
         let report = check_inputs(&inputs, &context);
         let pack_paths: BTreeSet<&str> = files.packs.iter().map(|f| f.path.as_str()).collect();

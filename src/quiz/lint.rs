@@ -8,14 +8,20 @@
 //! were the longest choice):
 //!
 //! - the right answer is the strictly longest choice in more than 1 in 3
-//!   single-choice questions (per pack, and over all packs checked);
+//!   single-choice questions (per pack, and over all packs checked) — or,
+//!   the over-correction, almost never (under 1 in 10 of eight or more), so
+//!   that a learner rules the longest choice out; or the strictly shortest
+//!   in more than half;
 //! - the key of a multiple-answer question is most of its choices in more
 //!   than half of them ("pick everything but the absurd ones");
 //! - unshuffled choices put most keys at one position;
 //! - "all of the above" / "none of the above";
 //! - true-false answers unbalanced;
-//! - the same prompt twice, in one pack or across packs;
-//! - an explanation that is missing (blank).
+//! - the same prompt twice, in one pack or across packs.
+//!
+//! An explanation that is missing, or that only repeats the answer, is
+//! already a warning of the pack parser (`parse/smells.rs`), so it is not
+//! repeated here.
 //!
 //! Every finding is a warning: `check` shows them, `check --strict` fails
 //! on them. The lint reads the parsed packs and their source only to give
@@ -38,6 +44,15 @@ pub struct LintInput<'a> {
 /// strictly longest choice.
 pub const MAX_LONGEST_SHARE: f64 = 1.0 / 3.0;
 
+/// Below this share of longest keys (with [`MIN_FOR_NEVER`] questions or
+/// more) the longest choice is a safe one to rule out.
+pub const MIN_LONGEST_SHARE: f64 = 0.1;
+
+/// The fewest single-choice questions for "never the longest" to count:
+/// by chance alone a pack of four-choice questions has a longest key about
+/// once in four, so a handful without one proves nothing.
+const MIN_FOR_NEVER: usize = 8;
+
 /// The fewest questions of a kind for a share rule to apply: with two
 /// questions any split looks biased.
 const MIN_FOR_SHARE: usize = 3;
@@ -49,6 +64,15 @@ pub fn is_strictly_longest(choices: &[String], answer: usize) -> bool {
     let key_len = key.chars().count();
     choices.iter().enumerate().filter(|&(i, _)| i != answer).all(|(_, c)| c.chars().count() < key_len)
         && choices.len() > 1
+}
+
+/// Whether `answer` is strictly shorter (in characters) than every other
+/// choice.
+pub fn is_strictly_shortest(choices: &[String], answer: usize) -> bool {
+    let Some(key) = choices.get(answer) else { return false };
+    let key_len = key.chars().count();
+    choices.len() > 1
+        && choices.iter().enumerate().filter(|&(i, _)| i != answer).all(|(_, c)| c.chars().count() > key_len)
 }
 
 /// "All of the above" and its relatives, which reward test-taking skill.
@@ -122,6 +146,7 @@ fn some_ids(ids: &[&str]) -> String {
 pub struct CueCounts {
     pub single: usize,
     pub single_longest: usize,
+    pub single_shortest: usize,
     pub multiple: usize,
     pub multiple_majority: usize,
     pub true_answers: usize,
@@ -132,6 +157,7 @@ impl CueCounts {
     fn add(&mut self, other: &Self) {
         self.single += other.single;
         self.single_longest += other.single_longest;
+        self.single_shortest += other.single_shortest;
         self.multiple += other.multiple;
         self.multiple_majority += other.multiple_majority;
         self.true_answers += other.true_answers;
@@ -141,6 +167,17 @@ impl CueCounts {
     /// Whether the longest-answer cue is over the limit.
     pub fn longest_cue(&self) -> bool {
         self.single >= MIN_FOR_SHARE && self.single_longest as f64 > self.single as f64 * MAX_LONGEST_SHARE
+    }
+
+    /// Whether the key is almost never the longest choice: the
+    /// over-correction, which lets a learner rule the longest one out.
+    pub fn never_longest_cue(&self) -> bool {
+        self.single >= MIN_FOR_NEVER && (self.single_longest as f64) < self.single as f64 * MIN_LONGEST_SHARE
+    }
+
+    /// Whether the key is the strictly shortest choice in more than half.
+    pub fn shortest_cue(&self) -> bool {
+        self.single > MIN_FOR_SHARE && self.single_shortest * 2 > self.single
     }
 
     /// Whether multiple-answer keys are mostly "everything but a few".
@@ -165,6 +202,9 @@ pub fn cue_counts(pack: &Pack) -> CueCounts {
                 counts.single += 1;
                 if is_strictly_longest(choices, *answer) {
                     counts.single_longest += 1;
+                }
+                if is_strictly_shortest(choices, *answer) {
+                    counts.single_shortest += 1;
                 }
             }
             QuestionKind::Multiple { choices, answers } => {
@@ -196,6 +236,30 @@ fn cue_warnings(path: &str, place: (usize, usize), scope: &str, counts: &CueCoun
             let _ = write!(message, " ({})", some_ids(ids));
         }
         out.push(Diagnostic::warning(path, line, column, message));
+    }
+    if counts.never_longest_cue() {
+        out.push(Diagnostic::warning(
+            path,
+            line,
+            column,
+            format!(
+                "{scope}: the right answer is the strictly longest choice in only {} of {} single-choice questions; \
+                 a learner who rules out the longest choice gains an edge (by chance it is about 1 in 4)",
+                counts.single_longest, counts.single
+            ),
+        ));
+    }
+    if counts.shortest_cue() {
+        out.push(Diagnostic::warning(
+            path,
+            line,
+            column,
+            format!(
+                "{scope}: the right answer is the strictly shortest choice in {} of {} single-choice questions; \
+                 keep choices about the same length",
+                counts.single_shortest, counts.single
+            ),
+        ));
     }
     if counts.majority_cue() {
         out.push(Diagnostic::warning(
@@ -288,14 +352,6 @@ pub fn lint(inputs: &[LintInput<'_>]) -> Vec<Diagnostic> {
                 && is_strictly_longest(choices, *answer)
             {
                 longest_ids.push(question.id.as_str());
-            }
-            if question.explanation.trim().is_empty() {
-                out.push(Diagnostic::warning(
-                    &pack.path,
-                    line,
-                    column,
-                    format!("question {} has no explanation: say why the answer is right", question.id),
-                ));
             }
             let normalized = normalized_prompt(&question.prompt);
             if !normalized.is_empty() {
@@ -398,6 +454,17 @@ mod tests {
         src += &single("q2", &["a", "bb", "c"], "a", true);
         src += &single("q3", &["a", "bb", "c"], "c", true);
         assert!(lint_one(&src).iter().all(|d| !d.message.contains("strictly longest")));
+    }
+
+    #[test]
+    fn never_the_longest_and_mostly_the_shortest_are_cues_too() {
+        let mut src = HEADER.to_owned();
+        for i in 0..8 {
+            src += &single(&format!("q{i}"), &["ok", "a longer wrong one", "another long wrong one"], "ok", true);
+        }
+        let warnings = lint_one(&src);
+        assert!(warnings.iter().any(|d| d.message.contains("in only 0 of 8")), "{warnings:?}");
+        assert!(warnings.iter().any(|d| d.message.contains("strictly shortest choice in 8 of 8")), "{warnings:?}");
     }
 
     #[test]

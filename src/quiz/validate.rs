@@ -41,6 +41,9 @@ pub struct Input {
 pub struct Context {
     pub lessons: BTreeSet<String>,
     pub scenarios: BTreeSet<String>,
+    /// Packs the checked lessons' checkpoints may name besides the checked
+    /// packs (the built-in ones, or a whole installed course's).
+    pub packs: Vec<Pack>,
 }
 
 impl Context {
@@ -53,7 +56,8 @@ impl Context {
             .map(|l| l.meta.id)
             .collect();
         let scenarios = embedded::scenarios().iter().filter_map(|(path, _)| stem(path)).collect();
-        Self { lessons, scenarios }
+        let packs = super::load::builtin_packs().0;
+        Self { lessons, scenarios, packs }
     }
 
     /// Every lesson and scenario of a loaded course (built-in and
@@ -62,7 +66,7 @@ impl Context {
         let lessons = course.lessons.iter().map(|l| l.meta.id.clone()).collect();
         let mut scenarios: BTreeSet<String> = course.scenarios.iter().map(|s| s.id.clone()).collect();
         scenarios.extend(course.scenarios.iter().filter_map(|s| stem(&s.path)));
-        Self { lessons, scenarios }
+        Self { lessons, scenarios, packs: course.packs.clone() }
     }
 }
 
@@ -160,16 +164,20 @@ fn looks_like(doc: &DeTable<'_>) -> Looks {
 /// course) for references. The packs without errors are returned in the
 /// report.
 pub fn check_inputs(inputs: &[Input], context: &Context) -> Report {
-    check(inputs, context, true)
-}
-
-/// [`check_inputs`] for `check` itself: validate only, keep no packs (a
-/// large pack is then never copied out of the parsed document).
-pub fn validate_inputs(inputs: &[Input], context: &Context) -> Report {
     check(inputs, context, false)
 }
 
-fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
+/// [`check_inputs`] for `check` itself, which also asks more of the content
+/// than loading does: the item-writing lint over the checked packs
+/// ([`super::lint`]) and, for lessons, a date, sources and checkpoints that
+/// name real questions ([`crate::course::lesson_rules`]).
+pub fn validate_inputs(inputs: &[Input], context: &Context) -> Report {
+    check(inputs, context, true)
+}
+
+fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
+    let keep_packs = true;
+    let mut checked_lessons = Vec::new();
     let mut report = Report::default();
     let mut lessons = context.lessons.clone();
     let mut scenarios = context.scenarios.clone();
@@ -183,6 +191,9 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
                 report.files += 1;
                 match parse_lesson(path, &input.bytes) {
                     Ok(lesson) => {
+                        if authoring {
+                            checked_lessons.push((lesson.clone(), String::from_utf8_lossy(&input.bytes).into_owned()));
+                        }
                         if let Some(first) = lesson_paths.get(&lesson.meta.id) {
                             let (line, column) = id_place(&input.bytes);
                             report.diagnostics.push(Diagnostic::error(
@@ -306,8 +317,35 @@ fn check(inputs: &[Input], context: &Context, keep_packs: bool) -> Report {
             report.packs.push(pack);
         }
     }
+    if authoring {
+        authoring_rules(&mut report, inputs, context, &checked_lessons);
+    }
     sort_diagnostics(&mut report.diagnostics);
     report
+}
+
+/// The lint over the checked packs, and the lesson rules with checkpoints
+/// resolved against the checked packs first, then the context's.
+fn authoring_rules(
+    report: &mut Report,
+    inputs: &[Input],
+    context: &Context,
+    lessons: &[(crate::course::Lesson, String)],
+) {
+    let sources: BTreeMap<&str, String> =
+        inputs.iter().map(|i| (i.path.as_str(), String::from_utf8_lossy(&i.bytes).into_owned())).collect();
+    let lint_inputs: Vec<super::lint::LintInput<'_>> = report
+        .packs
+        .iter()
+        .filter_map(|pack| sources.get(pack.path.as_str()).map(|src| super::lint::LintInput { pack, src }))
+        .collect();
+    let mut found = super::lint::lint(&lint_inputs);
+    let mut all_packs: Vec<Pack> = report.packs.clone();
+    all_packs.extend(context.packs.iter().filter(|p| !report.packs.iter().any(|c| c.meta.id == p.meta.id)).cloned());
+    for (lesson, src) in lessons {
+        found.extend(crate::course::lesson_rules::lesson_diagnostics(lesson, src, &all_packs));
+    }
+    report.diagnostics.extend(found);
 }
 
 /// A scenario's id (`[scenario] id`, else its file stem), at 1:1.
@@ -445,7 +483,8 @@ mod tests {
 
     #[test]
     fn references_resolve_against_checked_files_and_context() {
-        let context = Context { lessons: BTreeSet::new(), scenarios: ["burst".to_owned()].into() };
+        let context =
+            Context { lessons: BTreeSet::new(), scenarios: ["burst".to_owned()].into(), ..Context::default() };
         let inputs = [
             input("content/limits.md", FileKind::Lesson, LESSON),
             input("a.toml", FileKind::Pack, &pack("a", "limits")),
@@ -478,16 +517,21 @@ mod tests {
     }
 
     #[test]
-    fn validating_only_reports_exactly_what_loading_reports() {
+    fn validating_reports_what_loading_reports_plus_authoring_warnings() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/packs");
         let collected = collect(&[PathBuf::from(dir)]);
         assert!(collected.inputs.len() > 20, "the fixtures are there");
         let loaded = check_inputs(&collected.inputs, &Context::default());
         let validated = validate_inputs(&collected.inputs, &Context::default());
-        assert_eq!(loaded.diagnostics, validated.diagnostics);
+        for d in &loaded.diagnostics {
+            assert!(validated.diagnostics.contains(d), "validation lost {d}");
+        }
+        let extra: Vec<&Diagnostic> =
+            validated.diagnostics.iter().filter(|d| !loaded.diagnostics.contains(d)).collect();
+        assert!(extra.iter().all(|d| !d.is_error()), "authoring rules only warn: {extra:?}");
         assert_eq!(loaded.files, validated.files);
         assert!(!loaded.packs.is_empty());
-        assert!(validated.packs.is_empty());
+        assert_eq!(loaded.packs.len(), validated.packs.len());
     }
 
     #[test]

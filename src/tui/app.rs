@@ -1,6 +1,7 @@
-//! App state: the course, the theme, a stack of screens and the help
-//! overlay. Events change state in `handle_event`; `prepare` does the work
-//! that needs the frame size (layout caches); rendering is pure.
+//! App state: the context (course, progress, clock, theme), a stack of
+//! screens and the help overlay. Events change state in `handle_event`;
+//! `prepare` does the work that needs the frame size (layout caches);
+//! rendering is pure. Every screen is reached through [`View`].
 
 use std::time::{Duration, Instant};
 
@@ -14,21 +15,18 @@ use super::action::Action;
 use super::clock::Clock;
 use super::keymap::{self, Context};
 use super::progress::Progress;
-use super::screens::quiz::{Ctx, Launch};
-use super::screens::{self, HomeScreen, Input, Screen, Transition};
+use super::screens::{self, Ctx, HomeScreen, Input, Launch, Screen, Transition};
 use super::strings;
 use super::theme::Theme;
 use super::widgets;
 use crate::course::Course;
 
 pub struct App {
-    pub course: Course,
-    pub theme: Theme,
-    pub progress: Progress,
+    /// What every screen shares: course, progress, clock (fixed in tests)
+    /// and theme.
+    pub ctx: Ctx,
     /// A one-time message for the status line, cleared by the next key.
     pub notice: Option<String>,
-    /// Time and seeds for the study screens (fixed in tests).
-    pub clock: Clock,
     stack: Vec<Screen>,
     help: bool,
     quit: bool,
@@ -43,11 +41,8 @@ impl App {
     pub fn new(course: Course, theme: Theme, progress: Progress) -> Self {
         let home = HomeScreen::new(&course, &progress);
         Self {
-            course,
-            theme,
-            progress,
+            ctx: Ctx { course, progress, clock: Clock::system(), theme },
             notice: None,
-            clock: Clock::system(),
             stack: vec![Screen::Home(home)],
             help: false,
             quit: false,
@@ -58,8 +53,7 @@ impl App {
 
     /// Open a study screen on top of the current one.
     pub fn launch(&mut self, launch: Launch) {
-        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
-        let screen = screens::quiz::launch::open(launch, &mut ctx);
+        let screen = screens::quiz::launch::open(launch, &mut self.ctx);
         self.enter_screen(screen);
     }
 
@@ -78,31 +72,8 @@ impl App {
         self.stack.last().unwrap_or_else(|| unreachable!("the home screen is never popped"))
     }
 
-    /// Whether the current screen wants raw keystrokes (a text field).
-    fn is_typing(&self) -> bool {
-        match self.screen() {
-            Screen::Search(_) => true,
-            Screen::Reader(r) => r.is_typing(),
-            Screen::Quiz(q) => q.is_typing(),
-            Screen::Home(_)
-            | Screen::QuizChooser(_)
-            | Screen::Stats(_)
-            | Screen::Scenarios(_)
-            | Screen::Simulator(_) => false,
-        }
-    }
-
     fn contexts(&self) -> &'static [Context] {
-        match self.screen() {
-            Screen::Home(_) => HomeScreen::CONTEXTS,
-            Screen::Reader(r) => r.contexts(),
-            Screen::Search(_) => screens::SearchScreen::CONTEXTS,
-            Screen::Scenarios(_) => screens::ScenarioPicker::CONTEXTS,
-            Screen::Simulator(s) => s.contexts(),
-            Screen::Quiz(q) => q.contexts(),
-            Screen::QuizChooser(_) => screens::quiz::chooser::ChooserScreen::CONTEXTS,
-            Screen::Stats(_) => screens::stats::StatsScreen::CONTEXTS,
-        }
+        self.screen().view().contexts()
     }
 
     pub fn handle_event(&mut self, event: &Event) {
@@ -133,7 +104,8 @@ impl App {
             return;
         }
         // While typing, `?` is text; F1 still opens the help.
-        if action == Some(Action::Help) && !(self.is_typing() && matches!(key.code, KeyCode::Char(_))) {
+        let typing = self.screen().view().is_typing();
+        if action == Some(Action::Help) && !(typing && matches!(key.code, KeyCode::Char(_))) {
             self.help = true;
             return;
         }
@@ -141,21 +113,12 @@ impl App {
     }
 
     fn dispatch(&mut self, input: Input<'_>) {
-        let course = &self.course;
-        let mut ctx = Ctx { course, progress: &mut self.progress, clock: &mut self.clock };
-        let transition = match self.stack.last_mut() {
-            Some(Screen::Home(s)) => s.handle(input, course),
-            Some(Screen::Reader(s)) => s.handle(input, course),
-            Some(Screen::Search(s)) => s.handle(input, course),
-            Some(Screen::Scenarios(s)) => s.handle(input),
-            Some(Screen::Simulator(s)) => s.handle(input),
-            Some(Screen::Quiz(s)) => s.handle(input, &mut ctx),
-            Some(Screen::QuizChooser(s)) => s.handle(input, &mut ctx),
-            Some(Screen::Stats(s)) => s.handle(input),
-            None => Transition::Quit,
-        };
+        let Some(screen) = self.stack.last_mut() else { return };
+        let transition = screen.view_mut().handle(input, &mut self.ctx);
         self.apply(transition);
-        self.note_reading();
+        if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().settled(&mut self.ctx);
+        }
     }
 
     fn apply(&mut self, transition: Transition) {
@@ -178,27 +141,9 @@ impl App {
             Transition::Pop if self.stack.len() > 1 => {
                 self.leave_screen();
                 self.stack.pop();
-                if let Some(Screen::Home(_)) = self.stack.last() {
-                    // Progress may have changed: rebuild "Continue" and the marks.
-                    let selected = match self.stack.last() {
-                        Some(Screen::Home(h)) => h.selected_lesson(),
-                        _ => None,
-                    };
-                    let on_simulator = matches!(self.stack.last(), Some(Screen::Home(h)) if h.on_simulator());
-                    let start = match self.stack.last() {
-                        Some(Screen::Home(h)) => h.selected_start(),
-                        _ => None,
-                    };
-                    let mut home = HomeScreen::new(&self.course, &self.progress);
-                    if let Some(l) = selected {
-                        home.select_lesson(l);
-                    }
-                    if on_simulator {
-                        home.select_simulator();
-                    } else if let Some(row) = start {
-                        home.select_start(row);
-                    }
-                    self.stack[0] = Screen::Home(home);
+                let ctx = &self.ctx;
+                if let Some(screen) = self.stack.last_mut() {
+                    screen.view_mut().resumed(ctx);
                 }
             }
             Transition::Pop | Transition::Quit => {
@@ -208,34 +153,16 @@ impl App {
         }
     }
 
-    /// A screen comes to the top: record what the learner started.
-    fn enter_screen(&mut self, screen: Screen) {
-        if let Screen::Reader(reader) = &screen {
-            let lesson = &self.course.lessons[reader.lesson];
-            self.progress.opened_lesson(lesson);
-        }
+    /// A screen comes to the top: it records what the learner started.
+    fn enter_screen(&mut self, mut screen: Screen) {
+        screen.view_mut().entered(&mut self.ctx);
         self.stack.push(screen);
     }
 
-    /// The top screen is about to go: remember where the learner was.
+    /// The top screen is about to go: it remembers where the learner was.
     fn leave_screen(&mut self) {
-        if let Some(Screen::Quiz(_) | Screen::Stats(_)) = self.stack.last() {
-            // Answers change what is due and what "Continue" offers.
-            self.progress.reload();
-        }
-        if let Some(Screen::Reader(reader)) = self.stack.last() {
-            let lesson = &self.course.lessons[reader.lesson];
-            self.progress.left_lesson(lesson, reader.position());
-        }
-    }
-
-    /// Reaching the end of a lesson completes it.
-    fn note_reading(&mut self) {
-        if let Some(Screen::Reader(reader)) = self.stack.last()
-            && reader.at_end()
-        {
-            let lesson = &self.course.lessons[reader.lesson];
-            self.progress.completed_lesson(lesson);
+        if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().leaving(&mut self.ctx);
         }
     }
 
@@ -247,17 +174,9 @@ impl App {
     /// How long the event loop may wait for input before calling
     /// [`App::tick`]: `Some` only while something animates (a playing
     /// simulator, a drill's countdown) or is on its way to the screen (a
-    /// lesson's colours), so
-    /// the program uses no CPU otherwise.
+    /// lesson's colours), so the program uses no CPU otherwise.
     pub fn tick_interval(&self) -> Option<Duration> {
-        match self.screen() {
-            Screen::Reader(r) if r.is_colouring() => Some(Duration::from_millis(15)),
-            // A drill's countdown runs on behind the help overlay.
-            Screen::Quiz(q) if q.is_timing() => Some(Duration::from_secs(1)),
-            _ if self.help || self.too_small => None,
-            Screen::Simulator(s) if s.is_playing() => Some(screens::simulator::TICK),
-            _ => None,
-        }
+        self.screen().view().tick_interval(self.help || self.too_small)
     }
 
     /// Advance whatever animates to the wall clock's now.
@@ -267,15 +186,8 @@ impl App {
 
     /// [`App::tick`] at a given wall time (tests inject the clock).
     pub fn tick_at(&mut self, now: Instant) {
-        let mut ctx = Ctx { course: &self.course, progress: &mut self.progress, clock: &mut self.clock };
-        match self.stack.last_mut() {
-            Some(Screen::Simulator(s)) => s.tick(now),
-            Some(Screen::Reader(r)) => {
-                r.poll_colouring();
-            }
-            Some(Screen::Quiz(q)) => q.tick(&mut ctx),
-            _ => {}
-        }
+        let Some(screen) = self.stack.last_mut() else { return };
+        screen.view_mut().tick(now, &mut self.ctx);
     }
 
     fn areas(area: Rect) -> [Rect; 2] {
@@ -289,49 +201,32 @@ impl App {
             return;
         }
         let [body, _] = Self::areas(area);
-        let course = &self.course;
-        let (theme, clock) = (self.theme, self.clock.clone());
-        match self.stack.last_mut() {
-            None => {}
-            Some(Screen::Home(s)) => s.prepare(body, course),
-            Some(Screen::Reader(s)) => s.prepare(body),
-            Some(Screen::Search(s)) => s.prepare(body),
-            Some(Screen::Scenarios(s)) => s.prepare(body),
-            Some(Screen::Simulator(s)) => s.prepare(body),
-            Some(Screen::Quiz(s)) => s.prepare(body, &theme, &clock),
-            Some(Screen::QuizChooser(s)) => s.prepare(body),
-            Some(Screen::Stats(s)) => s.prepare(body, &theme),
+        let ctx = &self.ctx;
+        if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().prepare(body, ctx);
         }
     }
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        widgets::clear(area, buf, self.theme.base);
+        let theme = &self.ctx.theme;
+        widgets::clear(area, buf, theme.base);
         if self.too_small {
-            widgets::render_too_small(area, buf, &self.theme);
+            widgets::render_too_small(area, buf, theme);
             return;
         }
         let [body, footer] = App::areas(area);
-        match self.screen() {
-            Screen::Home(s) => s.render(body, buf, &self.course, &self.theme, &self.progress),
-            Screen::Reader(s) => s.render(body, buf, &self.course, &self.theme),
-            Screen::Search(s) => s.render(body, buf, &self.course, &self.theme),
-            Screen::Scenarios(s) => s.render(body, buf, &self.theme),
-            Screen::Simulator(s) => s.render(body, buf, &self.theme),
-            Screen::Quiz(s) => s.render(body, buf, &self.theme),
-            Screen::QuizChooser(s) => s.render(body, buf, &self.course, &self.theme),
-            Screen::Stats(s) => s.render(body, buf, &self.theme),
-        }
-        if let Some(error) = &self.progress.error {
-            widgets::render_status(footer, buf, &self.theme, &strings::progress_not_saved(error));
+        self.screen().view().render(body, buf, &self.ctx);
+        if let Some(error) = &self.ctx.progress.error {
+            widgets::render_status(footer, buf, theme, &strings::progress_not_saved(error));
         } else if let Some(notice) = &self.notice {
-            widgets::render_status(footer, buf, &self.theme, notice);
+            widgets::render_status(footer, buf, theme, notice);
         } else {
-            widgets::render_footer(footer, buf, &self.theme, self.contexts(), &[]);
+            widgets::render_footer(footer, buf, theme, self.contexts(), &[]);
         }
         if self.help {
-            screens::help::render(area, buf, &self.theme, self.contexts());
+            screens::help::render(area, buf, theme, self.contexts());
         }
     }
 }

@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -86,19 +86,13 @@ impl ListView {
         match mouse.kind {
             MouseEventKind::ScrollDown => self.step(3),
             MouseEventKind::ScrollUp => self.step(-3),
-            MouseEventKind::Down(MouseButton::Left) => {
-                let inside = mouse.column >= area.x
-                    && mouse.column < area.x + area.width
-                    && mouse.row >= area.y
-                    && mouse.row < area.y + area.height;
-                if inside {
-                    let index = self.offset + usize::from(mouse.row - area.y);
-                    if self.selectable.get(index).copied().unwrap_or(false) {
-                        let already = self.selected == Some(index);
-                        self.selected = Some(index);
-                        // First click selects, a click on the selection opens.
-                        return already;
-                    }
+            MouseEventKind::Down(MouseButton::Left) if area.contains(Position::new(mouse.column, mouse.row)) => {
+                let index = self.offset + usize::from(mouse.row - area.y);
+                if self.selectable.get(index).copied().unwrap_or(false) {
+                    let already = self.selected == Some(index);
+                    self.selected = Some(index);
+                    // First click selects, a click on the selection opens.
+                    return already;
                 }
             }
             _ => {}

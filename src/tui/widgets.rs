@@ -1,5 +1,7 @@
 //! Drawing helpers shared by the screens: markdown lines with search
-//! highlights, the footer of key hints, centred popups, the size guard.
+//! highlights, the footer of key hints, centred popups, the size guard,
+//! and the plain-text helpers every screen lays rows out with (pad,
+//! truncate, wrap, progress bars).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -127,7 +129,7 @@ pub fn title_bar(area: Rect, buf: &mut Buffer, theme: &Theme, left: Vec<Span<'_>
             used += w;
             spans.push(span);
         } else {
-            let cut = super::screens::home::truncate(&span.content, usize::from(room).saturating_sub(used));
+            let cut = truncate(&span.content, usize::from(room).saturating_sub(used));
             spans.push(Span::styled(cut, span.style));
             break;
         }
@@ -143,4 +145,124 @@ pub fn title_bar(area: Rect, buf: &mut Buffer, theme: &Theme, left: Vec<Span<'_>
 pub fn render_status(area: Rect, buf: &mut Buffer, theme: &Theme, message: &str) {
     let text = crate::text::sanitize(message).into_owned();
     Paragraph::new(Span::styled(format!(" {text}"), theme.warn)).render(area, buf);
+}
+
+/// The first paragraph of prose in a lesson body, as markdown source: the
+/// preview on the home screen. A line scan, so it costs nothing to find.
+pub fn first_paragraph(body: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in body.lines() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        let is_prose = !(t.is_empty()
+            || t.starts_with('#')
+            || t.starts_with('>')
+            || t.starts_with('|')
+            || t.starts_with('-')
+            || t.starts_with('*')
+            || t.starts_with('<'));
+        if is_prose {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        } else if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// `s` followed by spaces up to `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = crate::text::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// A bar of `width` cells, filled in proportion to done/total.
+pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Cut `s` to `width` columns, with an ellipsis when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if crate::text::width(s) <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` sanitised and wrapped to `width` columns at spaces (words longer
+/// than a line are cut), as lines without trailing spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let text = crate::text::sanitize(text);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = crate::text::width(word);
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w > width {
+            // Cut a long word (a URL, an ARN) into line-sized pieces.
+            for c in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+            continue;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        line.push_str(word);
+        used += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+        assert_eq!(wrap("a\u{1b}[2Jb", 10), ["a\u{fffd}[2Jb"]);
+        assert!(wrap("日本語の文", 4).iter().all(|l| crate::text::width(l) <= 4));
+    }
 }

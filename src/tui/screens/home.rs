@@ -5,8 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::quiz::Launch;
-use super::{Input, Screen, Transition};
+use super::{Ctx, Input, Launch, Screen, Transition, View};
 use crate::course::Course;
 use crate::study::Resume;
 use crate::tui::action::Action;
@@ -16,7 +15,7 @@ use crate::tui::progress::{BUILTIN_COURSE, Progress};
 use crate::tui::screens::{ReaderScreen, ScenarioPicker, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::widgets;
+use crate::tui::widgets::{self, first_paragraph, pad, progress_bar, truncate};
 
 /// One row of the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +101,21 @@ impl HomeScreen {
         Self { rows, list, quiz, preview: None }
     }
 
+    /// Rebuild the rows from the course and progress (what "Continue"
+    /// offers, the marks), keeping the learner's selection.
+    pub fn refresh(&mut self, course: &Course, progress: &Progress) {
+        let selected = self.list.selected().and_then(|i| self.rows.get(i)).cloned();
+        let preview = self.preview.take();
+        *self = Self::new(course, progress);
+        self.preview = preview;
+        match selected {
+            Some(Row::Lesson(l) | Row::Continue { lesson: l, .. }) => self.select_lesson(l),
+            Some(Row::Simulator) => self.select_simulator(),
+            Some(Row::Start(row)) => self.select_start(row),
+            Some(Row::Section(_) | Row::Module(_)) | None => {}
+        }
+    }
+
     /// The selected study row, if one is selected.
     pub fn selected_start(&self) -> Option<StartRow> {
         match self.rows.get(self.list.selected()?) {
@@ -144,25 +158,6 @@ impl HomeScreen {
         }
     }
 
-    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
-        let action = match input {
-            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
-            Input::Mouse(mouse) => {
-                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
-            }
-        };
-        match action {
-            Some(Action::Back | Action::Quit) => Transition::Quit,
-            Some(Action::Open) => self.open(course),
-            Some(Action::SearchAll) => Transition::Push(Screen::Search(SearchScreen::new())),
-            Some(a) => {
-                self.list.apply(a);
-                Transition::Stay
-            }
-            None => Transition::Stay,
-        }
-    }
-
     fn open(&self, course: &Course) -> Transition {
         match self.list.selected().and_then(|i| self.rows.get(i)) {
             Some(Row::Lesson(l)) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, *l)))),
@@ -178,42 +173,6 @@ impl HomeScreen {
                 StartRow::Stats => Launch::Stats,
             }),
             _ => Transition::Stay,
-        }
-    }
-
-    /// Work that needs the area: keep the selection visible.
-    pub fn prepare(&mut self, area: Rect, course: &Course) {
-        let [_, body] = split(area);
-        let [map, detail] = columns(body);
-        self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
-        let width = usize::from(detail.width.saturating_sub(2)).max(1);
-        if let Some(l) = self.selected_lesson()
-            && self.preview.as_ref().is_none_or(|(pl, pw, _)| (*pl, *pw) != (l, width))
-        {
-            // The opening paragraph, through the markdown renderer (plain:
-            // no code in it, so no highlighting cost).
-            let text = first_paragraph(&course.lessons[l].body);
-            let layout = crate::markdown::Document::parse_plain(&text).layout(width);
-            self.preview = Some((l, width, layout));
-        }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
-        let [title, body] = split(area);
-        widgets::title_bar(
-            title,
-            buf,
-            theme,
-            vec![
-                Span::styled(format!(" {} ", strings::APP_TITLE), theme.title),
-                Span::styled(strings::TAGLINE, theme.dim),
-            ],
-            &format!("{} lessons ", course.lessons.len()),
-        );
-        let [map, detail] = columns(body);
-        self.render_map(map, buf, course, theme, progress);
-        if detail.width > 0 {
-            self.render_detail(detail, buf, course, theme);
         }
     }
 
@@ -368,6 +327,73 @@ impl HomeScreen {
     }
 }
 
+impl View for HomeScreen {
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    /// Progress may have changed: rebuild "Continue" and the marks.
+    fn resumed(&mut self, ctx: &Ctx) {
+        self.refresh(&ctx.course, &ctx.progress);
+    }
+
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        let course = &ctx.course;
+        let action = match input {
+            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
+            Input::Mouse(mouse) => {
+                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
+            }
+        };
+        match action {
+            Some(Action::Back | Action::Quit) => Transition::Quit,
+            Some(Action::Open) => self.open(course),
+            Some(Action::SearchAll) => Transition::Push(Screen::Search(SearchScreen::new())),
+            Some(a) => {
+                self.list.apply(a);
+                Transition::Stay
+            }
+            None => Transition::Stay,
+        }
+    }
+    /// Work that needs the area: keep the selection visible.
+    fn prepare(&mut self, area: Rect, ctx: &Ctx) {
+        let course = &ctx.course;
+        let [_, body] = split(area);
+        let [map, detail] = columns(body);
+        self.list.prepare(map.inner(ratatui::layout::Margin::new(1, 1)));
+        let width = usize::from(detail.width.saturating_sub(2)).max(1);
+        if let Some(l) = self.selected_lesson()
+            && self.preview.as_ref().is_none_or(|(pl, pw, _)| (*pl, *pw) != (l, width))
+        {
+            // The opening paragraph, through the markdown renderer (plain:
+            // no code in it, so no highlighting cost).
+            let text = first_paragraph(&course.lessons[l].body);
+            let layout = crate::markdown::Document::parse_plain(&text).layout(width);
+            self.preview = Some((l, width, layout));
+        }
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (course, theme, progress) = (&ctx.course, &ctx.theme, &ctx.progress);
+        let [title, body] = split(area);
+        widgets::title_bar(
+            title,
+            buf,
+            theme,
+            vec![
+                Span::styled(format!(" {} ", strings::APP_TITLE), theme.title),
+                Span::styled(strings::TAGLINE, theme.dim),
+            ],
+            &format!("{} lessons ", course.lessons.len()),
+        );
+        let [map, detail] = columns(body);
+        self.render_map(map, buf, course, theme, progress);
+        if detail.width > 0 {
+            self.render_detail(detail, buf, course, theme);
+        }
+    }
+}
+
 fn split(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
 }
@@ -379,70 +405,4 @@ fn columns(area: Rect) -> [Rect; 2] {
     } else {
         [area, Rect { width: 0, ..area }]
     }
-}
-
-/// The first paragraph of prose in a lesson body, as markdown source: the
-/// preview on the home screen. A line scan, so it costs nothing to find.
-pub fn first_paragraph(body: &str) -> String {
-    let mut out = String::new();
-    let mut in_code = false;
-    for line in body.lines() {
-        let t = line.trim();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
-        let is_prose = !(t.is_empty()
-            || t.starts_with('#')
-            || t.starts_with('>')
-            || t.starts_with('|')
-            || t.starts_with('-')
-            || t.starts_with('*')
-            || t.starts_with('<'));
-        if is_prose {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(t);
-        } else if !out.is_empty() {
-            break;
-        }
-    }
-    out
-}
-
-/// `s` followed by spaces up to `width` columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w = crate::text::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// A bar of `width` cells, filled in proportion to done/total.
-pub fn progress_bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-/// Cut `s` to `width` columns, with an ellipsis when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if crate::text::width(s) <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }

@@ -7,6 +7,7 @@
 //! - [`answer`]: the answer being given, per type, and what keys do to it;
 //! - [`body`]: the lines of the question, the answer and the feedback;
 //! - [`end`]: the end screen's lines;
+//! - `chrome`: the title, progress and status rows above the body;
 //! - [`chooser`]: choosing packs or topics before a quiz;
 //! - [`launch`]: opening quizzes, reviews, drills and stats from home or
 //!   the command line;
@@ -19,6 +20,7 @@
 pub mod answer;
 pub mod body;
 pub mod chooser;
+mod chrome;
 pub mod end;
 pub mod launch;
 pub mod text;
@@ -27,18 +29,17 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use self::answer::{AnswerInput, Effect, Target};
 use self::text::Md;
-use super::{Input, ReaderScreen, Screen, Transition};
+use super::{Input, ReaderScreen, Screen, Transition, View};
 use crate::course::Course;
 use crate::quiz::answer::Response;
 use crate::quiz::model::QuestionKind;
 use crate::quiz::plain::feedback_keys;
-use crate::quiz::practice::drill::clock_text;
 use crate::quiz::practice::review::next_review;
 use crate::quiz::practice::{Practice, Purpose};
 use crate::quiz::session::{AnswerRecord, QuizSession, SessionItem};
@@ -48,20 +49,11 @@ use crate::tui::clock::Clock;
 use crate::tui::keymap::{self, Context};
 use crate::tui::progress::Progress;
 use crate::tui::strings;
-use crate::tui::theme::Theme;
-use crate::tui::widgets;
 
-pub use launch::Launch;
+pub use super::{Ctx, Launch};
 
 /// Lines read best at a comfortable width, as in the reader.
 const MAX_TEXT_WIDTH: u16 = 100;
-
-/// What the study screens use besides their own state.
-pub struct Ctx<'a> {
-    pub course: &'a Course,
-    pub progress: &'a mut Progress,
-    pub clock: &'a mut Clock,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -154,7 +146,7 @@ pub struct QuizScreen {
 
 impl QuizScreen {
     /// Begin `session`: a quiz saves its resume point at once.
-    pub fn new(practice: Practice, session: QuizSession, ctx: &mut Ctx<'_>) -> Self {
+    pub fn new(practice: Practice, session: QuizSession, ctx: &mut Ctx) -> Self {
         let scheduler =
             ctx.progress.store().and_then(|s| s.schedule_config().ok()).map(|c| Scheduler::new(&c)).unwrap_or_default();
         let drill_started = practice.is_drill().then(|| ctx.clock.now());
@@ -175,7 +167,7 @@ impl QuizScreen {
             drill_started,
             remaining: None,
         };
-        screen.remaining = screen.time_left(ctx.clock);
+        screen.remaining = screen.time_left(&ctx.clock);
         screen.save_start(ctx);
         screen.show_question(ctx);
         screen
@@ -214,10 +206,6 @@ impl QuizScreen {
         &self.session
     }
 
-    pub fn is_typing(&self) -> bool {
-        self.stage == Stage::Asking && self.current.as_ref().is_some_and(|c| c.input.is_typing())
-    }
-
     /// Whether the drill clock is running (the app then ticks once a second).
     pub fn is_timing(&self) -> bool {
         self.drill_started.is_some() && matches!(self.stage, Stage::Asking | Stage::Answered)
@@ -233,17 +221,17 @@ impl QuizScreen {
         progress.error = Some(e.to_string());
     }
 
-    fn save_start(&mut self, ctx: &mut Ctx<'_>) {
+    fn save_start(&mut self, ctx: &mut Ctx) {
         let at = ctx.clock.wall().to_utc();
         if let Some(store) = ctx.progress.store_mut()
             && let Err(e) = self.practice.started(&self.session, store, at)
         {
-            Self::note_error(ctx.progress, &e);
+            Self::note_error(&mut ctx.progress, &e);
         }
     }
 
     /// Show the session's current question, or the end when there is none.
-    fn show_question(&mut self, ctx: &mut Ctx<'_>) {
+    fn show_question(&mut self, ctx: &mut Ctx) {
         let Some(item) = self.session.current().cloned() else {
             self.finish(ctx, EndReason::Done);
             return;
@@ -271,7 +259,7 @@ impl QuizScreen {
     }
 
     /// Check, record and show the verdict of a response.
-    fn answer(&mut self, response: Response, ctx: &mut Ctx<'_>) {
+    fn answer(&mut self, response: Response, ctx: &mut Ctx) {
         let Some(current) = &mut self.current else { return };
         let seconds = ctx.clock.now().saturating_duration_since(current.shown_at).as_secs_f64();
         let record = match self.session.answer(response, seconds) {
@@ -286,7 +274,7 @@ impl QuizScreen {
             Some(store) => match self.practice.record_last(&self.session, store, &self.scheduler, now.to_utc()) {
                 Ok(r) => r,
                 Err(e) => {
-                    Self::note_error(ctx.progress, &e);
+                    Self::note_error(&mut ctx.progress, &e);
                     None
                 }
             },
@@ -298,7 +286,7 @@ impl QuizScreen {
             && matches!(self.practice.purpose, Purpose::Quiz(_))
             && let Some(Err(e)) = ctx.progress.store_mut().map(crate::study::Store::clear_quiz_progress)
         {
-            Self::note_error(ctx.progress, &e);
+            Self::note_error(&mut ctx.progress, &e);
         }
         let next_review = match (&self.practice.purpose, &recorded) {
             (Purpose::Review { .. }, Some(r)) => Some(next_review(r.card.due, now)),
@@ -316,7 +304,7 @@ impl QuizScreen {
         self.follow = Follow::Verdict;
     }
 
-    fn next(&mut self, ctx: &mut Ctx<'_>) {
+    fn next(&mut self, ctx: &mut Ctx) {
         if self.session.is_finished() {
             self.finish(ctx, EndReason::Done);
         } else {
@@ -325,19 +313,19 @@ impl QuizScreen {
     }
 
     /// The session is over: close it in the store and show the end.
-    fn finish(&mut self, ctx: &mut Ctx<'_>, reason: EndReason) {
+    fn finish(&mut self, ctx: &mut Ctx, reason: EndReason) {
         let at = ctx.clock.wall().to_utc();
         let report = match ctx.progress.store_mut() {
             Some(store) => match self.practice.finish(store, at) {
                 Ok(report) => report,
                 Err(e) => {
-                    Self::note_error(ctx.progress, &e);
+                    Self::note_error(&mut ctx.progress, &e);
                     None
                 }
             },
             None => None,
         };
-        self.remaining = self.time_left(ctx.clock);
+        self.remaining = self.time_left(&ctx.clock);
         self.end = Some(End { report, reason });
         self.current = None;
         self.stage = Stage::Finished;
@@ -346,7 +334,7 @@ impl QuizScreen {
         self.follow = Follow::Nothing;
     }
 
-    fn retry(&mut self, ctx: &mut Ctx<'_>) {
+    fn retry(&mut self, ctx: &mut Ctx) {
         match self.practice.retry(&mut self.session, &ctx.course.packs) {
             Some((practice, session)) => {
                 self.practice = practice;
@@ -359,74 +347,11 @@ impl QuizScreen {
         }
     }
 
-    /// Once a second while a drill runs: end it when the time is up.
-    pub fn tick(&mut self, ctx: &mut Ctx<'_>) {
-        self.remaining = self.time_left(ctx.clock);
-        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
-            self.finish(ctx, EndReason::TimeUp);
-        }
-    }
-
-    pub fn contexts(&self) -> &'static [Context] {
-        use Context::{
-            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
-            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
-        };
-        match self.stage {
-            Stage::Empty => &[Page],
-            Stage::Finished if self.can_retry() => &[QuizRetry, QuizEnd, Page],
-            Stage::Finished => &[QuizEnd, Page],
-            Stage::Answered => &[QuizAnswered],
-            Stage::Asking => {
-                let Some(current) = &self.current else { return &[] };
-                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
-                match (&current.item.question.kind, &current.input, hints) {
-                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
-                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
-                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
-                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
-                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
-                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
-                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
-                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
-                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
-                }
-            }
-        }
-    }
-
-    /// A drill sized by minutes (not by a question count).
-    fn is_timed_by_clock(&self) -> bool {
-        self.practice.drill().is_some_and(|d| matches!(d.spec.size, crate::study::DrillSize::Minutes(_)))
-    }
-
     fn can_retry(&self) -> bool {
         self.practice.offers_retry() && !self.session.missed().is_empty()
     }
 
-    pub fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx<'_>) -> Transition {
-        // A drill's time may have run out while the learner was thinking.
-        self.remaining = self.time_left(ctx.clock);
-        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
-            self.finish(ctx, EndReason::TimeUp);
-            return Transition::Stay;
-        }
-        match input {
-            Input::Key(key) => self.handle_key(key, ctx),
-            Input::Mouse(mouse) => {
-                self.handle_mouse(*mouse, ctx);
-                Transition::Stay
-            }
-        }
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx<'_>) -> Transition {
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Transition {
         let printable = matches!(key.code, KeyCode::Char(_))
             && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if self.is_typing()
@@ -455,7 +380,7 @@ impl QuizScreen {
                 self.next(ctx);
                 Transition::Stay
             }
-            (Stage::Answered, Some(Action::ReadLesson)) => self.read_lesson(ctx.course),
+            (Stage::Answered, Some(Action::ReadLesson)) => self.read_lesson(&ctx.course),
             (Stage::Asking, Some(Action::Hint)) => {
                 self.show_hint();
                 Transition::Stay
@@ -494,7 +419,7 @@ impl QuizScreen {
         }
     }
 
-    fn effect(&mut self, effect: Effect, ctx: &mut Ctx<'_>) {
+    fn effect(&mut self, effect: Effect, ctx: &mut Ctx) {
         match effect {
             Effect::Changed => self.message = None,
             Effect::Refused(text) => self.message = Some(Message { text, warn: true }),
@@ -502,17 +427,13 @@ impl QuizScreen {
         }
     }
 
-    fn handle_mouse(&mut self, mouse: MouseEvent, ctx: &mut Ctx<'_>) {
+    fn handle_mouse(&mut self, mouse: MouseEvent, ctx: &mut Ctx) {
         match mouse.kind {
             MouseEventKind::ScrollDown => self.scroll_by(3),
             MouseEventKind::ScrollUp => self.scroll_by(-3),
             MouseEventKind::Down(MouseButton::Left) if self.stage == Stage::Asking => {
                 let area = self.body_area;
-                let inside = mouse.column >= area.x
-                    && mouse.column < area.x + area.width
-                    && mouse.row >= area.y
-                    && mouse.row < area.y + area.height;
-                if !inside {
+                if !area.contains(Position::new(mouse.column, mouse.row)) {
                     return;
                 }
                 let line = self.scroll + usize::from(mouse.row - area.y);
@@ -588,9 +509,80 @@ impl QuizScreen {
         let top = body.y + u16::from(body.height > 1);
         Rect { x: body.x + margin, y: top, width, height: body.height.saturating_sub(top - body.y) }
     }
+}
 
+impl View for QuizScreen {
+    /// A drill's countdown runs on behind the help overlay.
+    fn tick_interval(&self, _covered: bool) -> Option<Duration> {
+        self.is_timing().then_some(Duration::from_secs(1))
+    }
+
+    /// Answers change what is due and what "Continue" offers.
+    fn leaving(&mut self, ctx: &mut Ctx) {
+        ctx.progress.reload();
+    }
+
+    fn is_typing(&self) -> bool {
+        self.stage == Stage::Asking && self.current.as_ref().is_some_and(|c| c.input.is_typing())
+    }
+    /// Once a second while a drill runs: end it when the time is up.
+    fn tick(&mut self, _now: Instant, ctx: &mut Ctx) {
+        self.remaining = self.time_left(&ctx.clock);
+        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
+            self.finish(ctx, EndReason::TimeUp);
+        }
+    }
+    fn contexts(&self) -> &'static [Context] {
+        use Context::{
+            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
+            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
+        };
+        match self.stage {
+            Stage::Empty => &[Page],
+            Stage::Finished if self.can_retry() => &[QuizRetry, QuizEnd, Page],
+            Stage::Finished => &[QuizEnd, Page],
+            Stage::Answered => &[QuizAnswered],
+            Stage::Asking => {
+                let Some(current) = &self.current else { return &[] };
+                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
+                match (&current.item.question.kind, &current.input, hints) {
+                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
+                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
+                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
+                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
+                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
+                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
+                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
+                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
+                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
+                }
+            }
+        }
+    }
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        // A drill's time may have run out while the learner was thinking.
+        self.remaining = self.time_left(&ctx.clock);
+        if self.is_timing() && self.remaining.is_some_and(|r| r.is_zero()) {
+            self.finish(ctx, EndReason::TimeUp);
+            return Transition::Stay;
+        }
+        match input {
+            Input::Key(key) => self.handle_key(key, ctx),
+            Input::Mouse(mouse) => {
+                self.handle_mouse(*mouse, ctx);
+                Transition::Stay
+            }
+        }
+    }
     /// Size-dependent work: layouts for the width, scrolling, the clock.
-    pub fn prepare(&mut self, area: Rect, theme: &Theme, clock: &Clock) {
+    fn prepare(&mut self, area: Rect, ctx: &Ctx) {
+        let (theme, clock) = (&ctx.theme, &ctx.clock);
         self.remaining = self.time_left(clock);
         let [_, _, _, body] = Self::areas(area);
         let text = Self::text_area(body);
@@ -638,8 +630,8 @@ impl QuizScreen {
         }
         self.scroll = self.scroll.min(max);
     }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let theme = &ctx.theme;
         let [title, progress, status, body] = Self::areas(area);
         let text = Self::text_area(body);
         // The progress and status rows line up with the text column.
@@ -661,105 +653,11 @@ impl QuizScreen {
                 .render(bar, buf, &mut state);
         }
     }
-
-    fn mode_name(&self) -> &'static str {
-        match self.practice.purpose {
-            Purpose::Quiz(_) => strings::QUIZ,
-            Purpose::Review { .. } => strings::REVIEW,
-            Purpose::Drill(_) => strings::DRILL,
-        }
-    }
-
-    fn render_title(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let title = crate::text::sanitize(&self.practice.title).into_owned();
-        let mut left = vec![Span::styled(format!(" {} ", self.mode_name()), theme.module)];
-        if title != self.mode_name() {
-            left.push(Span::styled("› ", theme.dim));
-            left.push(Span::styled(title, theme.title));
-        }
-        let right = match self.stage {
-            Stage::Asking | Stage::Answered => {
-                let n = self.current.as_ref().map_or(0, |c| c.number);
-                if self.is_timed_by_clock() {
-                    format!("{} {n} ", strings::QUESTION)
-                } else {
-                    format!("{} {n}/{} ", strings::QUESTION, self.session.len())
-                }
-            }
-            Stage::Finished => format!("{} ", strings::FINISHED),
-            Stage::Empty => String::new(),
-        };
-        widgets::title_bar(area, buf, theme, left, &right);
-    }
-
-    /// The progress bar, the score so far and (drills) the time left.
-    fn render_progress(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        if self.stage == Stage::Empty {
-            return;
-        }
-        let answered = self.session.records().len();
-        let total = self.session.len();
-        let score = self.session.score();
-        let bar_width = usize::from(area.width / 4).clamp(5, 30);
-        // A drill planned by time has more questions than anyone answers:
-        // its bar is the time used, not the questions.
-        let bar = match (self.is_timed_by_clock(), self.practice.drill(), self.remaining) {
-            (true, Some(run), Some(left)) => {
-                let limit = run.limit.as_secs().max(1) as usize;
-                super::home::progress_bar(limit - (left.as_secs() as usize).min(limit), limit, bar_width)
-            }
-            _ => super::home::progress_bar(answered, total, bar_width),
-        };
-        let count = if self.is_timed_by_clock() {
-            format!(" {answered} {}", strings::ANSWERED)
-        } else {
-            format!(" {answered}/{total} {}", strings::ANSWERED)
-        };
-        let mut spans = vec![
-            Span::raw(" "),
-            Span::styled(bar, theme.accent),
-            Span::styled(count, theme.dim),
-            Span::styled(format!(" · {} {}/{answered}", strings::SCORE, score.correct), theme.dim),
-        ];
-        if let Some(left) = self.remaining.filter(|_| self.stage != Stage::Finished) {
-            let style = if left < Duration::from_secs(60) { theme.warn } else { theme.accent };
-            spans.push(Span::styled(" · ", theme.dim));
-            spans.push(Span::styled(format!("⏱ {} {}", clock_text(left), strings::LEFT), style));
-        }
-        if let Purpose::Review { due, new } = self.practice.purpose {
-            spans.push(Span::styled(format!(" · {}", strings::due_and_new(due, new)), theme.dim));
-        }
-        Paragraph::new(Line::from(spans)).render(area, buf);
-    }
-
-    /// What to do now, a message, or the verdict.
-    fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let line = if let Some(m) = self.message.as_ref().filter(|_| self.stage != Stage::Empty) {
-            Line::from(Span::styled(
-                format!(" {}", crate::text::sanitize(&m.text)),
-                if m.warn { theme.warn } else { theme.accent },
-            ))
-        } else {
-            match (self.stage, &self.current) {
-                (Stage::Answered, Some(current)) => match &current.answered {
-                    Some(answered) => body::verdict_line(answered, theme),
-                    None => Line::default(),
-                },
-                (Stage::Asking, Some(current)) => {
-                    Line::from(Span::styled(format!(" {}", body::instruction(current, &self.practice)), theme.dim))
-                }
-                (Stage::Finished, _) => end::status_line(self, theme),
-                _ => Line::default(),
-            }
-        };
-        Paragraph::new(line).render(area, buf);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keymap::BINDINGS;
 
     /// Every set of contexts the quiz screen is in at once (see
     /// [`QuizScreen::contexts`]), each with Global.
@@ -779,8 +677,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_at_once() {
         for set in SETS {
-            let bindings: Vec<_> =
-                BINDINGS.iter().filter(|b| b.context == Context::Global || set.contains(&b.context)).collect();
+            let bindings: Vec<_> = set.iter().chain([&Context::Global]).flat_map(|c| keymap::bindings(*c)).collect();
             for (i, a) in bindings.iter().enumerate() {
                 for b in &bindings[i + 1..] {
                     for k in a.keys {

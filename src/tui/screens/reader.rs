@@ -5,6 +5,7 @@
 //! the layout is cached for the current width and redone only on resize.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, MouseEventKind};
@@ -12,7 +13,7 @@ use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::{Input, Screen, SearchScreen, Transition};
+use super::{Ctx, Input, Screen, SearchScreen, Transition, View};
 use crate::course::Course;
 use crate::markdown::{Document, Layout};
 use crate::tui::action::Action;
@@ -28,6 +29,9 @@ use crate::tui::widgets::{self, Highlight};
 /// Lines are easier to read when they do not run the full width of a
 /// wide terminal.
 const MAX_TEXT_WIDTH: usize = 100;
+
+/// How often to look whether the lesson's colours have arrived.
+const COLOUR_POLL: Duration = Duration::from_millis(15);
 
 #[derive(Debug)]
 pub struct ReaderScreen {
@@ -117,14 +121,6 @@ impl ReaderScreen {
         true
     }
 
-    pub fn contexts(&self) -> &'static [Context] {
-        if self.contents.is_some() { &[Context::List] } else { &[Context::Reader] }
-    }
-
-    pub fn is_typing(&self) -> bool {
-        self.input.is_some()
-    }
-
     fn max_scroll(&self) -> usize {
         self.layout.lines.len().saturating_sub(self.viewport)
     }
@@ -132,26 +128,6 @@ impl ReaderScreen {
     /// Whether the last line is on screen (once the lesson is laid out).
     pub fn at_end(&self) -> bool {
         !self.layout.lines.is_empty() && self.scroll >= self.max_scroll()
-    }
-
-    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
-        match input {
-            Input::Key(key) => self.handle_key(key, course),
-            Input::Mouse(mouse) => {
-                if let Some(list) = &mut self.contents {
-                    if list.handle_mouse(mouse) {
-                        self.jump_to_heading();
-                    }
-                    return Transition::Stay;
-                }
-                match mouse.kind {
-                    MouseEventKind::ScrollDown => self.scroll_by(3),
-                    MouseEventKind::ScrollUp => self.scroll_by(-3),
-                    _ => {}
-                }
-                Transition::Stay
-            }
-        }
     }
 
     fn handle_key(&mut self, key: &KeyEvent, course: &Course) -> Transition {
@@ -275,74 +251,6 @@ impl ReaderScreen {
         Rect { x: body.x + margin, width, ..body }
     }
 
-    /// Lay out for the current width (cached), then clamp scrolling.
-    pub fn prepare(&mut self, area: Rect) {
-        let [_, body, _] = Self::areas(area);
-        let text = Self::text_area(body);
-        self.viewport = usize::from(text.height).max(1);
-        let width = usize::from(text.width);
-        if self.layout.width != width || self.layout.lines.is_empty() {
-            // Keep the reader's place across a resize: same fraction of the text.
-            let fraction =
-                if self.layout.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.layout.lines.len() as f64 };
-            self.layout = self.document.layout(width);
-            self.scroll = (fraction * self.layout.lines.len() as f64) as usize;
-            if let Some(saved) = self.pending_position.take() {
-                self.scroll = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
-            }
-            self.find_hits();
-        }
-        self.scroll = self.scroll.min(self.max_scroll());
-        if let Some(list) = &mut self.contents {
-            let popup = contents_area(area, self.document.headings().len());
-            list.prepare(popup.inner(ratatui::layout::Margin::new(1, 1)));
-        }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
-        let [header, body, status] = Self::areas(area);
-        let lesson = &course.lessons[self.lesson];
-        let position = strings::scroll_position(self.scroll, self.layout.lines.len(), self.viewport);
-        widgets::title_bar(
-            header,
-            buf,
-            theme,
-            vec![
-                Span::styled(format!(" {} ", crate::text::sanitize(&lesson.meta.module)), theme.module),
-                Span::styled("› ", theme.dim),
-                Span::styled(
-                    format!("{}. {}", lesson.meta.order, crate::text::sanitize(&lesson.meta.title)),
-                    theme.title,
-                ),
-            ],
-            &format!("{}/{}  {position} ", self.lesson + 1, course.lessons.len()),
-        );
-        let text = Self::text_area(body);
-        let lines: Vec<Line<'_>> = self
-            .layout
-            .lines
-            .iter()
-            .enumerate()
-            .skip(self.scroll)
-            .take(self.viewport)
-            .map(|(i, line)| widgets::markdown_line(line, theme, &self.highlights_on(i)))
-            .collect();
-        Paragraph::new(lines).render(text, buf);
-        if self.layout.lines.len() > self.viewport {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..body };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .style(theme.dim)
-                .render(bar, buf, &mut state);
-        }
-        self.render_status(status, buf, theme);
-        if let Some(list) = &self.contents {
-            self.render_contents(area, buf, theme, list);
-        }
-    }
-
     fn highlights_on(&self, line: usize) -> Vec<Highlight> {
         let Some(search) = &self.search else { return Vec::new() };
         let first = search.hits.partition_point(|h| h.0 < line);
@@ -397,6 +305,126 @@ impl ReaderScreen {
             })
             .collect();
         list.render_lines(inner, buf, lines);
+    }
+}
+
+impl View for ReaderScreen {
+    /// Poll for the coloured lesson, even behind the help overlay.
+    fn tick_interval(&self, _covered: bool) -> Option<Duration> {
+        self.is_colouring().then_some(COLOUR_POLL)
+    }
+
+    fn tick(&mut self, _now: Instant, _ctx: &mut Ctx) {
+        self.poll_colouring();
+    }
+
+    fn entered(&mut self, ctx: &mut Ctx) {
+        ctx.progress.opened_lesson(&ctx.course.lessons[self.lesson]);
+    }
+
+    fn leaving(&mut self, ctx: &mut Ctx) {
+        ctx.progress.left_lesson(&ctx.course.lessons[self.lesson], self.position());
+    }
+
+    /// Reaching the end of a lesson completes it.
+    fn settled(&mut self, ctx: &mut Ctx) {
+        if self.at_end() {
+            ctx.progress.completed_lesson(&ctx.course.lessons[self.lesson]);
+        }
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        if self.contents.is_some() { &[Context::List] } else { &[Context::Reader] }
+    }
+    fn is_typing(&self) -> bool {
+        self.input.is_some()
+    }
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        let course = &ctx.course;
+        match input {
+            Input::Key(key) => self.handle_key(key, course),
+            Input::Mouse(mouse) => {
+                if let Some(list) = &mut self.contents {
+                    if list.handle_mouse(mouse) {
+                        self.jump_to_heading();
+                    }
+                    return Transition::Stay;
+                }
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => self.scroll_by(3),
+                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    _ => {}
+                }
+                Transition::Stay
+            }
+        }
+    }
+    /// Lay out for the current width (cached), then clamp scrolling.
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
+        let [_, body, _] = Self::areas(area);
+        let text = Self::text_area(body);
+        self.viewport = usize::from(text.height).max(1);
+        let width = usize::from(text.width);
+        if self.layout.width != width || self.layout.lines.is_empty() {
+            // Keep the reader's place across a resize: same fraction of the text.
+            let fraction =
+                if self.layout.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.layout.lines.len() as f64 };
+            self.layout = self.document.layout(width);
+            self.scroll = (fraction * self.layout.lines.len() as f64) as usize;
+            if let Some(saved) = self.pending_position.take() {
+                self.scroll = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
+            }
+            self.find_hits();
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        if let Some(list) = &mut self.contents {
+            let popup = contents_area(area, self.document.headings().len());
+            list.prepare(popup.inner(ratatui::layout::Margin::new(1, 1)));
+        }
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (course, theme) = (&ctx.course, &ctx.theme);
+        let [header, body, status] = Self::areas(area);
+        let lesson = &course.lessons[self.lesson];
+        let position = strings::scroll_position(self.scroll, self.layout.lines.len(), self.viewport);
+        widgets::title_bar(
+            header,
+            buf,
+            theme,
+            vec![
+                Span::styled(format!(" {} ", crate::text::sanitize(&lesson.meta.module)), theme.module),
+                Span::styled("› ", theme.dim),
+                Span::styled(
+                    format!("{}. {}", lesson.meta.order, crate::text::sanitize(&lesson.meta.title)),
+                    theme.title,
+                ),
+            ],
+            &format!("{}/{}  {position} ", self.lesson + 1, course.lessons.len()),
+        );
+        let text = Self::text_area(body);
+        let lines: Vec<Line<'_>> = self
+            .layout
+            .lines
+            .iter()
+            .enumerate()
+            .skip(self.scroll)
+            .take(self.viewport)
+            .map(|(i, line)| widgets::markdown_line(line, theme, &self.highlights_on(i)))
+            .collect();
+        Paragraph::new(lines).render(text, buf);
+        if self.layout.lines.len() > self.viewport {
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let bar = Rect { x: body.x + body.width.saturating_sub(1), width: 1.min(body.width), ..body };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.dim)
+                .render(bar, buf, &mut state);
+        }
+        self.render_status(status, buf, theme);
+        if let Some(list) = &self.contents {
+            self.render_contents(area, buf, theme, list);
+        }
     }
 }
 

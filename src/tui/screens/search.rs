@@ -6,14 +6,13 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Input, ReaderScreen, Screen, Transition};
+use super::{Ctx, Input, ReaderScreen, Screen, Transition, View};
 use crate::course::Course;
 use crate::tui::action::Action;
 use crate::tui::input::{InputOutcome, TextInput};
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
 use crate::tui::strings;
-use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
 /// Enough hits to be useful without making a one-letter query slow.
@@ -59,7 +58,33 @@ impl SearchScreen {
         self.list = ListView::new(vec![true; self.hits.len()]);
     }
 
-    pub fn handle(&mut self, input: Input<'_>, course: &Course) -> Transition {
+    fn open(&self, course: &Course) -> Transition {
+        match self.list.selected().and_then(|i| self.hits.get(i)) {
+            Some(hit) => Transition::Replace(Screen::Reader(Box::new(ReaderScreen::open_with_search(
+                course,
+                hit.lesson,
+                self.input.value.trim(),
+            )))),
+            None => Transition::Stay,
+        }
+    }
+
+    fn areas(area: Rect) -> [Rect; 3] {
+        Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    }
+}
+
+impl View for SearchScreen {
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    fn is_typing(&self) -> bool {
+        true
+    }
+
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
+        let course = &ctx.course;
         let key = match input {
             Input::Key(key) => key,
             Input::Mouse(mouse) => {
@@ -89,28 +114,12 @@ impl SearchScreen {
             InputOutcome::Ignored => Transition::Stay,
         }
     }
-
-    fn open(&self, course: &Course) -> Transition {
-        match self.list.selected().and_then(|i| self.hits.get(i)) {
-            Some(hit) => Transition::Replace(Screen::Reader(Box::new(ReaderScreen::open_with_search(
-                course,
-                hit.lesson,
-                self.input.value.trim(),
-            )))),
-            None => Transition::Stay,
-        }
-    }
-
-    fn areas(area: Rect) -> [Rect; 3] {
-        Layout::vertical([Constraint::Length(3), Constraint::Length(1), Constraint::Min(1)]).areas(area)
-    }
-
-    pub fn prepare(&mut self, area: Rect) {
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
         let [_, _, results] = Self::areas(area);
         self.list.prepare(results.inner(Margin::new(1, 1)));
     }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (course, theme) = (&ctx.course, &ctx.theme);
         let [field, info, results] = Self::areas(area);
         let block = widgets::panel(theme, strings::SEARCH_ALL_TITLE, true);
         let inner = block.inner(field);
@@ -139,13 +148,13 @@ impl SearchScreen {
                 let title = &course.lessons[hit.lesson].meta.title;
                 let style = if selected { theme.selected } else { theme.base };
                 let label = format!("{} ", if selected { "▶" } else { " " });
-                let head = super::home::truncate(&crate::text::sanitize(title), 34);
+                let head = widgets::truncate(&crate::text::sanitize(title), 34);
                 let room = usize::from(inner.width).saturating_sub(crate::text::width(&head) + 6);
                 Line::from(vec![
                     Span::styled(label, style),
                     Span::styled(head, if selected { style } else { theme.accent }),
                     Span::styled("  ", style),
-                    Span::styled(super::home::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
+                    Span::styled(widgets::truncate(&hit.snippet, room), if selected { style } else { theme.dim }),
                 ])
             })
             .collect();

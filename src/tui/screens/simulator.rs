@@ -25,7 +25,7 @@ pub mod picker;
 pub mod run;
 pub mod summary;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,7 +39,7 @@ use self::inspector::Inspector;
 use self::knobs::{Knob, Knobs};
 use self::narration::Narrator;
 use self::run::{Run, ScenarioFile};
-use super::{Input, Transition};
+use super::{Ctx, Input, Transition, View};
 use crate::course::Diagnostic;
 use crate::markdown::Document;
 use crate::sim::{ConcurrencyView, Engine, Override, QueueView, Summary};
@@ -495,6 +495,52 @@ impl SimulatorScreen {
         let inner = block.inner(area);
         block.render(area, buf);
         self.narrator.render(inner, buf, theme, long);
+    }
+}
+
+/// The screen shell's interface, over the simulator's own methods.
+impl View for SimulatorScreen {
+    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+        SimulatorScreen::handle(self, input)
+    }
+
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
+        SimulatorScreen::prepare(self, area);
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        SimulatorScreen::render(self, area, buf, &ctx.theme);
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        SimulatorScreen::contexts(self)
+    }
+
+    /// Playback pauses while the help overlay or the size guard hides it.
+    fn tick_interval(&self, covered: bool) -> Option<Duration> {
+        (self.is_playing() && !covered).then_some(TICK)
+    }
+
+    fn tick(&mut self, now: Instant, _ctx: &mut Ctx) {
+        SimulatorScreen::tick(self, now);
+    }
+}
+
+impl View for ScenarioPicker {
+    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+        ScenarioPicker::handle(self, input)
+    }
+
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
+        ScenarioPicker::prepare(self, area);
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        ScenarioPicker::render(self, area, buf, &ctx.theme);
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
     }
 }
 

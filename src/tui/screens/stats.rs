@@ -9,9 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::home::{pad, progress_bar, truncate};
-use super::quiz::Ctx;
-use super::{Input, Transition};
+use crate::tui::widgets::{pad, progress_bar, truncate};
+
+use super::{Ctx, Input, Transition, View};
 use crate::study::drill::{DrillSize, trend};
 use crate::study::{DrillSummary, Stats};
 use crate::tui::action::Action;
@@ -37,7 +37,7 @@ pub struct StatsScreen {
 impl StatsScreen {
     pub const CONTEXTS: &'static [Context] = &[Context::Page];
 
-    pub fn new(ctx: &mut Ctx<'_>) -> Self {
+    pub fn new(ctx: &mut Ctx) -> Self {
         let now = ctx.clock.wall();
         let (stats, error) = match ctx.progress.store().map(|s| s.stats(now)) {
             Some(Ok(stats)) => (stats, None),
@@ -49,33 +49,6 @@ impl StatsScreen {
 
     pub fn stats(&self) -> &Stats {
         &self.stats
-    }
-
-    pub fn handle(&mut self, input: Input<'_>) -> Transition {
-        let action = match input {
-            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
-            Input::Mouse(mouse) => {
-                match mouse.kind {
-                    MouseEventKind::ScrollDown => self.scroll_by(3),
-                    MouseEventKind::ScrollUp => self.scroll_by(-3),
-                    _ => {}
-                }
-                return Transition::Stay;
-            }
-        };
-        let page = self.viewport.saturating_sub(2).max(1) as isize;
-        match action {
-            Some(Action::Quit) => return Transition::Quit,
-            Some(Action::Back) => return Transition::Pop,
-            Some(Action::Up) => self.scroll_by(-1),
-            Some(Action::Down) => self.scroll_by(1),
-            Some(Action::PageUp) => self.scroll_by(-page),
-            Some(Action::PageDown) => self.scroll_by(page),
-            Some(Action::Top) => self.scroll = 0,
-            Some(Action::Bottom) => self.scroll = self.max_scroll(),
-            _ => {}
-        }
-        Transition::Stay
     }
 
     fn max_scroll(&self) -> usize {
@@ -95,23 +68,6 @@ impl StatsScreen {
         Rect { x: body.x + 1, y: body.y + u16::from(body.height > 1), width, height: body.height.saturating_sub(1) }
     }
 
-    pub fn prepare(&mut self, area: Rect, theme: &Theme) {
-        let [_, body] = Self::areas(area);
-        let text = Self::text_area(body);
-        self.viewport = usize::from(text.height).max(1);
-        self.len = self.lines(theme, usize::from(text.width)).len();
-        self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let [title, body] = Self::areas(area);
-        widgets::title_bar(title, buf, theme, vec![Span::styled(format!(" {} ", strings::STATS), theme.module)], "");
-        let text = Self::text_area(body);
-        let lines: Vec<Line<'_>> =
-            self.lines(theme, usize::from(text.width)).into_iter().skip(self.scroll).take(self.viewport).collect();
-        Paragraph::new(lines).render(text, buf);
-    }
-
     fn local(&self, at: DateTime<Utc>) -> String {
         at.with_timezone(self.now.offset()).format("%Y-%m-%d %H:%M").to_string()
     }
@@ -124,7 +80,7 @@ impl StatsScreen {
             return out;
         }
         if s.answers == 0 && s.lessons_started == 0 && s.drills.is_empty() {
-            out.extend(super::quiz::text::wrap(strings::NO_PROGRESS, width).into_iter().map(Line::raw));
+            out.extend(widgets::wrap(strings::NO_PROGRESS, width).into_iter().map(Line::raw));
             return out;
         }
         let label = |l: &str| Span::styled(pad(l, 15), theme.dim);
@@ -194,6 +150,61 @@ impl StatsScreen {
             format!("{}/{}", d.correct, d.answered),
             pct
         )
+    }
+}
+
+impl View for StatsScreen {
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    /// Answers change what is due and what "Continue" offers.
+    fn leaving(&mut self, ctx: &mut Ctx) {
+        ctx.progress.reload();
+    }
+
+    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+        let action = match input {
+            Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
+            Input::Mouse(mouse) => {
+                match mouse.kind {
+                    MouseEventKind::ScrollDown => self.scroll_by(3),
+                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    _ => {}
+                }
+                return Transition::Stay;
+            }
+        };
+        let page = self.viewport.saturating_sub(2).max(1) as isize;
+        match action {
+            Some(Action::Quit) => return Transition::Quit,
+            Some(Action::Back) => return Transition::Pop,
+            Some(Action::Up) => self.scroll_by(-1),
+            Some(Action::Down) => self.scroll_by(1),
+            Some(Action::PageUp) => self.scroll_by(-page),
+            Some(Action::PageDown) => self.scroll_by(page),
+            Some(Action::Top) => self.scroll = 0,
+            Some(Action::Bottom) => self.scroll = self.max_scroll(),
+            _ => {}
+        }
+        Transition::Stay
+    }
+    fn prepare(&mut self, area: Rect, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let [_, body] = Self::areas(area);
+        let text = Self::text_area(body);
+        self.viewport = usize::from(text.height).max(1);
+        self.len = self.lines(theme, usize::from(text.width)).len();
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let theme = &ctx.theme;
+        let [title, body] = Self::areas(area);
+        widgets::title_bar(title, buf, theme, vec![Span::styled(format!(" {} ", strings::STATS), theme.module)], "");
+        let text = Self::text_area(body);
+        let lines: Vec<Line<'_>> =
+            self.lines(theme, usize::from(text.width)).into_iter().skip(self.scroll).take(self.viewport).collect();
+        Paragraph::new(lines).render(text, buf);
     }
 }
 

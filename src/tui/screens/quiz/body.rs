@@ -50,7 +50,7 @@ impl<'a> Built<'a> {
     fn row(&mut self, row: &Row<'_>, width: usize) {
         let prefix_width: usize = row.prefix.iter().map(|s| crate::text::width(&s.content)).sum();
         let room = width.saturating_sub(prefix_width).max(8);
-        let mut pieces = super::text::wrap(row.text, room);
+        let mut pieces = widgets::wrap(row.text, room);
         if let Some((suffix, _)) = &row.suffix {
             let last = pieces.last().map_or(0, |l| crate::text::width(l));
             if last + crate::text::width(suffix) > room {
@@ -110,7 +110,7 @@ pub(super) fn build<'a>(screen: &'a QuizScreen, theme: &Theme, width: usize) -> 
         Stage::Empty => {
             if let Some(m) = &screen.message {
                 for line in m.text.lines() {
-                    out.lines.extend(super::text::wrap(line, width).into_iter().map(Line::raw));
+                    out.lines.extend(widgets::wrap(line, width).into_iter().map(Line::raw));
                 }
             }
         }
@@ -294,12 +294,11 @@ fn asking<'a>(out: &mut Built<'a>, current: &'a Current, practice: &Practice, th
             if *revealed {
                 model_answer(out, current, theme);
                 out.blank();
-                out.lines.extend(
-                    super::text::wrap(strings::GRADES, width).into_iter().map(|l| Line::styled(l, theme.accent)),
-                );
+                out.lines
+                    .extend(widgets::wrap(strings::GRADES, width).into_iter().map(|l| Line::styled(l, theme.accent)));
             } else {
                 let text = if practice.is_drill() { strings::CARD_ALOUD } else { strings::CARD_THINK };
-                out.lines.extend(super::text::wrap(text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
+                out.lines.extend(widgets::wrap(text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
             }
         }
         _ => {}
@@ -469,7 +468,7 @@ fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answ
                 for (k, text) in items.iter().enumerate() {
                     let row =
                         format!("{:>w$}. {}", k + 1, crate::text::sanitize(text), w = items.len().to_string().len());
-                    out.lines.extend(super::text::wrap(&row, width).into_iter().map(Line::raw));
+                    out.lines.extend(widgets::wrap(&row, width).into_iter().map(Line::raw));
                 }
             }
             kind => {
@@ -480,7 +479,7 @@ fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answ
                 };
                 let answer = format!("{} {text}", strings::ANSWER);
                 let mut first = true;
-                for piece in super::text::wrap(&answer, width) {
+                for piece in widgets::wrap(&answer, width) {
                     let style = if first { theme.title } else { theme.base };
                     first = false;
                     out.lines.push(Line::styled(piece, style));
@@ -489,12 +488,12 @@ fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answ
         }
     }
     for line in detail_lines(current, answered) {
-        out.lines.extend(super::text::wrap(&line, width).into_iter().map(|l| Line::styled(l, theme.dim)));
+        out.lines.extend(widgets::wrap(&line, width).into_iter().map(|l| Line::styled(l, theme.dim)));
     }
     for (choice, note) in &answered.notes {
         out.blank();
         let about = strings::about_choice(&crate::text::sanitize(choice));
-        out.lines.extend(super::text::wrap(&about, width).into_iter().map(|l| Line::styled(l, theme.accent)));
+        out.lines.extend(widgets::wrap(&about, width).into_iter().map(|l| Line::styled(l, theme.accent)));
         out.markdown(note, theme);
     }
     out.blank();
@@ -502,7 +501,7 @@ fn explanation<'a>(out: &mut Built<'a>, current: &'a Current, answered: &'a Answ
     if let Some(title) = &answered.lesson {
         out.blank();
         let text = format!("{} {}", strings::LESSON_LINK, crate::text::sanitize(title));
-        out.lines.extend(super::text::wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
+        out.lines.extend(widgets::wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim)));
     }
 }
 

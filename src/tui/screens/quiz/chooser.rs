@@ -8,18 +8,15 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::Ctx;
-use super::launch::Launch;
 use crate::course::Course;
 use crate::quiz::practice::{QuizSpec, askable};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::screens::home::{pad, truncate};
-use crate::tui::screens::{Input, Transition};
+use crate::tui::screens::{Ctx, Input, Launch, Transition, View};
 use crate::tui::strings;
-use crate::tui::theme::Theme;
 use crate::tui::widgets;
+use crate::tui::widgets::{pad, truncate};
 
 /// Questions per quiz, as `c` cycles them (`None`: all).
 const COUNTS: [Option<usize>; 4] = [Some(5), Some(10), Some(20), None];
@@ -86,7 +83,28 @@ impl ChooserScreen {
             .count()
     }
 
-    pub fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx<'_>) -> Transition {
+    /// Select or unselect the highlighted pack or topic; on "all
+    /// questions", clear the selection.
+    fn toggle(&mut self) {
+        let Some(i) = self.list.selected() else { return };
+        match self.rows.get(i) {
+            Some(Row::All) => self.picked.iter_mut().for_each(|p| *p = false),
+            Some(Row::Pack(_) | Row::Topic(_)) => self.picked[i] = !self.picked[i],
+            _ => {}
+        }
+    }
+
+    fn areas(area: Rect) -> [Rect; 3] {
+        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area)
+    }
+}
+
+impl View for ChooserScreen {
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
         let action = match input {
             Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
             Input::Mouse(mouse) => {
@@ -109,7 +127,7 @@ impl ChooserScreen {
                 Transition::Stay
             }
             Some(Action::Start) => {
-                let spec = self.spec(ctx.course, ctx.clock.seed());
+                let spec = self.spec(&ctx.course, ctx.clock.seed());
                 Transition::Launch(Launch::Quiz(spec))
             }
             Some(a) => {
@@ -119,28 +137,12 @@ impl ChooserScreen {
             None => Transition::Stay,
         }
     }
-
-    /// Select or unselect the highlighted pack or topic; on "all
-    /// questions", clear the selection.
-    fn toggle(&mut self) {
-        let Some(i) = self.list.selected() else { return };
-        match self.rows.get(i) {
-            Some(Row::All) => self.picked.iter_mut().for_each(|p| *p = false),
-            Some(Row::Pack(_) | Row::Topic(_)) => self.picked[i] = !self.picked[i],
-            _ => {}
-        }
-    }
-
-    fn areas(area: Rect) -> [Rect; 3] {
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area)
-    }
-
-    pub fn prepare(&mut self, area: Rect) {
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
         let [_, list, _] = Self::areas(area);
         self.list.prepare(list.inner(Margin::new(1, 1)));
     }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        let (course, theme) = (&ctx.course, &ctx.theme);
         let [title, list, status] = Self::areas(area);
         widgets::title_bar(
             title,

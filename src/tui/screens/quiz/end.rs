@@ -10,9 +10,9 @@ use super::{EndReason, QuizScreen};
 use crate::quiz::plain::recorded::trend_sentence;
 use crate::quiz::practice::drill::clock_text;
 use crate::quiz::session::percent;
-use crate::tui::screens::home::{first_paragraph, pad, progress_bar, truncate};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::{first_paragraph, pad, progress_bar, truncate};
 
 /// Width of the accuracy bars.
 const BAR: usize = 10;

@@ -3,31 +3,16 @@
 //! terminal). Anything that stops a session from starting (nothing due, no
 //! questions, progress not kept) opens a screen that says so.
 
+use super::QuizScreen;
 use super::chooser::ChooserScreen;
-use super::{Ctx, QuizScreen};
 use crate::quiz::practice::drill::{DrillOptions, drill};
 use crate::quiz::practice::review::{nothing_due, review};
 use crate::quiz::practice::saved::{ResumeError, resume};
 use crate::quiz::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
-use crate::tui::screens::Screen;
 use crate::tui::screens::stats::StatsScreen;
+use crate::tui::screens::{Ctx, Launch, Screen};
 use crate::tui::strings;
-
-/// A study screen to open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Launch {
-    /// Choose packs or topics, then quiz.
-    Chooser,
-    Quiz(QuizSpec),
-    /// The unfinished quiz saved in the store.
-    ResumeQuiz,
-    Review,
-    Drill(DrillOptions),
-    /// A drill with the defaults and a fresh seed (from home).
-    NewDrill,
-    Stats,
-}
 
 fn quiz(screen: QuizScreen) -> Screen {
     Screen::Quiz(Box::new(screen))
@@ -48,13 +33,13 @@ fn warm_up_highlighting() {
     });
 }
 
-pub fn open(launch: Launch, ctx: &mut Ctx<'_>) -> Screen {
+pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
     if !matches!(launch, Launch::Stats | Launch::Chooser) {
         warm_up_highlighting();
     }
     let packs = &ctx.course.packs;
     match launch {
-        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(ctx.course))),
+        Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(&ctx.course))),
         Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone()) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
             Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),

@@ -13,11 +13,10 @@ use crate::sim;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::screens::home::{pad, truncate};
 use crate::tui::screens::{Input, Screen, SearchScreen, Transition};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::widgets;
+use crate::tui::widgets::{self, pad, truncate};
 
 #[derive(Debug)]
 pub struct Entry {

@@ -1,0 +1,114 @@
+//! The rows above a question: the title (mode, pack, question number),
+//! the progress bar with score and time left, and the status line (what
+//! to do now, a message, or the verdict).
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{QuizScreen, Stage, body, end};
+use crate::quiz::practice::Purpose;
+use crate::quiz::practice::drill::clock_text;
+use crate::tui::strings;
+use crate::tui::theme::Theme;
+use crate::tui::widgets;
+
+impl QuizScreen {
+    /// A drill sized by minutes (not by a question count).
+    fn is_timed_by_clock(&self) -> bool {
+        self.practice.drill().is_some_and(|d| matches!(d.spec.size, crate::study::DrillSize::Minutes(_)))
+    }
+
+    fn mode_name(&self) -> &'static str {
+        match self.practice.purpose {
+            Purpose::Quiz(_) => strings::QUIZ,
+            Purpose::Review { .. } => strings::REVIEW,
+            Purpose::Drill(_) => strings::DRILL,
+        }
+    }
+    pub(super) fn render_title(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let title = crate::text::sanitize(&self.practice.title).into_owned();
+        let mut left = vec![Span::styled(format!(" {} ", self.mode_name()), theme.module)];
+        if title != self.mode_name() {
+            left.push(Span::styled("› ", theme.dim));
+            left.push(Span::styled(title, theme.title));
+        }
+        let right = match self.stage {
+            Stage::Asking | Stage::Answered => {
+                let n = self.current.as_ref().map_or(0, |c| c.number);
+                if self.is_timed_by_clock() {
+                    format!("{} {n} ", strings::QUESTION)
+                } else {
+                    format!("{} {n}/{} ", strings::QUESTION, self.session.len())
+                }
+            }
+            Stage::Finished => format!("{} ", strings::FINISHED),
+            Stage::Empty => String::new(),
+        };
+        widgets::title_bar(area, buf, theme, left, &right);
+    }
+    /// The progress bar, the score so far and (drills) the time left.
+    pub(super) fn render_progress(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        if self.stage == Stage::Empty {
+            return;
+        }
+        let answered = self.session.records().len();
+        let total = self.session.len();
+        let score = self.session.score();
+        let bar_width = usize::from(area.width / 4).clamp(5, 30);
+        // A drill planned by time has more questions than anyone answers:
+        // its bar is the time used, not the questions.
+        let bar = match (self.is_timed_by_clock(), self.practice.drill(), self.remaining) {
+            (true, Some(run), Some(left)) => {
+                let limit = run.limit.as_secs().max(1) as usize;
+                widgets::progress_bar(limit - (left.as_secs() as usize).min(limit), limit, bar_width)
+            }
+            _ => widgets::progress_bar(answered, total, bar_width),
+        };
+        let count = if self.is_timed_by_clock() {
+            format!(" {answered} {}", strings::ANSWERED)
+        } else {
+            format!(" {answered}/{total} {}", strings::ANSWERED)
+        };
+        let mut spans = vec![
+            Span::raw(" "),
+            Span::styled(bar, theme.accent),
+            Span::styled(count, theme.dim),
+            Span::styled(format!(" · {} {}/{answered}", strings::SCORE, score.correct), theme.dim),
+        ];
+        if let Some(left) = self.remaining.filter(|_| self.stage != Stage::Finished) {
+            let style = if left < Duration::from_secs(60) { theme.warn } else { theme.accent };
+            spans.push(Span::styled(" · ", theme.dim));
+            spans.push(Span::styled(format!("⏱ {} {}", clock_text(left), strings::LEFT), style));
+        }
+        if let Purpose::Review { due, new } = self.practice.purpose {
+            spans.push(Span::styled(format!(" · {}", strings::due_and_new(due, new)), theme.dim));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+    /// What to do now, a message, or the verdict.
+    pub(super) fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let line = if let Some(m) = self.message.as_ref().filter(|_| self.stage != Stage::Empty) {
+            Line::from(Span::styled(
+                format!(" {}", crate::text::sanitize(&m.text)),
+                if m.warn { theme.warn } else { theme.accent },
+            ))
+        } else {
+            match (self.stage, &self.current) {
+                (Stage::Answered, Some(current)) => match &current.answered {
+                    Some(answered) => body::verdict_line(answered, theme),
+                    None => Line::default(),
+                },
+                (Stage::Asking, Some(current)) => {
+                    Line::from(Span::styled(format!(" {}", body::instruction(current, &self.practice)), theme.dim))
+                }
+                (Stage::Finished, _) => end::status_line(self, theme),
+                _ => Line::default(),
+            }
+        };
+        Paragraph::new(line).render(area, buf);
+    }
+}
