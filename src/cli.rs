@@ -94,6 +94,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the labs (goal-graded challenges on the simulator) with your status.
+    Labs {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a lab headless and grade it: each goal with its measured value.
+    Lab {
+        /// A built-in lab id or a path to a lab file.
+        id: String,
+        /// Turn one of the lab's knobs, e.g. `function.reserved_concurrency=800`.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Apply the lab's reference solution.
+        #[arg(long)]
+        solution: bool,
+        /// Print the verdict as JSON (summary keys instead of names).
+        #[arg(long)]
+        json: bool,
+    },
     /// Validate quiz packs, lessons, scenarios or whole course directories.
     Check {
         /// Pack files, lessons, scenarios or course directories (searched recursively)

@@ -12,6 +12,8 @@ mod export_pack;
 mod guide;
 mod history;
 mod import;
+mod lab;
+mod labs;
 mod lessons;
 mod new_course;
 mod packs;
@@ -85,6 +87,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Simulate { scenario, seed, sets, json, trace }) => {
             simulate::run(ctx, scenario.as_deref(), seed, &sets, json, trace.as_deref())
         }
+        Some(Command::Labs { json }) => labs::run(&ctx.global, json),
+        Some(Command::Lab { id, sets, solution, json }) => lab::run(&ctx.global, &id, &sets, solution, json),
         Some(Command::Scenarios { json }) => scenarios::run(json),
         Some(Command::Review { plain }) => review::run(ctx, plain),
         Some(Command::Drill(args)) => drill::run(ctx, &args),

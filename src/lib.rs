@@ -10,6 +10,7 @@ pub mod context;
 pub mod course;
 pub mod facts;
 pub mod infra;
+pub mod lab;
 pub mod markdown;
 pub mod plain;
 pub mod practice;

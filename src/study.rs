@@ -28,8 +28,8 @@ pub use drill::{Candidate, DrillConfig, DrillPlan, DrillSize, TopicTally, plan_d
 pub use schedule::{CardPhase, CardState, ReviewQueue, ScheduleConfig, Scheduler, review_queue};
 pub use stats::{Stats, Streak};
 pub use store::{
-    AnswerInput, AnswerRow, DrillId, DrillQuestion, DrillReport, DrillSpec, DrillSummary, LessonProgress, QuizProgress,
-    Recorded, Resume, Store, StoreError, TopicScore,
+    AnswerInput, AnswerRow, DrillId, DrillQuestion, DrillReport, DrillSpec, DrillSummary, LabAttempt, LabProgress,
+    LessonProgress, QuizProgress, Recorded, Resume, Store, StoreError, TopicScore,
 };
 
 /// File name of the progress database inside the data directory.

@@ -53,7 +53,7 @@ fn local(at: DateTime<chrono::Utc>, now: DateTime<FixedOffset>) -> String {
 /// The human-readable report. Every string from the database is sanitised.
 pub fn render_text(stats: &Stats, now: DateTime<FixedOffset>) -> String {
     let mut s = String::new();
-    if stats.answers == 0 && stats.lessons_started == 0 && stats.drills.is_empty() {
+    if stats.answers == 0 && stats.lessons_started == 0 && stats.drills.is_empty() && stats.labs.is_empty() {
         s.push_str("No progress yet: open a lesson (`lambda-tutor`) or take a quiz to start.\n");
         return s;
     }
@@ -116,6 +116,25 @@ pub fn render_text(stats: &Stats, now: DateTime<FixedOffset>) -> String {
             );
         }
     }
+    if !stats.labs.is_empty() {
+        let _ = writeln!(s, "\nLabs");
+        let id_width = stats.labs.iter().map(|l| width(&sanitize(&l.lab_id))).max().unwrap_or(0);
+        for l in &stats.labs {
+            let id = sanitize(&l.lab_id);
+            let pad = " ".repeat(id_width - width(&id));
+            let status = match (l.first_success, l.attempts_to_success) {
+                (Some(at), Some(n)) => format!("solved {} (attempt {n})", local(at, now)),
+                _ if l.attempts == 0 => "not tried (solution viewed)".to_owned(),
+                _ => "not solved yet".to_owned(),
+            };
+            let _ = writeln!(
+                s,
+                "  {id}{pad}  {:>11}  {status}{}",
+                plural(l.attempts, "attempt", "attempts"),
+                if l.solution_viewed && l.attempts > 0 { ", solution viewed" } else { "" }
+            );
+        }
+    }
     s
 }
 
@@ -123,7 +142,7 @@ pub fn render_text(stats: &Stats, now: DateTime<FixedOffset>) -> String {
 mod tests {
     use super::*;
     use crate::study::stats::TopicStats;
-    use crate::study::{DrillSummary, Streak};
+    use crate::study::{DrillSummary, LabProgress, Streak};
     use chrono::{Duration, TimeZone};
 
     #[test]
@@ -165,6 +184,24 @@ mod tests {
             cards: 41,
             due_reviews: 6,
             drills: vec![drill(1, DrillSize::Minutes(15), 12, 7, true), drill(2, DrillSize::Count(1), 1, 1, false)],
+            labs: vec![
+                LabProgress {
+                    lab_id: "flash-crowd-throttling".into(),
+                    attempts: 3,
+                    first_success: Some(at),
+                    attempts_to_success: Some(3),
+                    solution_viewed: false,
+                    last_attempt: at,
+                },
+                LabProgress {
+                    lab_id: "sqs-batch-size".into(),
+                    attempts: 1,
+                    first_success: None,
+                    attempts_to_success: None,
+                    solution_viewed: true,
+                    last_attempt: at,
+                },
+            ],
             last_activity: Some(at),
         };
         insta::assert_snapshot!(render_text(&stats, now));

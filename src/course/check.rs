@@ -20,6 +20,7 @@ pub enum FileKind {
     Pack,
     Lesson,
     Scenario,
+    Lab,
 }
 
 /// One file to check.
@@ -141,12 +142,15 @@ fn scenario_ids(path: &str, bytes: &[u8]) -> Vec<String> {
 enum Looks {
     Pack,
     Scenario,
+    Lab,
     Foreign,
 }
 
 fn looks_like(doc: &DeTable<'_>) -> Looks {
     if doc.contains_key("pack") || doc.contains_key("questions") {
         Looks::Pack
+    } else if doc.contains_key("lab") {
+        Looks::Lab
     } else if doc.contains_key("scenario") || doc.contains_key("sources") {
         Looks::Scenario
     } else if doc.contains_key("format") {
@@ -226,6 +230,10 @@ fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
                 define_scenario(&mut report, path, &input.bytes);
                 scenarios.extend(scenario_ids(path, &input.bytes));
             }
+            FileKind::Lab => {
+                report.files += 1;
+                report.diagnostics.extend(crate::lab::validate(path, &input.bytes, Some(&lessons)));
+            }
             FileKind::Pack => {
                 let parsed = match decode(path, &input.bytes) {
                     Err(d) => {
@@ -247,6 +255,11 @@ fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
                             }
                             Ok(doc) => match looks_like(doc.get_ref()) {
                                 Looks::Foreign if !input.explicit => continue,
+                                Looks::Lab => {
+                                    report.files += 1;
+                                    report.diagnostics.extend(crate::lab::validate(path, &input.bytes, Some(&lessons)));
+                                    continue;
+                                }
                                 Looks::Scenario => {
                                     report.files += 1;
                                     report.diagnostics.extend(validate_scenario(path, &input.bytes));
@@ -404,9 +417,15 @@ fn kind_of(path: &Path, explicit: bool) -> Option<FileKind> {
     match ext.as_str() {
         "md" => Some(FileKind::Lesson),
         "toml" => {
-            let in_scenarios =
-                path.parent().and_then(Path::file_name).is_some_and(|d| d.eq_ignore_ascii_case("scenarios"));
-            Some(if in_scenarios { FileKind::Scenario } else { FileKind::Pack })
+            let folder = path.parent().and_then(Path::file_name);
+            let in_folder = |name: &str| folder.is_some_and(|d| d.eq_ignore_ascii_case(name));
+            Some(if in_folder("scenarios") {
+                FileKind::Scenario
+            } else if in_folder("labs") {
+                FileKind::Lab
+            } else {
+                FileKind::Pack
+            })
         }
         _ => None,
     }

@@ -292,6 +292,8 @@ pub fn builtin_clashes(defined: &[Defined], inputs: &[Input]) -> Vec<Diagnostic>
             FileKind::Lesson => ("lesson", builtin.lesson(&d.id).map(|l| l.path.clone())),
             FileKind::Pack => ("pack", builtin.pack(&d.id).map(|p| p.path.clone())),
             FileKind::Scenario => ("scenario", builtin.scenario(&d.id).map(|s| s.path.clone())),
+            // Labs are built in only (courses do not install them yet).
+            FileKind::Lab => continue,
         };
         let Some(owner) = owner else { continue };
         let theirs = embedded_bytes.iter().find(|(p, _)| *p == owner).map(|(_, b)| *b);

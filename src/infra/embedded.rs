@@ -7,6 +7,7 @@ use include_dir::{Dir, include_dir};
 static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static QUIZZES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/quizzes");
 static SCENARIOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/scenarios");
+static LABS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/labs");
 
 fn files_with_extension(dir: &'static Dir<'static>, prefix: &'static str, ext: &str) -> Vec<(String, &'static [u8])> {
     let mut out: Vec<(String, &'static [u8])> = dir
@@ -32,4 +33,9 @@ pub fn quiz_packs() -> Vec<(String, &'static [u8])> {
 /// Built-in simulator scenarios (`assets/scenarios/*.toml`).
 pub fn scenarios() -> Vec<(String, &'static [u8])> {
     files_with_extension(&SCENARIOS, "assets/scenarios", "toml")
+}
+
+/// Built-in labs (`assets/labs/*.toml`).
+pub fn labs() -> Vec<(String, &'static [u8])> {
+    files_with_extension(&LABS, "assets/labs", "toml")
 }

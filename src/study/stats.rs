@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::drill::DrillConfig;
-use super::store::{DrillSummary, Store, StoreError};
+use super::store::{DrillSummary, LabProgress, Store, StoreError};
 use super::{day_from_number, shift_ms, study_day};
 
 /// Consecutive study days.
@@ -71,6 +71,8 @@ pub struct Stats {
     pub due_reviews: usize,
     /// Oldest first.
     pub drills: Vec<DrillSummary>,
+    /// Labs with at least one graded run, by id: attempts and first success.
+    pub labs: Vec<LabProgress>,
     #[serde(with = "super::rfc3339::option")]
     pub last_activity: Option<DateTime<Utc>>,
 }
@@ -107,6 +109,7 @@ impl Store {
             cards: self.card_count()?,
             due_reviews: self.due_count(now)?,
             drills: self.drills()?,
+            labs: self.lab_progress()?,
             last_activity: self.last_activity()?,
         })
     }

@@ -27,6 +27,7 @@ mod answers;
 mod drills;
 mod error;
 mod header;
+mod labs;
 mod learner;
 mod lessons;
 mod meta;
@@ -41,6 +42,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use answers::{AnswerInput, AnswerRow, Recorded};
 pub use drills::{DrillId, DrillQuestion, DrillReport, DrillSpec, DrillSummary, TopicScore};
 pub use error::StoreError;
+pub use labs::{LabAttempt, LabProgress};
 pub use lessons::LessonProgress;
 pub use meta::{QuizProgress, Resume};
 

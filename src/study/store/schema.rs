@@ -103,7 +103,23 @@ ALTER TABLE answers ADD COLUMN learner TEXT NOT NULL DEFAULT '';
 ALTER TABLE answers ADD COLUMN title TEXT NOT NULL DEFAULT '';
 ";
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+/// Version 4: lab attempts (`lab ID`, the lab screen): every run, whether
+/// it met every goal, and whether the reference solution was applied.
+const V4: &str = "
+CREATE TABLE lab_attempts (
+    id        INTEGER PRIMARY KEY,
+    lab_id    TEXT NOT NULL,
+    at        INTEGER NOT NULL,
+    passed    INTEGER NOT NULL,              -- 0/1: every goal met
+    solution  INTEGER NOT NULL,              -- 1: the reference solution was applied, not the learner's
+    goals_met INTEGER NOT NULL,
+    goals     INTEGER NOT NULL,
+    settings  TEXT NOT NULL DEFAULT '{}'     -- JSON object of the knobs the learner set
+);
+CREATE INDEX lab_attempts_lab ON lab_attempts (lab_id, at);
+";
+
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
