@@ -113,5 +113,5 @@ fn a_missing_image_is_warned_about() {
     let out = bin(&data).arg("check").arg(&dir).output().expect("check");
     let text = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "a warning, not an error: {text}");
-    assert!(text.contains("01-example.md:48:1: warning: image `images/flow.svg` does not exist"), "{text}");
+    assert!(text.contains("01-example.md:54:1: warning: image `images/flow.svg` does not exist"), "{text}");
 }
