@@ -86,7 +86,7 @@ fn a_version_two_database_migrates_and_keeps_its_answers() {
     let conn = rusqlite::Connection::open(data.join("progress.sqlite3")).expect("open");
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
     assert_eq!(version, lambda_tutor::study::store::schema::LATEST);
-    assert_eq!(version, 3);
+    assert_eq!(version, 4, "v3 (learner, title) then v4 (lab attempts)");
 }
 
 #[test]
