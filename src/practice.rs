@@ -116,6 +116,26 @@ pub fn askable(kind: &QuestionKind, truth: &Truth) -> bool {
     }
 }
 
+/// A session item for `question` of `pack_id`, carrying the simulator's
+/// value when it is a `predict` question: review and drill build their
+/// items here, so every mode can grade what a quiz can.
+pub fn item(
+    pack_id: &str,
+    question: &crate::quiz::model::Question,
+    truth: &Truth,
+) -> crate::quiz::session::SessionItem {
+    let value = match &question.kind {
+        QuestionKind::Predict { scenario, metric, .. } => truth.value(scenario, metric),
+        _ => None,
+    };
+    crate::quiz::session::SessionItem {
+        pack_id: pack_id.to_owned(),
+        question: question.clone(),
+        order: Vec::new(),
+        truth: value,
+    }
+}
+
 fn versions(packs: &[Pack]) -> HashMap<String, String> {
     packs.iter().map(|p| (p.meta.id.clone(), p.meta.version.clone())).collect()
 }

@@ -26,8 +26,7 @@ fn pool(packs: &[Pack], truth: &Truth) -> Vec<(QuestionKey, SessionItem)> {
         .iter()
         .flat_map(|pack| {
             pack.questions.iter().filter(|q| askable(&q.kind, truth)).map(move |q| {
-                let item =
-                    SessionItem { pack_id: pack.meta.id.clone(), question: q.clone(), order: Vec::new(), truth: None };
+                let item = super::item(&pack.meta.id, q, truth);
                 (QuestionKey::new(pack.meta.id.clone(), q.id.clone()), item)
             })
         })
