@@ -458,3 +458,23 @@ fn the_reader_shows_checkpoints_as_questions_and_ends_with_the_date_checked() {
     assert!(date.is_some_and(|d| d < last), "the date line before the sources:\n{screen}");
     assert!(!screen.contains("raise it to 900"), "never the explanation:\n{screen}");
 }
+
+/// The missed list names each question by its prompt as plain text: a
+/// prompt that starts in bold (every `interview` question) is not blank.
+#[test]
+fn the_missed_list_shows_bold_prompts_as_plain_text() {
+    let mut c = course(&["default-timeout"]);
+    c.packs[0].questions[0].prompt = "**Interview:** what is the **default** timeout?\n\nSay it in seconds.".into();
+    let mut f = fixture(c);
+    f.app.launch(Launch::Quiz(QuizSpec { seed: 1, ..QuizSpec::default() }));
+    draw(&mut f.app, 80, 24);
+    key(&mut f.app, KeyCode::Char('1'));
+    if stage(&f.app) == Stage::Asking {
+        key(&mut f.app, KeyCode::Enter);
+    }
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(stage(&f.app), Stage::Finished);
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("✗ Interview: what is the default timeout?"), "{screen}");
+    assert!(!screen.contains("**"), "{screen}");
+}
