@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
             simulate::run(ctx, scenario.as_deref(), seed, &sets, json, trace.as_deref())
         }
         Some(Command::Scenarios { json }) => scenarios::run(json),
-        Some(Command::Review { plain }) => review::run(ctx, plain),
+        Some(Command::Review { plain, new }) => review::run(ctx, plain, new),
         Some(Command::Drill(args)) => drill::run(ctx, &args),
     };
     match result {

@@ -38,6 +38,9 @@ pub struct QuizSpec {
     pub packs: Vec<String>,
     /// Topics (every topic when empty).
     pub topics: Vec<String>,
+    /// Lessons (every lesson when empty): "Quiz this lesson".
+    #[serde(default)]
+    pub lessons: Vec<String>,
     pub count: Option<usize>,
     pub seed: u64,
     /// 0 for the quiz itself, then 1, 2… for retries of the missed questions.
@@ -50,6 +53,7 @@ impl QuizSpec {
         SessionOptions {
             packs: self.packs.clone(),
             topics: self.topics.clone(),
+            lessons: self.lessons.clone(),
             count: self.count,
             seed: self.seed,
             shuffle_questions: true,
@@ -65,6 +69,13 @@ impl QuizSpec {
             many => format!("{} packs", many.len()),
         };
         let topics = if self.topics.is_empty() { String::new() } else { self.topics.join(", ") };
+        if !self.lessons.is_empty() && self.packs.is_empty() && self.topics.is_empty() {
+            let title = match self.lessons.as_slice() {
+                [one] => format!("Lesson quiz: {one}"),
+                many => format!("Quiz on {} lessons", many.len()),
+            };
+            return if self.round > 0 { format!("{title}, retry") } else { title };
+        }
         let title = match (base.is_empty(), topics.is_empty()) {
             (true, true) => "All questions".to_owned(),
             (true, false) => format!("Topics: {topics}"),

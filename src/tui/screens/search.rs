@@ -174,7 +174,8 @@ pub fn search_course(course: &Course, query: &str) -> Vec<Hit> {
                 // The line as the reader shows it: no `**`, link targets or table pipes.
                 let cells = line.trim().trim_matches('|').replace('|', " · ");
                 let snippet = crate::markdown::one_line_title(&cells);
-                let snippet = if snippet.is_empty() { crate::text::sanitize(line.trim()).into_owned() } else { snippet };
+                let snippet =
+                    if snippet.is_empty() { crate::text::sanitize(line.trim()).into_owned() } else { snippet };
                 hits.push(Hit { lesson: i, snippet });
                 if hits.len() >= MAX_HITS {
                     return hits;
@@ -202,7 +203,8 @@ fn highlighted(snippet: &str, query: &str, room: usize, theme: &crate::tui::them
     let keep = room.saturating_sub(crate::text::width(hit)) / 3;
     let fits = crate::text::width(snippet) <= room;
     let before = if !fits && crate::text::width(before) > keep {
-        let tail: String = before.chars().rev().take(keep.saturating_sub(1)).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String =
+            before.chars().rev().take(keep.saturating_sub(1)).collect::<Vec<_>>().into_iter().rev().collect();
         format!("…{tail}")
     } else {
         before.to_owned()

@@ -7,11 +7,11 @@ use std::fmt::Write as _;
 use ratatui::text::{Line, Span};
 
 use super::{End, EndReason, QuizScreen};
+use crate::markdown::one_line_title;
 use crate::practice::drill::{clock_text, trend_sentence};
 use crate::quiz::session::percent;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::markdown::one_line_title;
 use crate::tui::widgets::{pad, progress_bar, truncate};
 
 /// Width of the accuracy bars.
@@ -88,10 +88,7 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
         for item in missed {
             let prompt = one_line_title(&item.question.prompt);
             let room = width.saturating_sub(4);
-            out.push(Line::from(vec![
-                Span::styled("  ✗ ", theme.bad),
-                Span::raw(truncate(&prompt, room)),
-            ]));
+            out.push(Line::from(vec![Span::styled("  ✗ ", theme.bad), Span::raw(truncate(&prompt, room))]));
         }
     }
 }
