@@ -41,3 +41,40 @@ fn search_snippets_are_rendered_text_with_the_hit_marked() {
     assert!(!buf[(x - 2, y)].modifier.contains(Modifier::UNDERLINED), "only the hit");
     let _ = find;
 }
+
+/// A fresh learner: "Next up" is the first lesson; Enter opens it; at its
+/// end Enter starts the lesson's quiz; back home, "Next up" is the next
+/// lesson, and review offers only questions of the lesson opened.
+#[test]
+fn next_up_walks_lesson_quiz_next_lesson() {
+    const PACK: &str = "tests/fixtures/packs/every-type.toml";
+    let mut course = tui::course_from("tests/fixtures/quiz-course");
+    let bytes = std::fs::read(PACK).expect("fixture pack");
+    let (packs, errors) = lambda_tutor::quiz::load_packs([(PACK, bytes.as_slice())], false);
+    assert!(errors.is_empty(), "{errors:?}");
+    course.packs = packs;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+    let mut app = App::new(course, Theme::mono(), Progress::new(Some(store)));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Next up") && screen.contains("▶ Next lesson: 4. "), "{screen}");
+    assert!(screen.contains("Review (0 due · 0 new)"), "nothing unseen is offered:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('G'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("End of lesson. Enter: Quiz: "), "{screen}");
+    assert!(screen.contains("Q quiz"), "the footer names the key:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Lesson quiz: execution-limits") && screen.contains("question 1/"), "{screen}");
+    // Answer one question, then back to the reader and home.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Next lesson: 7. ") && screen.contains("▶ Continue quiz"), "{screen}");
+    assert!(!screen.contains("Review (0 due · 0 new)"), "the opened lesson's questions are new now:\n{screen}");
+}

@@ -291,7 +291,16 @@ fn the_chooser_lists_packs_and_topics_and_starts_on_the_selection() {
 
 #[test]
 fn review_shows_when_each_answer_comes_back() {
-    let mut f = fixture(course(&["default-timeout", "per-ms-billing"]));
+    let mut c = course(&["default-timeout", "per-ms-billing"]);
+    for q in &mut c.packs[0].questions {
+        q.lesson.get_or_insert_with(|| "pricing".to_owned());
+    }
+    let mut f = fixture(c);
+    // New questions come only from lessons the learner opened.
+    let store = f.app.ctx.progress.store_mut().expect("store");
+    for lesson in ["execution-limits", "pricing"] {
+        store.open_lesson("builtin", lesson, chrono::Utc::now()).expect("opened");
+    }
     f.app.launch(Launch::Review);
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("Review") && screen.contains("0 due, 2 new"), "{screen}");
@@ -387,8 +396,9 @@ fn home_offers_continue_review_drill_and_stats() {
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("Continue quiz: All questions — question 2 of 2"), "{screen}");
     assert!(screen.contains("Review (") && screen.contains("Drill") && screen.contains("Stats"), "{screen}");
-    // The first row of the Start section.
+    // The first row of the Start section, under "Next up".
     key(&mut f.app, KeyCode::Char('g'));
+    key(&mut f.app, KeyCode::Char('j'));
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("▶ Continue quiz"), "{screen}");
     key(&mut f.app, KeyCode::Enter);
