@@ -54,6 +54,7 @@ pub enum ThemeChoice {
 pub enum Command {
     /// List lessons: id, title, module, order, minutes, topics.
     Lessons {
+        /// Print JSON (with each lesson's checkpoints) instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -69,14 +70,20 @@ pub enum Command {
     Quiz(QuizArgs),
     /// Spaced-repetition review of due questions.
     Review {
+        /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
         #[arg(long)]
         plain: bool,
+        /// New questions a day (from lessons you opened), remembered for next time.
+        #[arg(long = "new", value_name = "N")]
+        new: Option<u32>,
     },
     /// Timed interview drill, weighted toward weak topics.
     Drill(DrillArgs),
     /// Simulate a scenario (a preset id or a path).
     Simulate {
+        /// A preset id (see `scenarios`) or a scenario file; the picker when left out.
         scenario: Option<String>,
+        /// Seed of the run's randomness (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
         /// Override a scenario value, e.g. `function.memory_mb=1024`.
@@ -91,6 +98,7 @@ pub enum Command {
     },
     /// List scenario presets.
     Scenarios {
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -124,9 +132,12 @@ pub enum Command {
     },
     /// Convert another quiz format into a native pack.
     Import {
+        /// The file to convert.
         file: PathBuf,
+        /// Its format (default: guessed from the file name).
         #[arg(long, value_enum)]
         from: Option<ImportFormat>,
+        /// Where to write the pack (default: the packs folder of the data directory).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Give every imported question this topic.
@@ -138,21 +149,27 @@ pub enum Command {
     },
     /// Convert a native pack into another format.
     ExportPack {
+        /// A pack id or a pack file.
         pack: String,
+        /// The format to write.
         #[arg(long, value_enum)]
         to: ExportFormat,
+        /// Where to write it (default: the pack id with the format's extension).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
     /// Progress, accuracy per topic, streaks, due reviews.
     Stats {
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Every recorded answer, for an instructor.
     History {
+        /// The format to write.
         #[arg(long, value_enum)]
         format: HistoryFormat,
+        /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -175,6 +192,7 @@ pub enum Command {
     },
     /// Installed packs and courses, built-in ones included.
     Packs {
+        /// Print JSON instead of a list.
         #[arg(long)]
         json: bool,
     },
@@ -198,7 +216,10 @@ pub enum Command {
     /// Print the man page (roff), e.g. `lambda-tutor man > lambda-tutor.1`.
     Man,
     /// Scaffold a new course directory with an example of each file.
-    NewCourse { dir: PathBuf },
+    NewCourse {
+        /// The directory to create (it must not exist or be empty).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -291,10 +312,16 @@ pub struct QuizArgs {
     // and clap panics when two arguments share an id.
     #[arg(id = "pack_args", value_name = "PACK")]
     pub packs: Vec<String>,
+    /// Only questions of this topic (repeatable).
     #[arg(long = "topic")]
     pub topics: Vec<String>,
+    /// Only questions on this lesson (repeatable): the lesson's own quiz.
+    #[arg(long = "lesson", value_name = "ID")]
+    pub lessons: Vec<String>,
+    /// How many questions to ask (default: every question that matches).
     #[arg(long)]
     pub count: Option<usize>,
+    /// Seed of the question order, to repeat a quiz exactly.
     #[arg(long)]
     pub seed: Option<u64>,
     /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
@@ -305,14 +332,19 @@ pub struct QuizArgs {
 /// Arguments of `drill`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct DrillArgs {
-    #[arg(long)]
+    /// The time limit in minutes, 1 to 180 (default: 15).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=180))]
     pub minutes: Option<u32>,
+    /// Ask this many questions (still against the clock).
     #[arg(long)]
     pub count: Option<usize>,
+    /// Only questions of this topic (repeatable).
     #[arg(long = "topic")]
     pub topics: Vec<String>,
+    /// Seed of the question choice and order, to repeat a drill exactly.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
     #[arg(long)]
     pub plain: bool,
 }

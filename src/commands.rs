@@ -90,7 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Labs { json }) => labs::run(&ctx.global, json),
         Some(Command::Lab { id, sets, solution, json }) => lab::run(&ctx.global, &id, &sets, solution, json),
         Some(Command::Scenarios { json }) => scenarios::run(json),
-        Some(Command::Review { plain }) => review::run(ctx, plain),
+        Some(Command::Review { plain, new }) => review::run(ctx, plain, new),
         Some(Command::Drill(args)) => drill::run(ctx, &args),
     };
     match result {

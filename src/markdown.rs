@@ -157,7 +157,9 @@ mod inline;
 mod layout;
 mod model;
 mod parse;
+mod title;
 mod wrap;
 
 pub use document::Document;
 pub use highlight::warm_up;
+pub use title::one_line_title;

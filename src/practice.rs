@@ -12,6 +12,7 @@
 //! Nothing here reads a clock: callers pass the instants.
 
 pub mod drill;
+pub mod next;
 pub mod record;
 pub mod review;
 pub mod saved;
@@ -38,6 +39,9 @@ pub struct QuizSpec {
     pub packs: Vec<String>,
     /// Topics (every topic when empty).
     pub topics: Vec<String>,
+    /// Lessons (every lesson when empty): "Quiz this lesson".
+    #[serde(default)]
+    pub lessons: Vec<String>,
     pub count: Option<usize>,
     pub seed: u64,
     /// 0 for the quiz itself, then 1, 2… for retries of the missed questions.
@@ -50,6 +54,7 @@ impl QuizSpec {
         SessionOptions {
             packs: self.packs.clone(),
             topics: self.topics.clone(),
+            lessons: self.lessons.clone(),
             count: self.count,
             seed: self.seed,
             shuffle_questions: true,
@@ -65,6 +70,13 @@ impl QuizSpec {
             many => format!("{} packs", many.len()),
         };
         let topics = if self.topics.is_empty() { String::new() } else { self.topics.join(", ") };
+        if !self.lessons.is_empty() && self.packs.is_empty() && self.topics.is_empty() {
+            let title = match self.lessons.as_slice() {
+                [one] => format!("Lesson quiz: {one}"),
+                many => format!("Quiz on {} lessons", many.len()),
+            };
+            return if self.round > 0 { format!("{title}, retry") } else { title };
+        }
         let title = match (base.is_empty(), topics.is_empty()) {
             (true, true) => "All questions".to_owned(),
             (true, false) => format!("Topics: {topics}"),
@@ -113,6 +125,26 @@ pub fn askable(kind: &QuestionKind, truth: &Truth) -> bool {
     match kind {
         QuestionKind::Predict { scenario, metric, .. } => truth.value(scenario, metric).is_some(),
         _ => true,
+    }
+}
+
+/// A session item for `question` of `pack_id`, carrying the simulator's
+/// value when it is a `predict` question: review and drill build their
+/// items here, so every mode can grade what a quiz can.
+pub fn item(
+    pack_id: &str,
+    question: &crate::quiz::model::Question,
+    truth: &Truth,
+) -> crate::quiz::session::SessionItem {
+    let value = match &question.kind {
+        QuestionKind::Predict { scenario, metric, .. } => truth.value(scenario, metric),
+        _ => None,
+    };
+    crate::quiz::session::SessionItem {
+        pack_id: pack_id.to_owned(),
+        question: question.clone(),
+        order: Vec::new(),
+        truth: value,
     }
 }
 

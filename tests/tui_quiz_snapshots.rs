@@ -291,7 +291,16 @@ fn the_chooser_lists_packs_and_topics_and_starts_on_the_selection() {
 
 #[test]
 fn review_shows_when_each_answer_comes_back() {
-    let mut f = fixture(course(&["default-timeout", "per-ms-billing"]));
+    let mut c = course(&["default-timeout", "per-ms-billing"]);
+    for q in &mut c.packs[0].questions {
+        q.lesson.get_or_insert_with(|| "pricing".to_owned());
+    }
+    let mut f = fixture(c);
+    // New questions come only from lessons the learner opened.
+    let store = f.app.ctx.progress.store_mut().expect("store");
+    for lesson in ["execution-limits", "pricing"] {
+        store.open_lesson("builtin", lesson, chrono::Utc::now()).expect("opened");
+    }
     f.app.launch(Launch::Review);
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("Review") && screen.contains("0 due, 2 new"), "{screen}");
@@ -387,8 +396,9 @@ fn home_offers_continue_review_drill_and_stats() {
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("Continue quiz: All questions — question 2 of 2"), "{screen}");
     assert!(screen.contains("Review (") && screen.contains("Drill") && screen.contains("Stats"), "{screen}");
-    // The first row of the Start section.
+    // The first row of the Start section, under "Next up".
     key(&mut f.app, KeyCode::Char('g'));
+    key(&mut f.app, KeyCode::Char('j'));
     let screen = draw(&mut f.app, 80, 24);
     assert!(screen.contains("▶ Continue quiz"), "{screen}");
     key(&mut f.app, KeyCode::Enter);
@@ -457,4 +467,24 @@ fn the_reader_shows_checkpoints_as_questions_and_ends_with_the_date_checked() {
     let date = rows.iter().position(|r| r.contains("Checked against the AWS documentation on 2025-03-01"));
     assert!(date.is_some_and(|d| d < last), "the date line before the sources:\n{screen}");
     assert!(!screen.contains("raise it to 900"), "never the explanation:\n{screen}");
+}
+
+/// The missed list names each question by its prompt as plain text: a
+/// prompt that starts in bold (every `interview` question) is not blank.
+#[test]
+fn the_missed_list_shows_bold_prompts_as_plain_text() {
+    let mut c = course(&["default-timeout"]);
+    c.packs[0].questions[0].prompt = "**Interview:** what is the **default** timeout?\n\nSay it in seconds.".into();
+    let mut f = fixture(c);
+    f.app.launch(Launch::Quiz(QuizSpec { seed: 1, ..QuizSpec::default() }));
+    draw(&mut f.app, 80, 24);
+    key(&mut f.app, KeyCode::Char('1'));
+    if stage(&f.app) == Stage::Asking {
+        key(&mut f.app, KeyCode::Enter);
+    }
+    key(&mut f.app, KeyCode::Enter);
+    assert_eq!(stage(&f.app), Stage::Finished);
+    let screen = draw(&mut f.app, 80, 24);
+    assert!(screen.contains("✗ Interview: what is the default timeout?"), "{screen}");
+    assert!(!screen.contains("**"), "{screen}");
 }

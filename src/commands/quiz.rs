@@ -75,6 +75,7 @@ pub fn run(ctx: &mut Context, args: &QuizArgs) -> CommandResult {
     let spec = QuizSpec {
         packs: ids,
         topics: args.topics.clone(),
+        lessons: args.lessons.clone(),
         count: args.count,
         seed: args.seed.unwrap_or_else(rand::random),
         round: 0,
@@ -102,11 +103,19 @@ fn no_questions(e: &SessionError, packs: &[Pack], options: &SessionOptions) -> F
                 .collect();
             topics.sort_unstable();
             topics.dedup();
-            if options.topics.is_empty() {
-                Failure::Usage(
-                    "no questions to ask (a `predict` question whose scenario cannot be simulated is left out)"
-                        .to_owned(),
-                )
+            if options.count == Some(0) {
+                Failure::Usage("--count 0 asks for no questions: give 1 or more".to_owned())
+            } else if !options.lessons.is_empty() {
+                let known: Vec<&str> =
+                    packs.iter().flat_map(|p| &p.questions).filter_map(|q| q.lesson.as_deref()).collect();
+                let unknown: Vec<&str> =
+                    options.lessons.iter().map(String::as_str).filter(|l| !known.contains(l)).collect();
+                Failure::Usage(format!(
+                    "no questions on lesson {} (`lambda-tutor lessons` lists the lesson ids)",
+                    if unknown.is_empty() { options.lessons.join(", ") } else { unknown.join(", ") }
+                ))
+            } else if options.topics.is_empty() {
+                Failure::Usage("no questions to ask: the packs chosen have none".to_owned())
             } else {
                 Failure::Usage(format!(
                     "no questions match --topic {} (topics: {})",

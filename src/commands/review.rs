@@ -1,4 +1,4 @@
-//! `review [--plain]`: spaced review of what is due today (due cards
+//! `review [--plain] [--new N]`: spaced review of what is due today (due cards
 //! first, then new questions up to the daily limit). Full-screen in a
 //! terminal; line by line with `--plain` or in a pipe.
 
@@ -12,9 +12,18 @@ use crate::practice::Purpose;
 use crate::practice::review::{nothing_due, review};
 use crate::tui::screens::quiz::Launch;
 
-pub fn run(ctx: &mut Context, plain: bool) -> CommandResult {
+pub fn run(ctx: &mut Context, plain: bool, new: Option<u32>) -> CommandResult {
     let truth = ctx.truth.clone();
     ctx.course().map_err(Failure::Usage)?;
+    if let Some(n) = new {
+        // `--new N` is a setting: kept in the store for every later review.
+        let mut store = open_store(ctx)?;
+        let config = store.schedule_config().map_err(|e| Failure::Usage(e.to_string()))?;
+        let config = crate::study::ScheduleConfig { daily_new_limit: n as usize, ..config };
+        store.set_schedule_config(&config, chrono::Utc::now()).map_err(|e| Failure::Usage(e.to_string()))?;
+        let noun = if n == 1 { "question" } else { "questions" };
+        writeln!(std::io::stdout().lock(), "New questions a day: {n} {noun} (remembered).")?;
+    }
     if full_screen(plain) {
         return open_screen(ctx, Launch::Review);
     }

@@ -74,12 +74,7 @@ pub fn drill(
                 topic: q.topic.clone(),
                 is_card: matches!(q.kind, QuestionKind::Card { .. }),
             });
-            items.push(SessionItem {
-                pack_id: pack.meta.id.clone(),
-                question: q.clone(),
-                order: Vec::new(),
-                truth: None,
-            });
+            items.push(super::item(&pack.meta.id, q, truth));
         }
     }
     if pool.is_empty() {

@@ -2,7 +2,7 @@
 //! overdue first, then new questions up to the daily limit) over every
 //! installed question, asked in that order with choices shuffled.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
@@ -20,18 +20,38 @@ pub struct ReviewEmpty {
     pub next_due: Option<DateTime<Utc>>,
 }
 
-/// Every question that can be asked, in course order, by key.
-fn pool(packs: &[Pack], truth: &Truth) -> Vec<(QuestionKey, SessionItem)> {
-    packs
+/// Every question that can be asked, in course order, by key: those
+/// already answered (they have a card) and, as new questions, only those
+/// on a lesson the learner has opened, never unseen material.
+fn pool(packs: &[Pack], store: &Store, truth: &Truth) -> Result<Vec<(QuestionKey, SessionItem)>, StoreError> {
+    let cards = store.cards()?;
+    let opened: HashSet<String> = store.lessons()?.into_iter().map(|l| l.lesson).collect();
+    Ok(packs
         .iter()
-        .flat_map(|pack| {
-            pack.questions.iter().filter(|q| askable(&q.kind, truth)).map(move |q| {
-                let item =
-                    SessionItem { pack_id: pack.meta.id.clone(), question: q.clone(), order: Vec::new(), truth: None };
-                (QuestionKey::new(pack.meta.id.clone(), q.id.clone()), item)
-            })
+        .flat_map(|pack| pack.questions.iter().map(move |q| (pack, q)))
+        .filter_map(|(pack, q)| {
+            let key = QuestionKey::new(pack.meta.id.clone(), q.id.clone());
+            let seen = cards.contains_key(&key) || q.lesson.as_ref().is_some_and(|l| opened.contains(l));
+            (seen && askable(&q.kind, truth)).then(|| (key, super::item(&pack.meta.id, q, truth)))
         })
-        .collect()
+        .collect())
+}
+
+/// (due, new) for the home screen's "Review (N due · M new)": the queue
+/// review would build now, without running the simulator.
+pub fn counts(packs: &[Pack], store: &Store, now: DateTime<FixedOffset>) -> Result<(usize, usize), StoreError> {
+    let cards = store.cards()?;
+    let opened: HashSet<String> = store.lessons()?.into_iter().map(|l| l.lesson).collect();
+    let keys: Vec<QuestionKey> = packs
+        .iter()
+        .flat_map(|pack| pack.questions.iter().map(move |q| (pack, q)))
+        .map(|(pack, q)| (QuestionKey::new(pack.meta.id.clone(), q.id.clone()), q.lesson.as_ref()))
+        .filter(|(k, lesson)| cards.contains_key(k) || lesson.is_some_and(|l| opened.contains(l)))
+        .map(|(k, _)| k)
+        .collect();
+    let config = store.schedule_config()?;
+    let queue = store.review_queue(keys.iter(), now, &config)?;
+    Ok((queue.due.len(), queue.new.len()))
 }
 
 /// Today's review (`Ok(Err(..))` when nothing is due and no new question
@@ -43,7 +63,7 @@ pub fn review(
     seed: u64,
     truth: &Truth,
 ) -> Result<Result<(Practice, QuizSession), ReviewEmpty>, StoreError> {
-    let pool = pool(packs, truth);
+    let pool = pool(packs, store, truth)?;
     let config = store.schedule_config()?;
     let queue = store.review_queue(pool.iter().map(|(k, _)| k), now, &config)?;
     if queue.is_empty() {

@@ -24,7 +24,7 @@ fn question(id: &str, topic: &str, kind: QuestionKind) -> Question {
         kind,
         topic: topic.to_owned(),
         difficulty: Difficulty::Medium,
-        lesson: None,
+        lesson: Some("intro".to_owned()),
         tags: Vec::new(),
         prompt: format!("Prompt {id}."),
         explanation: format!("Explanation {id}."),
@@ -185,7 +185,10 @@ fn review_asks_due_cards_first_then_new_ones_and_says_when_they_return() {
     let mut store = Store::open(dir.path()).expect("store");
     let packs = packs();
     let monday = at("2025-03-10T19:00:00+01:00");
-    // Nothing answered: every question is new.
+    // Nothing opened or answered: nothing is new yet (no unseen material).
+    assert!(review(&packs, &store, monday, 1, &Truth::default()).expect("store").is_err());
+    store.open_lesson("builtin", "intro", monday.to_utc()).expect("opened");
+    // The lesson opened: every question on it is new.
     let (practice, session) =
         review(&packs, &store, monday, 1, &Truth::default()).expect("store").expect("something to review");
     assert_eq!(practice.purpose, Purpose::Review { due: 0, new: 4 });
@@ -342,6 +345,7 @@ fn a_plain_review_says_when_each_question_comes_back() {
     let packs = packs();
     let clock =
         FakeClock { now: at("2025-03-10T19:00:00+01:00"), elapsed: Cell::new(Duration::ZERO), step: Duration::ZERO };
+    store.open_lesson("builtin", "intro", clock.now.to_utc()).expect("opened");
     let (practice, session) =
         review(&packs, &store, clock.now, 4, &Truth::default()).expect("store").expect("new questions");
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);

@@ -23,6 +23,8 @@ pub struct SessionOptions {
     pub packs: Vec<String>,
     /// Topics to keep (all when empty).
     pub topics: Vec<String>,
+    /// Lessons whose questions to keep (all when empty): a lesson's quiz.
+    pub lessons: Vec<String>,
     /// At most this many questions.
     pub count: Option<usize>,
     pub seed: u64,
@@ -145,6 +147,9 @@ impl QuizSession {
             }
             for q in &pack.questions {
                 if !options.topics.is_empty() && !options.topics.contains(&q.topic) {
+                    continue;
+                }
+                if !options.lessons.is_empty() && !q.lesson.as_ref().is_some_and(|l| options.lessons.contains(l)) {
                     continue;
                 }
                 let truth = match &q.kind {

@@ -19,6 +19,10 @@ pub enum Action {
     NextHit,
     PrevHit,
     NextLesson,
+    /// A quiz on the lesson being read.
+    QuizLesson,
+    /// Take the step offered (the end of a lesson, Next up).
+    TakeStep,
     PrevLesson,
     Contents,
     // The simulator (Up and Down change the selected knob).

@@ -141,8 +141,8 @@ impl Key {
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
     Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
-    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, ReadLesson, Reseed, ResetKnobs, Retry, Reveal,
-    Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, Toggle, Top, Unpair, Up,
+    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
+    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
@@ -192,6 +192,8 @@ const READER: &[Binding] = &[
     bind(&[Char('N')], PrevHit, "previous search hit"),
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
+    bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
+    bind(ENTER, TakeStep, "at the end: take the step offered (the lesson's quiz, else the next lesson)"),
 ];
 
 const SIMULATOR: &[Binding] = &[

@@ -21,7 +21,25 @@ pub const HELP_FOOTER: &str = "Press ? or Esc to close. Mouse wheel scrolls; cli
 pub const MODULE_LABEL: &str = "Module";
 pub const TOPICS_LABEL: &str = "Topics";
 pub const OPEN_LESSON_HINT: &str = "Enter to read";
-pub const END_OF_LESSON: &str = "End of lesson. ] or → for the next one.";
+/// The offer at the end of a lesson: its quiz when it has questions, else
+/// the next lesson, else back home (the last lesson promises nothing more).
+pub const NEXT_UP: &str = "Next up";
+pub const NEXT_UP_HINT: &str = "Enter: do it";
+
+pub fn end_of_lesson(questions: usize, has_next: bool) -> String {
+    match (questions, has_next) {
+        (0, true) => "End of lesson. Enter or ] for the next one.".to_owned(),
+        (0, false) => "End of the last lesson. Enter or q to go back.".to_owned(),
+        (1, next) => format!(
+            "End of lesson. Enter: Quiz: 1 question on this lesson{}",
+            if next { " · ] next lesson" } else { "" }
+        ),
+        (n, next) => format!(
+            "End of lesson. Enter: Quiz: {n} questions on this lesson{}",
+            if next { " · ] next lesson" } else { "" }
+        ),
+    }
+}
 
 /// Minimum terminal size the screens are designed for.
 pub const MIN_WIDTH: u16 = 50;
@@ -253,8 +271,8 @@ pub const START_STATS_HELP: &str =
     "Lessons completed, accuracy per topic, your study streak, reviews due and your drill history.";
 pub const CONTINUE_QUIZ_HELP: &str = "Pick up the unfinished quiz at the question where you left it.";
 
-pub fn review_row(due: usize) -> String {
-    format!("{REVIEW} ({due} due)")
+pub fn review_row(due: usize, new: usize) -> String {
+    format!("{REVIEW} ({due} due · {new} new)")
 }
 
 pub const CHOOSE_TITLE: &str = "choose what to practise";

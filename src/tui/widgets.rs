@@ -85,7 +85,8 @@ pub fn render_footer(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Co
 pub fn selectable_row<'a>(selected: bool, theme: &Theme, cells: impl IntoIterator<Item = Span<'a>>) -> Line<'a> {
     let style = if selected { theme.selected } else { theme.base };
     let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
-    let cells = cells.into_iter().map(|cell| if selected { cell.style(style) } else { cell });
+    // Patched, not replaced: a marked search hit stays marked on the selected row.
+    let cells = cells.into_iter().map(|cell| if selected { cell.patch_style(style) } else { cell });
     Line::from(std::iter::once(marker).chain(cells).collect::<Vec<_>>())
 }
 

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Ctx, Input, Launch, Screen, Transition, View};
 use crate::course::Course;
+use crate::practice::next::Step;
 use crate::study::Resume;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
@@ -22,6 +23,8 @@ use crate::tui::widgets::{self, first_paragraph, pad, progress_bar, truncate};
 pub enum Row {
     /// A section title ("Start").
     Section(&'static str),
+    /// The one recommended step: Enter takes it.
+    NextUp,
     /// Continue reading a lesson at a saved position.
     Continue {
         lesson: usize,
@@ -55,6 +58,10 @@ pub struct HomeScreen {
     preview: Option<(usize, usize, crate::markdown::Layout)>,
     /// "Lambda basics — question 3 of 10": the unfinished quiz.
     quiz: Option<String>,
+    /// The step "Next up" offers.
+    next: Option<Step>,
+    /// (due, new) for "Review (N due · M new)".
+    reviews: (usize, usize),
 }
 
 impl HomeScreen {
@@ -69,6 +76,16 @@ impl HomeScreen {
             _ => None,
         };
         let quiz = progress.store().and_then(|s| s.quiz_progress().ok().flatten()).map(|q| q.description);
+        let now = crate::study::local_now();
+        let next = crate::practice::next::next_step(course, progress.store(), now).ok();
+        let reviews = progress
+            .store()
+            .and_then(|s| crate::practice::review::counts(&course.packs, s, now).ok())
+            .unwrap_or((progress.due_reviews, 0));
+        if next.is_some() && !course.lessons.is_empty() {
+            rows.push(Row::Section(strings::NEXT_UP));
+            rows.push(Row::NextUp);
+        }
         rows.push(Row::Section(strings::START));
         if quiz.is_some() {
             rows.push(Row::Start(StartRow::ContinueQuiz));
@@ -85,20 +102,22 @@ impl HomeScreen {
         rows.push(Row::Simulator);
         let selectable: Vec<bool> = rows
             .iter()
-            .map(|r| matches!(r, Row::Lesson(_) | Row::Continue { .. } | Row::Start(_) | Row::Simulator))
+            .map(|r| matches!(r, Row::NextUp | Row::Lesson(_) | Row::Continue { .. } | Row::Start(_) | Row::Simulator))
             .collect();
         let mut list = ListView::new(selectable);
         // Start where the learner left off: the unfinished quiz, the lesson
         // being read, else the first lesson.
+        // An unfinished quiz comes first: it is the learner's own next step.
         let preferred = rows
             .iter()
             .position(|r| *r == Row::Start(StartRow::ContinueQuiz))
+            .or_else(|| rows.iter().position(|r| *r == Row::NextUp))
             .or_else(|| rows.iter().position(|r| matches!(r, Row::Continue { .. })))
             .or_else(|| rows.iter().position(|r| matches!(r, Row::Lesson(_))));
         if let Some(i) = preferred {
             list.select(i);
         }
-        Self { rows, list, quiz, preview: None }
+        Self { rows, list, quiz, preview: None, next, reviews }
     }
 
     /// Rebuild the rows from the course and progress (what "Continue"
@@ -112,7 +131,7 @@ impl HomeScreen {
             Some(Row::Lesson(l) | Row::Continue { lesson: l, .. }) => self.select_lesson(l),
             Some(Row::Simulator) => self.select_simulator(),
             Some(Row::Start(row)) => self.select_start(row),
-            Some(Row::Section(_) | Row::Module(_)) | None => {}
+            Some(Row::NextUp | Row::Section(_) | Row::Module(_)) | None => {}
         }
     }
 
@@ -160,6 +179,7 @@ impl HomeScreen {
 
     fn open(&self, course: &Course) -> Transition {
         match self.list.selected().and_then(|i| self.rows.get(i)) {
+            Some(Row::NextUp) => self.next.as_ref().map_or(Transition::Stay, |step| take_step(step, course)),
             Some(Row::Lesson(l)) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, *l)))),
             Some(Row::Continue { lesson, position }) => {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
@@ -193,6 +213,11 @@ impl HomeScreen {
                 let row_of = |cells: Vec<Span<'static>>| widgets::selectable_row(selected, theme, cells);
                 match row {
                     Row::Section(name) => Line::from(Span::styled(*name, theme.module)),
+                    Row::NextUp => {
+                        let label = self.next.as_ref().map(|s| s.label(course)).unwrap_or_default();
+                        let room = usize::from(inner.width).saturating_sub(2);
+                        row_of(vec![Span::styled(pad(&truncate(&label, room), room), theme.accent)])
+                    }
                     Row::Simulator => {
                         let room = usize::from(inner.width).saturating_sub(2);
                         row_of(vec![Span::styled(pad(&truncate(strings::SIM_HOME_ROW, room), room), theme.base)])
@@ -204,7 +229,7 @@ impl HomeScreen {
                                 format!("{} {what}", strings::CONTINUE_QUIZ)
                             }
                             StartRow::Quiz => strings::QUIZ.to_owned(),
-                            StartRow::Review => strings::review_row(progress.due_reviews),
+                            StartRow::Review => strings::review_row(self.reviews.0, self.reviews.1),
                             StartRow::Drill => strings::DRILL.to_owned(),
                             StartRow::Stats => strings::STATS.to_owned(),
                         };
@@ -271,6 +296,20 @@ impl HomeScreen {
                 Line::from(strings::SIM_HOME_DETAIL),
                 Line::default(),
                 Line::from(Span::styled(strings::SIM_PICKER_HINT, theme.key)),
+            ];
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
+        if let (Some(Row::NextUp), Some(step)) = (self.list.selected().and_then(|i| self.rows.get(i)), &self.next) {
+            let block = widgets::panel(theme, strings::NEXT_UP, false);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let lines = vec![
+                Line::from(Span::styled(step.label(course), theme.title)),
+                Line::default(),
+                Line::from(step.reason()),
+                Line::default(),
+                Line::from(Span::styled(strings::NEXT_UP_HINT, theme.key)),
             ];
             Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
             return;
@@ -402,5 +441,23 @@ fn columns(area: Rect) -> [Rect; 2] {
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area)
     } else {
         [area, Rect { width: 0, ..area }]
+    }
+}
+
+/// What Enter on a recommended step does (home's "Next up", the end of a
+/// quiz, review or drill).
+pub fn take_step(step: &Step, course: &Course) -> Transition {
+    match *step {
+        Step::Review { .. } => Transition::Launch(Launch::Review),
+        Step::Continue { lesson, position } => {
+            Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, lesson, position))))
+        }
+        Step::LessonQuiz { lesson, .. } => Transition::Launch(Launch::Quiz(crate::practice::QuizSpec {
+            lessons: vec![course.lessons[lesson].meta.id.clone()],
+            seed: rand::random(),
+            ..crate::practice::QuizSpec::default()
+        })),
+        Step::NextLesson { lesson } => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, lesson)))),
+        Step::Drill => Transition::Launch(Launch::NewDrill),
     }
 }

@@ -47,6 +47,10 @@ pub struct ReaderScreen {
     contents: Option<ListView>,
     /// A saved position to restore once the layout exists.
     pending_position: Option<usize>,
+    /// Questions in the packs that link to this lesson: its own quiz.
+    quiz_questions: usize,
+    /// Whether another lesson follows this one.
+    has_next: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +77,8 @@ impl ReaderScreen {
             input: None,
             contents: None,
             pending_position: None,
+            quiz_questions: lesson_questions(course, lesson),
+            has_next: lesson + 1 < course.lessons.len(),
         }
     }
 
@@ -175,6 +181,16 @@ impl ReaderScreen {
                 }
                 self.contents = Some(list);
             }
+            Some(Action::QuizLesson) => return self.lesson_quiz(course),
+            Some(Action::TakeStep) if self.at_end() => {
+                if self.quiz_questions > 0 {
+                    return self.lesson_quiz(course);
+                }
+                if self.has_next {
+                    return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson + 1))));
+                }
+                return Transition::Pop;
+            }
             Some(Action::NextLesson) if self.lesson + 1 < course.lessons.len() => {
                 return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson + 1))));
             }
@@ -184,6 +200,20 @@ impl ReaderScreen {
             _ => {}
         }
         Transition::Stay
+    }
+
+    /// "Quiz this lesson": every question that links to it, shuffled.
+    fn lesson_quiz(&self, course: &Course) -> Transition {
+        if self.quiz_questions == 0 {
+            return Transition::Stay;
+        }
+        let id = course.lessons[self.lesson].meta.id.clone();
+        let seed = rand::random();
+        Transition::Launch(crate::tui::screens::Launch::Quiz(crate::practice::QuizSpec {
+            lessons: vec![id],
+            seed,
+            ..crate::practice::QuizSpec::default()
+        }))
     }
 
     fn jump_to_heading(&mut self) {
@@ -265,7 +295,10 @@ impl ReaderScreen {
                 Span::styled("   n/N next/previous · Esc clear", theme.dim),
             ])
         } else if self.at_end() {
-            Line::from(Span::styled(format!(" {}", strings::END_OF_LESSON), theme.dim))
+            Line::from(Span::styled(
+                format!(" {}", strings::end_of_lesson(self.quiz_questions, self.has_next)),
+                theme.key,
+            ))
         } else {
             Line::default()
         };
@@ -442,4 +475,10 @@ fn fold(c: char) -> char {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// How many questions of the course's packs link to lesson `l`.
+pub fn lesson_questions(course: &Course, l: usize) -> usize {
+    let id = &course.lessons[l].meta.id;
+    course.packs.iter().flat_map(|p| &p.questions).filter(|q| q.lesson.as_ref() == Some(id)).count()
 }

@@ -148,15 +148,9 @@ impl View for SearchScreen {
                 let title = &course.lessons[hit.lesson].meta.title;
                 let head = widgets::truncate(&crate::text::sanitize(title), 34);
                 let room = usize::from(inner.width).saturating_sub(crate::text::width(&head) + 6);
-                widgets::selectable_row(
-                    selected,
-                    theme,
-                    [
-                        Span::styled(head, theme.accent),
-                        Span::styled("  ", theme.base),
-                        Span::styled(widgets::truncate(&hit.snippet, room), theme.dim),
-                    ],
-                )
+                let mut cells = vec![Span::styled(head, theme.accent), Span::styled("  ", theme.base)];
+                cells.extend(highlighted(&hit.snippet, &self.input.value, room, theme));
+                widgets::selectable_row(selected, theme, cells)
             })
             .collect();
         self.list.render_lines(inner, buf, lines);
@@ -177,8 +171,12 @@ pub fn search_course(course: &Course, query: &str) -> Vec<Hit> {
         }
         for line in lesson.body.lines() {
             if line.to_lowercase().contains(&needle) {
-                let snippet = line.trim().trim_start_matches(['#', '>', '-', '*', '|', ' ']).trim();
-                hits.push(Hit { lesson: i, snippet: crate::text::sanitize(snippet).into_owned() });
+                // The line as the reader shows it: no `**`, link targets or table pipes.
+                let cells = line.trim().trim_matches('|').replace('|', " · ");
+                let snippet = crate::markdown::one_line_title(&cells);
+                let snippet =
+                    if snippet.is_empty() { crate::text::sanitize(line.trim()).into_owned() } else { snippet };
+                hits.push(Hit { lesson: i, snippet });
                 if hits.len() >= MAX_HITS {
                     return hits;
                 }
@@ -186,4 +184,36 @@ pub fn search_course(course: &Course, query: &str) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// `snippet` cut to `room` columns around the first case-insensitive
+/// occurrence of `query`, with that occurrence in the search-hit style.
+fn highlighted(snippet: &str, query: &str, room: usize, theme: &crate::tui::theme::Theme) -> Vec<Span<'static>> {
+    let query = query.trim();
+    let lower = snippet.to_lowercase();
+    // Lower-casing can change byte lengths; only highlight when it did not.
+    let found = (!query.is_empty() && lower.len() == snippet.len())
+        .then(|| lower.find(&query.to_lowercase()))
+        .flatten()
+        .filter(|&at| snippet.is_char_boundary(at) && snippet.is_char_boundary(at + query.len()));
+    let Some(at) = found else { return vec![Span::styled(widgets::truncate(snippet, room), theme.dim)] };
+    let (before, rest) = snippet.split_at(at);
+    let (hit, after) = rest.split_at(query.len());
+    // Keep some context before the hit, and drop the rest of it with an ellipsis.
+    let keep = room.saturating_sub(crate::text::width(hit)) / 3;
+    let fits = crate::text::width(snippet) <= room;
+    let before = if !fits && crate::text::width(before) > keep {
+        let tail: String =
+            before.chars().rev().take(keep.saturating_sub(1)).collect::<Vec<_>>().into_iter().rev().collect();
+        format!("…{tail}")
+    } else {
+        before.to_owned()
+    };
+    let used = crate::text::width(&before) + crate::text::width(hit);
+    let hit = widgets::truncate(hit, room.saturating_sub(crate::text::width(&before)));
+    vec![
+        Span::styled(before, theme.dim),
+        Span::styled(hit, theme.search_hit),
+        Span::styled(widgets::truncate(after, room.saturating_sub(used)), theme.dim),
+    ]
 }

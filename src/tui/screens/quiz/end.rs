@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 use ratatui::text::{Line, Span};
 
 use super::{End, EndReason, QuizScreen};
+use crate::markdown::one_line_title;
 use crate::practice::drill::{clock_text, trend_sentence};
 use crate::quiz::session::percent;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{first_paragraph, pad, progress_bar, truncate};
+use crate::tui::widgets::{pad, progress_bar, truncate};
 
 /// Width of the accuracy bars.
 const BAR: usize = 10;
@@ -69,13 +70,13 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
         out.push(Line::styled(strings::TIME_PER_QUESTION, theme.module));
         for (k, r) in records.iter().enumerate() {
             let (symbol, style) = if r.verdict.correct { ("✓", theme.good) } else { ("✗", theme.bad) };
-            let prompt = first_paragraph(&items[r.item].question.prompt);
+            let prompt = one_line_title(&items[r.item].question.prompt);
             let head = format!("  {:>2}. {:>6.1} s  ", k + 1, r.seconds);
             let room = width.saturating_sub(crate::text::width(&head) + 2);
             out.push(Line::from(vec![
                 Span::raw(head),
                 Span::styled(format!("{symbol} "), style),
-                Span::raw(truncate(&crate::text::sanitize(&prompt), room)),
+                Span::raw(truncate(&prompt, room)),
             ]));
         }
         return;
@@ -85,12 +86,9 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
         out.push(Line::default());
         out.push(Line::styled(strings::MISSED_HEADING, theme.module));
         for item in missed {
-            let prompt = first_paragraph(&item.question.prompt);
+            let prompt = one_line_title(&item.question.prompt);
             let room = width.saturating_sub(4);
-            out.push(Line::from(vec![
-                Span::styled("  ✗ ", theme.bad),
-                Span::raw(truncate(&crate::text::sanitize(&prompt), room)),
-            ]));
+            out.push(Line::from(vec![Span::styled("  ✗ ", theme.bad), Span::raw(truncate(&prompt, room))]));
         }
     }
 }

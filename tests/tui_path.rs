@@ -1,0 +1,87 @@
+//! The learning path in the full-screen app, on a TestBackend: summaries
+//! and search results read as text, the reader's checkpoints and offers,
+//! the home screen's next step.
+
+#[path = "support/tui.rs"]
+mod tui;
+
+use lambda_tutor::tui::app::App;
+use lambda_tutor::tui::progress::Progress;
+use lambda_tutor::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use tui::{draw, draw_buffer, find, key as press, keys as type_text};
+
+fn app() -> App {
+    App::new(tui::course_from("tests/fixtures/course"), Theme::mono(), Progress::new(None))
+}
+
+/// Cross-lesson search shows the line as the reader renders it (no `**`)
+/// and marks the hit.
+#[test]
+fn search_snippets_are_rendered_text_with_the_hit_marked() {
+    let mut app = app();
+    draw(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "bulges");
+    let buf = draw_buffer(&mut app, 120, 40);
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("Two bulges form"), "{screen}");
+    assert!(!screen.contains("**"), "{screen}");
+    let (y, x) = (0..buf.area.height)
+        .find_map(|y| {
+            let row = tui::row(&buf, y);
+            let at = row.find("Two bulges")?;
+            Some((y, u16::try_from(row[..at].chars().count() + 4).expect("column")))
+        })
+        .expect("the snippet");
+    for dx in 0..6 {
+        assert!(buf[(x + dx, y)].modifier.contains(Modifier::UNDERLINED), "hit marked at {dx}");
+    }
+    assert!(!buf[(x - 2, y)].modifier.contains(Modifier::UNDERLINED), "only the hit");
+    let _ = find;
+}
+
+/// A fresh learner: "Next up" is the first lesson; Enter opens it; at its
+/// end Enter starts the lesson's quiz; back home, "Next up" is the next
+/// lesson, and review offers only questions of the lesson opened.
+#[test]
+fn next_up_walks_lesson_quiz_next_lesson() {
+    const PACK: &str = "tests/fixtures/packs/every-type.toml";
+    let mut course = tui::course_from("tests/fixtures/quiz-course");
+    let bytes = std::fs::read(PACK).expect("fixture pack");
+    let (packs, errors) = lambda_tutor::quiz::load_packs([(PACK, bytes.as_slice())], false);
+    assert!(errors.is_empty(), "{errors:?}");
+    course.packs = packs;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+    let mut app = App::new(course, Theme::mono(), Progress::new(Some(store)));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Next up") && screen.contains("▶ Next lesson: 4. "), "{screen}");
+    assert!(screen.contains("Review (0 due · 0 new)"), "nothing unseen is offered:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('G'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("End of lesson. Enter: Quiz: "), "{screen}");
+    assert!(screen.contains("Q quiz"), "the footer names the key:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Lesson quiz: execution-limits") && screen.contains("question 1/"), "{screen}");
+    // Answer one question, then back to the reader and home.
+    // Whatever its type (the order is random): pick or type 1, then submit
+    // until the answer is in.
+    press(&mut app, KeyCode::Char('1'));
+    for _ in 0..6 {
+        if draw(&mut app, 80, 24).contains("1/3 answered") {
+            break;
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(draw(&mut app, 80, 24).contains("1/3 answered"), "one answer recorded");
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Next lesson: 7. ") && screen.contains("▶ Continue quiz"), "{screen}");
+    assert!(!screen.contains("Review (0 due · 0 new)"), "the opened lesson's questions are new now:\n{screen}");
+}
