@@ -48,6 +48,7 @@ fn plain_review_grades_a_due_predict_question() {
             hints_used: 0,
             response: "8".into(),
             drill: None,
+            title: "How many of the 8 requests start cold?".into(),
         };
         store.record_answer(&answer, &Scheduler::default(), None).expect("recorded");
         let config = ScheduleConfig { daily_new_limit: 0, ..ScheduleConfig::default() };
