@@ -3,26 +3,14 @@
 //! cost of observing a run as the visualizer does.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use lambda_tutor::sim::{Engine, Options, scenario};
+use lambda_tutor::sim::{Engine, Options};
 
-/// 1,000 requests a second for 10 minutes, lognormal handler times.
-const LONG_POISSON: &str = r#"format = 1
-[scenario]
-id = "bench-poisson"
-title = "Long Poisson"
-duration_s = 600
-[function]
-memory_mb = 512
-handler_ms = { dist = "lognormal", mean = 100, p99 = 400 }
-[[sources]]
-kind = "api-gateway"
-arrival = { process = "poisson", rate_per_s = 1000 }
-"#;
+#[path = "../tests/support/poisson.rs"]
+mod poisson;
 
 fn bench(c: &mut Criterion) {
-    let loaded = scenario::load("bench.toml", LONG_POISSON.as_bytes(), &[], &mut |_: &str| Err(String::new()))
-        .expect("the bench scenario loads");
-    let s = loaded.scenario;
+    // 1,000 requests a second for 10 minutes.
+    let s = poisson::poisson_1000(600);
     let invocations = Engine::new(&s, 1).run().invocations.total;
     let mut group = c.benchmark_group("simulator");
     group.sample_size(10);

@@ -11,6 +11,8 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod read;
 pub mod suggest;
+pub mod toml_reader;
+pub mod toml_tree;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, toml_message};
 pub use read::{MAX_FILE_BYTES, ReadError, read_bounded, read_text, trace_reader};

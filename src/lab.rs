@@ -298,8 +298,9 @@ impl Lab {
             let set = Override::parse(text)?;
             let Some(knob) = self.knob(&set.key) else {
                 let keys: Vec<&str> = self.knobs.iter().map(|k| k.key.as_str()).collect();
-                let hint =
-                    parse::did_you_mean(&set.key, &keys).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
+                let hint = crate::infra::suggest::did_you_mean(&set.key, keys.iter().copied())
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
                 return Err(format!(
                     "--set {text}: `{}` is not a knob of lab `{}`; {hint}its knobs: {}",
                     set.key,

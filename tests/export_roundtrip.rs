@@ -96,17 +96,14 @@ fn gift_round_trip_of_builtin_packs() {
 
 fn question(id: &str, prompt: &str, kind: QuestionKind) -> Question {
     Question {
-        id: id.to_owned(),
-        kind,
-        topic: "awkward".to_owned(),
         difficulty: Difficulty::Hard,
         lesson: Some("cold-starts".to_owned()),
         tags: vec!["interview".to_owned(), "two words".to_owned()],
         prompt: prompt.to_owned(),
         explanation: "Because: {braces}, ~tilde, =equals, #hash and a \\ backslash.\n\nSecond paragraph.".to_owned(),
         hints: vec!["A hint.".to_owned()],
-        feedback: BTreeMap::new(),
         shuffle: false,
+        ..Question::new(id, "awkward", kind)
     }
 }
 

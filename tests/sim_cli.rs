@@ -128,7 +128,7 @@ fn bad_overrides_and_unknown_presets_are_usage_errors() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(
-            "--set function.memoy_mb=1024: error: unknown key `memoy_mb` in [function] (did you mean `memory_mb`?)"
+            "--set function.memoy_mb=1024: error: unknown key `memoy_mb` in [function]; did you mean `memory_mb`?"
         ),
         "{err}"
     );

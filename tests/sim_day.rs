@@ -3,27 +3,17 @@
 //! check); run it in release mode:
 //! `cargo test --release --test sim_day -- --ignored --nocapture`.
 
-use lambda_tutor::sim::{Engine, scenario};
+use lambda_tutor::sim::Engine;
 
-const DAY: &str = r#"format = 1
-[scenario]
-id = "one-day"
-title = "One day at 1,000 requests per second"
-duration_s = 86400
-[function]
-memory_mb = 512
-handler_ms = { dist = "lognormal", mean = 100, p99 = 400 }
-[[sources]]
-kind = "api-gateway"
-arrival = { process = "poisson", rate_per_s = 1000 }
-"#;
+#[path = "support/poisson.rs"]
+mod poisson;
 
 #[test]
 #[ignore = "a timing measurement: run with --release --ignored --nocapture"]
 fn one_day_at_1000_requests_per_second() {
-    let loaded = scenario::load("day.toml", DAY.as_bytes(), &[], &mut |_: &str| Err(String::new())).expect("loads");
+    let day = poisson::poisson_1000(86_400);
     let started = std::time::Instant::now();
-    let summary = Engine::new(&loaded.scenario, 1).run();
+    let summary = Engine::new(&day, 1).run();
     let seconds = started.elapsed().as_secs_f64();
     let n = summary.invocations.total;
     println!(

@@ -154,7 +154,7 @@ fn overrides_change_values_and_are_checked_like_the_file() {
     assert!(scenario::is_override_diagnostic(&d[0]));
     assert_eq!(
         scenario::describe(&d[0]),
-        "--set function.memoy_mb=1024: error: unknown key `memoy_mb` in [function] (did you mean `memory_mb`?)"
+        "--set function.memoy_mb=1024: error: unknown key `memoy_mb` in [function]; did you mean `memory_mb`?"
     );
     let d = load(MINIMAL, &["function.memory_mb=64"]).expect_err("out of range");
     assert!(d[0].message.contains("between 128 and 10240"));

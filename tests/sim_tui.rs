@@ -10,25 +10,11 @@ use lambda_tutor::tui::app::App;
 use lambda_tutor::tui::progress::Progress;
 use lambda_tutor::tui::screens::{Screen, SimulatorScreen};
 use lambda_tutor::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal.draw(|f| f.render_widget(&*app, f.area())).expect("draw");
-    terminal.backend().to_string()
-}
+#[path = "support/tui.rs"]
+mod tui;
+use tui::{draw, key};
 
 /// The visualizer on `preset`, moved to `t_us` a simulated second at a time,
 /// as playing would.
@@ -113,19 +99,19 @@ fn the_scenario_picker_from_home() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = App::new(Course::builtin(), Theme::mono(), Progress::new(None));
         draw(&mut app, w, h);
-        key(&mut app, 'G');
+        key(&mut app, KeyCode::Char('G'));
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("▶ Watch Lambda at work"), "{screen}");
-        press(&mut app, KeyCode::Enter);
-        key(&mut app, 'j');
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('j'));
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("▶ A poison S3 event"), "{screen}");
         insta::assert_snapshot!(format!("sim_picker_{w}x{h}"), screen);
-        press(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Enter);
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("async-poison-dlq") && screen.contains("paused"), "{screen}");
-        key(&mut app, 'q');
-        key(&mut app, 'q');
+        key(&mut app, KeyCode::Char('q'));
+        key(&mut app, KeyCode::Char('q'));
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("▶ Watch Lambda at work"), "home keeps the simulator row selected:\n{screen}");
     }
@@ -136,16 +122,16 @@ fn the_event_inspector_shows_payload_and_result() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app_at("async-poison-dlq", 15_000_000);
         draw(&mut app, w, h);
-        key(&mut app, 'e');
+        key(&mut app, KeyCode::Char('e'));
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("\"Records\"") && screen.contains("Result"), "{screen}");
         insta::assert_snapshot!(format!("sim_inspector_{w}x{h}"), screen);
         // Down to an older invocation, page the payload, close.
-        press(&mut app, KeyCode::Down);
-        press(&mut app, KeyCode::PageDown);
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::PageDown);
         let paged = draw(&mut app, w, h);
         assert_ne!(paged, screen);
-        key(&mut app, 'q');
+        key(&mut app, KeyCode::Char('q'));
         let screen = draw(&mut app, w, h);
         assert!(screen.contains("Flow"), "{screen}");
     }
@@ -158,11 +144,11 @@ fn ticks_only_while_playing() {
     app.push(Screen::Simulator(Box::new(SimulatorScreen::preset("runtime-cold-starts").expect("preset"))));
     draw(&mut app, 80, 24);
     assert_eq!(app.tick_interval(), None, "a paused simulator asks for no ticks");
-    key(&mut app, ' ');
+    key(&mut app, KeyCode::Char(' '));
     assert!(app.tick_interval().is_some_and(|d| d <= Duration::from_millis(50)));
-    key(&mut app, '?');
+    key(&mut app, KeyCode::Char('?'));
     assert_eq!(app.tick_interval(), None, "not behind the help overlay");
-    key(&mut app, '?');
+    key(&mut app, KeyCode::Char('?'));
     // The injected clock: 2 s of ticks at 1× reach t = 2 s.
     let t0 = Instant::now();
     for i in 0..=40 {
@@ -171,12 +157,12 @@ fn ticks_only_while_playing() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("t 00:02.0"), "{screen}");
     assert!(screen.contains("java21"), "{screen}");
-    key(&mut app, ' ');
+    key(&mut app, KeyCode::Char(' '));
     assert_eq!(app.tick_interval(), None, "paused again");
     // Play to the end: the run pauses itself and shows its summary.
-    key(&mut app, '+');
-    key(&mut app, '+');
-    key(&mut app, ' ');
+    key(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::Char('+'));
+    key(&mut app, KeyCode::Char(' '));
     let t1 = t0 + Duration::from_secs(10);
     for i in 0..=100 {
         app.tick_at(t1 + Duration::from_millis(100 * i));
@@ -191,13 +177,13 @@ fn knobs_rerun_and_show_their_values() {
     let mut app = app_at("provisioned-concurrency", 60_000_000);
     draw(&mut app, 120, 40);
     for _ in 0..3 {
-        press(&mut app, KeyCode::Right);
+        key(&mut app, KeyCode::Right);
     }
-    press(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
     let screen = draw(&mut app, 120, 40);
     assert!(screen.contains("◂provisioned 10*▸"), "{screen}");
     assert!(screen.contains("t 00:00.0"), "re-run from t = 0:\n{screen}");
-    key(&mut app, 'x');
+    key(&mut app, KeyCode::Char('x'));
     let screen = draw(&mut app, 120, 40);
     assert!(screen.contains("◂provisioned 20▸"), "{screen}");
 }
@@ -208,12 +194,12 @@ fn any_size_draws_without_panic() {
     for (w, h) in [(1, 1), (20, 5), (50, 14), (60, 16), (79, 23), (100, 30), (109, 31), (110, 32), (300, 100)] {
         draw(&mut app, w, h);
     }
-    key(&mut app, 'e');
+    key(&mut app, KeyCode::Char('e'));
     for (w, h) in [(1, 1), (50, 14), (80, 24), (200, 60)] {
         draw(&mut app, w, h);
     }
-    key(&mut app, 'q');
-    key(&mut app, 's');
+    key(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('s'));
     for (w, h) in [(1, 1), (50, 14), (80, 24), (200, 60)] {
         draw(&mut app, w, h);
     }

@@ -6,8 +6,10 @@
 use std::collections::BTreeSet;
 
 use super::{Goal, Knob, KnobRange, Lab, Op, ScenarioRef, Setting, Value};
-use crate::infra::{Diagnostic, LineIndex, Severity};
-use crate::sim::scenario::tree::{self, Entry, Node, Place, Val};
+use crate::infra::Diagnostic;
+use crate::infra::suggest;
+use crate::infra::toml_reader::Reader;
+use crate::infra::toml_tree::{self as tree, Entry, Node, Place, Val};
 use crate::sim::{Override, scenario};
 
 const TOP_KEYS: &[&str] = &["format", "lab", "knobs", "solution"];
@@ -15,59 +17,22 @@ const LAB_KEYS: &[&str] =
     &["id", "title", "lesson", "task", "debrief", "hints", "scenario", "scenario_toml", "setup", "goals"];
 const KNOB_KEYS: &[&str] = &["min", "max", "values"];
 
-/// The closest known word, if it is close enough to be a likely typo.
-pub(super) fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let best = known.iter().map(|k| (strsim::osa_distance(word, k), *k)).min_by_key(|(d, _)| *d)?;
-    let limit = (word.chars().count() / 3).max(1);
-    (best.0 <= limit).then_some(best.1)
+/// The shared reader of placed TOML: its diagnostics, its unknown-key
+/// check and its getters.
+type Cx<'a> = Reader<'a>;
+
+fn hint(word: &str, known: &[&str]) -> String {
+    suggest::hint(word, known.iter().copied())
 }
 
-struct Cx<'a> {
-    path: &'a str,
-    index: LineIndex<'a>,
-    diags: Vec<Diagnostic>,
+/// The text of a string value, owned for the [`Lab`].
+fn string(cx: &mut Cx<'_>, node: &Node, key: &str) -> Option<String> {
+    cx.str(node, key).map(str::to_owned)
 }
 
-impl Cx<'_> {
-    fn place(&self, at: Place) -> (usize, usize) {
-        match at {
-            Place::File(offset) => self.index.position(offset),
-            Place::Set(_) => (1, 1),
-        }
-    }
-
-    fn push(&mut self, at: Place, severity: Severity, message: impl Into<String>) {
-        let (line, column) = self.place(at);
-        self.diags.push(Diagnostic { path: self.path.to_owned(), line, column, severity, message: message.into() });
-    }
-
-    fn error(&mut self, at: Place, message: impl Into<String>) {
-        self.push(at, Severity::Error, message);
-    }
-
-    fn unknown_keys(&mut self, entries: &[Entry], known: &[&str], what: &str) {
-        for e in entries.iter().filter(|e| !known.contains(&e.key.as_str())) {
-            let hint = did_you_mean(&e.key, known).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-            self.error(e.key_at, format!("unknown key `{}` in {what}{hint}", e.key));
-        }
-    }
-
-    fn string(&mut self, node: &Node, key: &str) -> Option<String> {
-        if let Val::Str(s) = &node.val {
-            Some(s.clone())
-        } else {
-            self.error(node.at, format!("`{key}` must be a string, found {}", node.val.type_name()));
-            None
-        }
-    }
-
-    fn strings(&mut self, node: &Node, key: &str) -> Vec<(String, Place)> {
-        let Val::Array(items) = &node.val else {
-            self.error(node.at, format!("`{key}` must be an array of strings, found {}", node.val.type_name()));
-            return Vec::new();
-        };
-        items.iter().filter_map(|item| self.string(item, key).map(|s| (s, item.at))).collect()
-    }
+/// An array of strings, owned, each with its place.
+fn strings(cx: &mut Cx<'_>, node: &Node, key: &str) -> Vec<(String, Place)> {
+    cx.strings(node, key).into_iter().map(|(s, at)| (s.to_owned(), at)).collect()
 }
 
 fn get<'n>(entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
@@ -77,15 +42,11 @@ fn get<'n>(entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
 /// Parse a lab: the lab when it could be read at all, and every problem.
 /// With `lessons`, the `lesson` id must be one of them.
 pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>) -> (Option<Lab>, Vec<Diagnostic>) {
-    let src = match std::str::from_utf8(bytes) {
+    let src = match Diagnostic::from_utf8(path, bytes) {
         Ok(src) => src,
-        Err(e) => {
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let (line, column) = LineIndex::new(&valid).position(e.valid_up_to());
-            return (None, vec![Diagnostic::error(path, line, column, "file is not valid UTF-8")]);
-        }
+        Err(d) => return (None, vec![d]),
     };
-    let mut cx = Cx { path, index: LineIndex::new(src), diags: Vec::new() };
+    let mut cx = Reader::new(path, src);
     let root = match tree::parse_document(src) {
         Ok(root) => root,
         Err((offset, message)) => {
@@ -94,7 +55,7 @@ pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>
         }
     };
     let Val::Table(top) = &root.val else { return (None, cx.diags) };
-    cx.unknown_keys(top, TOP_KEYS, "a lab file");
+    cx.check_keys(top, "a lab file", TOP_KEYS);
     match get(top, "format") {
         None => cx.error(Place::File(0), "missing `format = 1` (the lab format's version)"),
         Some(e) if !matches!(e.node.val, Val::Int(1)) => {
@@ -110,13 +71,13 @@ pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>
         cx.error(lab_entry.node.at, "`lab` must be a table");
         return (None, cx.diags);
     };
-    cx.unknown_keys(fields, LAB_KEYS, "[lab]");
+    cx.check_keys(fields, "[lab]", LAB_KEYS);
     let head = lab_entry.key_at;
     let required = |cx: &mut Cx<'_>, key: &str| -> Option<String> {
         if let Some(e) = get(fields, key) {
-            cx.string(&e.node, key)
+            string(cx, &e.node, key)
         } else {
-            cx.error(head, format!("[lab] needs `{key}`"));
+            cx.error(head, format!("[lab] is missing the required key `{key}`"));
             None
         }
     };
@@ -124,11 +85,11 @@ pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>
     let title = required(&mut cx, "title");
     let lesson = required(&mut cx, "lesson");
     let optional =
-        |cx: &mut Cx<'_>, key: &str| get(fields, key).and_then(|e| cx.string(&e.node, key)).unwrap_or_default();
+        |cx: &mut Cx<'_>, key: &str| get(fields, key).and_then(|e| string(cx, &e.node, key)).unwrap_or_default();
     let task = optional(&mut cx, "task");
     let debrief = optional(&mut cx, "debrief");
     let hints: Vec<String> = get(fields, "hints")
-        .map(|e| cx.strings(&e.node, "hints"))
+        .map(|e| strings(&mut cx, &e.node, "hints"))
         .unwrap_or_default()
         .into_iter()
         .map(|h| h.0)
@@ -138,20 +99,20 @@ pub(super) fn parse(path: &str, bytes: &[u8], lessons: Option<&BTreeSet<String>>
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
             cx.error(e.node.at, format!("lab id `{id}` must be lowercase letters, digits and `-`"));
         } else if super::stem(path).is_some_and(|stem| stem != *id) {
-            cx.push(e.node.at, Severity::Warning, format!("the lab id `{id}` differs from the file name"));
+            cx.warning(e.node.at, format!("the lab id `{id}` differs from the file name"));
         }
     }
     if let (Some(lesson), Some(known), Some(e)) = (&lesson, lessons, get(fields, "lesson"))
         && !known.contains(lesson)
     {
         let list: Vec<&str> = known.iter().map(String::as_str).collect();
-        let hint = did_you_mean(lesson, &list).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+        let hint = hint(lesson, &list);
         cx.error(e.node.at, format!("lesson `{lesson}` does not exist{hint}"));
     }
 
     // The scenario, with the lab's own setup applied.
     let setup: Vec<(Override, Place)> = get(fields, "setup")
-        .map(|e| cx.strings(&e.node, "setup"))
+        .map(|e| strings(&mut cx, &e.node, "setup"))
         .unwrap_or_default()
         .into_iter()
         .filter_map(|(text, at)| match Override::parse(&text) {
@@ -210,21 +171,24 @@ fn scenario_ref(cx: &mut Cx<'_>, src: &str, fields: &[Entry], head: Place) -> Op
             None
         }
         (Some(e), None) => {
-            let id = cx.string(&e.node, "scenario")?;
+            let id = string(cx, &e.node, "scenario")?;
             if crate::sim::preset(&id).is_some() {
                 Some(ScenarioRef::Preset(id))
             } else {
                 let ids = crate::sim::preset_ids();
                 let list: Vec<&str> = ids.iter().map(String::as_str).collect();
-                let hint = did_you_mean(&id, &list).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-                cx.error(e.node.at, format!("no built-in scenario `{id}`{hint}; write it inline with `scenario_toml`"));
+                let hint = hint(&id, &list);
+                cx.error(
+                    e.node.at,
+                    format!("no built-in scenario `{id}` (write it inline with `scenario_toml`){hint}"),
+                );
                 None
             }
         }
         (None, Some(e)) => {
-            let text = cx.string(&e.node, "scenario_toml")?;
+            let text = string(cx, &e.node, "scenario_toml")?;
             let Place::File(offset) = e.node.at else { return None };
-            let (line, column) = cx.index.position(content_start(src, offset));
+            let (line, column) = cx.position(Place::File(content_start(src, offset)));
             Some(ScenarioRef::Inline { text, line, column })
         }
     }
@@ -246,7 +210,7 @@ fn content_start(src: &str, offset: usize) -> usize {
 fn place_setup_diagnostic(mut d: Diagnostic, setup: &[(Override, Place)], cx: &Cx<'_>, head: Place) -> Diagnostic {
     if scenario::is_override_diagnostic(&d) {
         let at = setup.iter().find(|(o, _)| d.path == format!("--set {}={}", o.key, o.value)).map_or(head, |s| s.1);
-        let (line, column) = cx.place(at);
+        let (line, column) = cx.position(at);
         d.message = format!("setup `{}`: {}", d.path.trim_start_matches("--set "), d.message);
         cx.path.clone_into(&mut d.path);
         d.line = line;
@@ -296,7 +260,7 @@ fn goals(cx: &mut Cx<'_>, fields: &[Entry], head: Place) -> Vec<Goal> {
         cx.error(head, "[lab] needs `goals`, e.g. goals = [\"invocations.throttled == 0\"]");
         return Vec::new();
     };
-    let written = cx.strings(&e.node, "goals");
+    let written = strings(cx, &e.node, "goals");
     if written.is_empty() && matches!(e.node.val, Val::Array(_)) {
         cx.error(e.node.at, "`goals` is empty: a lab needs at least one goal");
     }
@@ -320,7 +284,7 @@ fn goals(cx: &mut Cx<'_>, fields: &[Entry], head: Place) -> Vec<Goal> {
         let metric_at = inner(text.find(metric).unwrap_or(0));
         let mut ok = true;
         if !known.contains(&metric) {
-            let hint = did_you_mean(metric, &known).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+            let hint = hint(metric, &known);
             cx.error(metric_at, format!("`{metric}` is not a key of the simulation summary{hint}"));
             ok = false;
         }
@@ -362,7 +326,7 @@ fn knobs(cx: &mut Cx<'_>, top: &[Entry], lab: Option<&Lab>, scenario: Option<&No
             cx.error(k.node.at, format!("knob `{}` must be {{ min = …, max = … }} or {{ values = [...] }}", k.key));
             continue;
         };
-        cx.unknown_keys(spec, KNOB_KEYS, &format!("knob `{}`", k.key));
+        cx.check_keys(spec, &format!("knob `{}`", k.key), KNOB_KEYS);
         let range = match (get(spec, "min"), get(spec, "max"), get(spec, "values")) {
             (Some(min), Some(max), None) => {
                 let (Some(lo), Some(hi)) = (value_of(&min.node), value_of(&max.node)) else { continue };
@@ -400,7 +364,7 @@ fn knobs(cx: &mut Cx<'_>, top: &[Entry], lab: Option<&Lab>, scenario: Option<&No
         if let Some(start) = &knob.start
             && let Err(why) = knob.admits(start)
         {
-            cx.push(k.key_at, Severity::Warning, format!("the scenario starts outside the knob's range: {why}"));
+            cx.warning(k.key_at, format!("the scenario starts outside the knob's range: {why}"));
         }
         out.push(knob);
     }
@@ -454,7 +418,7 @@ fn solution(cx: &mut Cx<'_>, top: &[Entry], lab: &Lab) -> Vec<Setting> {
             continue;
         };
         let Some(knob) = lab.knob(&s.key) else {
-            let hint = did_you_mean(&s.key, &keys).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+            let hint = hint(&s.key, &keys);
             cx.error(s.key_at, format!("the solution sets `{}`, which is not a knob of this lab{hint}", s.key));
             continue;
         };

@@ -22,17 +22,35 @@ pub(crate) struct Blocks {
 impl Blocks {
     /// The children of a container (empty for leaves and unknown ids).
     pub fn children(&self, id: BlockId) -> &[BlockId] {
-        match self.arena.get(id) {
-            Some(
-                Block::Root(children)
-                | Block::BlockQuote(children)
-                | Block::Alert(_, children)
-                | Block::Item(Item { children, .. })
-                | Block::FootnoteDefinition(FootnoteDefinition { children, .. }),
-            ) => children,
-            Some(Block::List(list)) => &list.items,
-            _ => &[],
+        self.arena.get(id).and_then(Block::children).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The child list of a container block, or `None` for a leaf. One match
+/// serves `&` and `&mut`: the patterns bind by the reference they are given.
+macro_rules! children_of {
+    ($block:expr) => {
+        match $block {
+            Block::Root(children)
+            | Block::BlockQuote(children)
+            | Block::Alert(_, children)
+            | Block::Item(Item { children, .. })
+            | Block::FootnoteDefinition(FootnoteDefinition { children, .. })
+            | Block::List(List { items: children, .. }) => Some(children),
+            _ => None,
         }
+    };
+}
+
+impl Block {
+    /// The children of a container; `None` for a leaf.
+    pub fn children(&self) -> Option<&Vec<BlockId>> {
+        children_of!(self)
+    }
+
+    /// The children of a container, to add to while parsing.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<BlockId>> {
+        children_of!(self)
     }
 }
 

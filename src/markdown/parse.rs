@@ -101,16 +101,8 @@ impl Parser {
 
     fn attach_id(&mut self, id: BlockId) {
         let parent = self.open.last().copied().unwrap_or(ROOT);
-        match self.arena.get_mut(parent) {
-            Some(
-                Block::Root(children)
-                | Block::BlockQuote(children)
-                | Block::Alert(_, children)
-                | Block::Item(Item { children, .. })
-                | Block::FootnoteDefinition(FootnoteDefinition { children, .. }),
-            ) => children.push(id),
-            Some(Block::List(list)) => list.items.push(id),
-            _ => {}
+        if let Some(children) = self.arena.get_mut(parent).and_then(Block::children_mut) {
+            children.push(id);
         }
     }
 

@@ -2,27 +2,14 @@
 //! short plain sentences, so the transcript does not depend on how the
 //! markdown renderer lays out richer text.
 
-use std::collections::BTreeMap;
-
 use super::*;
 use crate::quiz::format::parse_letter;
-use crate::quiz::model::{Difficulty, Question};
+use crate::quiz::model::Question;
 use crate::quiz::session::SessionItem;
 
 fn question(id: &str, kind: QuestionKind) -> Question {
-    Question {
-        id: id.to_owned(),
-        kind,
-        topic: if id.starts_with('t') { "limits".to_owned() } else { "pricing".to_owned() },
-        difficulty: Difficulty::Medium,
-        lesson: Some("execution-limits".to_owned()),
-        tags: Vec::new(),
-        prompt: format!("Prompt {id}."),
-        explanation: format!("Explanation {id}."),
-        hints: Vec::new(),
-        feedback: BTreeMap::new(),
-        shuffle: false,
-    }
+    let topic = if id.starts_with('t') { "limits" } else { "pricing" };
+    Question { lesson: Some("execution-limits".to_owned()), shuffle: false, ..Question::new(id, topic, kind) }
 }
 
 fn item(q: Question) -> SessionItem {

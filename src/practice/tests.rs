@@ -15,22 +15,14 @@ use super::*;
 use crate::plain::recorded::{Clock, Recorder};
 use crate::plain::{PlainConfig, run_with};
 use crate::quiz::answer::Response;
-use crate::quiz::model::{Difficulty, Grade, PackMeta, Question};
+use crate::quiz::model::{Grade, PackMeta, Question};
 use crate::study::{Outcome, QuestionKey, ScheduleConfig};
 
 fn question(id: &str, topic: &str, kind: QuestionKind) -> Question {
     Question {
-        id: id.to_owned(),
-        kind,
-        topic: topic.to_owned(),
-        difficulty: Difficulty::Medium,
         lesson: Some("intro".to_owned()),
-        tags: Vec::new(),
-        prompt: format!("Prompt {id}."),
-        explanation: format!("Explanation {id}."),
         hints: vec!["A hint.".to_owned(), "Another.".to_owned()],
-        feedback: BTreeMap::new(),
-        shuffle: true,
+        ..Question::new(id, topic, kind)
     }
 }
 

@@ -100,6 +100,27 @@ pub struct Question {
 }
 
 impl Question {
+    /// A question of `kind` with plain defaults (medium, no lesson, tags,
+    /// hints or feedback, shuffled; "Prompt {id}." and "Explanation {id}."),
+    /// for tests and importers' fixtures to override what they care about:
+    /// `Question { hints, ..Question::new(id, topic, kind) }`.
+    #[doc(hidden)]
+    pub fn new(id: &str, topic: &str, kind: QuestionKind) -> Self {
+        Self {
+            id: id.to_owned(),
+            kind,
+            topic: topic.to_owned(),
+            difficulty: Difficulty::Medium,
+            lesson: None,
+            tags: Vec::new(),
+            prompt: format!("Prompt {id}."),
+            explanation: format!("Explanation {id}."),
+            hints: Vec::new(),
+            feedback: BTreeMap::new(),
+            shuffle: true,
+        }
+    }
+
     /// The progress key of SPEC.md: `pack-id/question-id`.
     pub fn key(&self, pack_id: &str) -> String {
         format!("{pack_id}/{}", self.id)

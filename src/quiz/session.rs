@@ -334,21 +334,14 @@ fn presentation_order(question: &Question, rng: &mut StdRng) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::quiz::answer::Response;
-    use crate::quiz::model::{Difficulty, PackMeta};
+    use crate::quiz::model::PackMeta;
 
     fn question(id: &str, topic: &str, kind: QuestionKind) -> Question {
         Question {
-            id: id.to_owned(),
-            kind,
-            topic: topic.to_owned(),
-            difficulty: Difficulty::Medium,
-            lesson: None,
-            tags: Vec::new(),
             prompt: format!("Prompt of {id}"),
             explanation: "Because.".to_owned(),
             hints: vec!["first".to_owned(), "second".to_owned()],
-            feedback: BTreeMap::new(),
-            shuffle: true,
+            ..Question::new(id, topic, kind)
         }
     }
 

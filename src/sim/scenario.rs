@@ -7,9 +7,10 @@
 mod build;
 pub mod limits;
 
+/// The value tree of a scenario file lives in the leaf, shared with labs.
+pub use crate::infra::toml_tree as tree;
 #[doc(hidden)]
 pub use build::all_keys;
-pub mod tree;
 
 use serde::Serialize;
 

@@ -12,6 +12,7 @@ mod sources;
 use self::read::Cx;
 use super::tree::{self, Node, Place};
 use super::{Loaded, Override, ReadFile, Scenario, defaults};
+use crate::infra::toml_reader::Reader;
 use crate::infra::{Diagnostic, Severity};
 
 pub(super) const TOP_KEYS: &[&str] = &["format", "scenario", "function", "account", "sources", "billing"];
@@ -92,7 +93,8 @@ pub(super) fn load(
     read_file: &mut ReadFile<'_>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let src = Diagnostic::from_utf8(path, bytes).map_err(|d| vec![d])?;
-    let mut cx = Cx { path, src, overrides, diags: Vec::new() };
+    let sets = overrides.iter().map(|o| format!("--set {}={}", o.key, o.value)).collect();
+    let mut cx = Cx(Reader::new(path, src).with_sets(sets));
     let mut root = match tree::parse_document(src) {
         Ok(root) => root,
         Err((offset, message)) => {
@@ -109,8 +111,8 @@ pub(super) fn load(
     // The file's problems top to bottom, then a trace file's, then the overrides'.
     cx.diags.sort_by_key(|d| (d.line == 0, d.path != path, d.line, d.column));
     match scenario {
-        Some(scenario) if !cx.diags.iter().any(Diagnostic::is_error) => Ok(Loaded { scenario, warnings: cx.diags }),
-        _ => Err(cx.diags),
+        Some(scenario) if !cx.diags.iter().any(Diagnostic::is_error) => Ok(Loaded { scenario, warnings: cx.0.diags }),
+        _ => Err(cx.0.diags),
     }
 }
 

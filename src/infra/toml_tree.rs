@@ -1,6 +1,7 @@
-//! A scenario file as a plain tree of values that remember where they came
+//! A TOML file as a plain tree of values that remember where they came
 //! from: a byte offset in the file, or one of the `--set` overrides. The
-//! builder reads this tree, so an overridden value is checked exactly like
+//! readers of scenarios and labs walk this tree with
+//! [`super::toml_reader`], so an overridden value is checked exactly like
 //! one written in the file.
 
 use toml::de::{DeTable, DeValue};
