@@ -61,4 +61,8 @@ pub enum Action {
     Retry,
     Start,
     CycleCount,
+    /// Continue the unfinished quiz rather than start a new one.
+    ContinueQuiz,
+    /// Start the new quiz, discarding the unfinished one.
+    StartNew,
 }

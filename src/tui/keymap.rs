@@ -49,6 +49,8 @@ pub enum Context {
     QuizRetry,
     /// A page of figures (stats).
     Page,
+    /// Asked before a new quiz replaces the unfinished one.
+    ConfirmQuiz,
 }
 
 impl Context {
@@ -139,10 +141,10 @@ impl Key {
 }
 
 use Action::{
-    Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
+    Back, Bottom, ColumnLeft, ContinueQuiz, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
     Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
     PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
-    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
@@ -223,6 +225,12 @@ const CHOOSER: &[Binding] = &[
         .hint("select"),
     bind(ENTER, Start, "start a quiz on the selection (or on the highlighted row)").hint("start"),
     bind(&[Char('c')], CycleCount, "questions per quiz: 5, 10, 20 or all").hint("count"),
+];
+
+const CONFIRM_QUIZ: &[Binding] = &[
+    bind(ENTER, Open, "do what the highlighted row says").hint("choose"),
+    bind(&[Char('c')], ContinueQuiz, "continue the unfinished quiz").hint("continue it"),
+    bind(&[Char('n')], StartNew, "start the new quiz: the unfinished one is discarded").hint("start new"),
 ];
 
 const QUIZ_TRUE_FALSE: &[Binding] = &[
@@ -309,6 +317,7 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Simulator, &[SIMULATOR]),
     (Context::Inspector, &[INSPECTOR]),
     (Context::Chooser, &[NAV, CHOOSER]),
+    (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
     (Context::QuizTrueFalse, &[QUIZ_TRUE_FALSE]),
     (Context::QuizChoice, &[QUIZ_CHOICE]),
     (Context::QuizMultiple, &[QUIZ_MULTIPLE]),

@@ -276,6 +276,15 @@ pub fn review_row(due: usize, new: usize) -> String {
 }
 
 pub const CHOOSE_TITLE: &str = "choose what to practise";
+pub const UNFINISHED_TITLE: &str = "unfinished quiz";
+pub const CONTINUE_IT: &str = "Continue it";
+pub const START_NEW: &str = "Start new (the unfinished quiz is discarded)";
+pub const CANCEL: &str = "Cancel";
+
+/// Asked before a new quiz replaces the saved one.
+pub fn unfinished_quiz(description: &str) -> String {
+    format!("You have an unfinished quiz ({description}).")
+}
 pub const PACKS_AND_TOPICS: &str = "Packs and topics";
 pub const PACKS: &str = "Packs";
 pub const TOPICS: &str = "Topics";

@@ -21,6 +21,7 @@ pub mod answer;
 pub mod body;
 pub mod chooser;
 mod chrome;
+pub mod confirm;
 pub mod end;
 pub mod launch;
 pub mod text;

@@ -1,0 +1,86 @@
+//! The study screens' edges in the full-screen app, on a TestBackend: a
+//! new quiz asks before it replaces the unfinished one; the end of a quiz,
+//! review or drill offers the next step; drill set-up; the stats screen.
+
+#[path = "support/tui.rs"]
+mod tui;
+
+use lambda_tutor::practice::QuizSpec;
+use lambda_tutor::study::Store;
+use lambda_tutor::tui::app::App;
+use lambda_tutor::tui::progress::Progress;
+use lambda_tutor::tui::screens::Launch;
+use lambda_tutor::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use tui::{draw, key as press};
+
+const PACK: &str = "tests/fixtures/packs/every-type.toml";
+
+/// The quiz course with the every-type pack, and a store in `dir`.
+fn app(dir: &std::path::Path) -> App {
+    let mut course = tui::course_from("tests/fixtures/quiz-course");
+    let bytes = std::fs::read(PACK).expect("fixture pack");
+    let (packs, errors) = lambda_tutor::quiz::load_packs([(PACK, bytes.as_slice())], false);
+    assert!(errors.is_empty(), "{errors:?}");
+    course.packs = packs;
+    let store = Store::open(dir).expect("store");
+    App::new(course, Theme::mono(), Progress::new(Some(store)))
+}
+
+fn spec(seed: u64) -> QuizSpec {
+    QuizSpec { count: Some(4), seed, ..QuizSpec::default() }
+}
+
+/// Answer the question on screen, whatever its type: pick or type 1, then
+/// submit until the verdict shows.
+fn answer_one(app: &mut App, answered: usize) {
+    let done = format!("{answered}/4 answered");
+    press(app, KeyCode::Char('1'));
+    for _ in 0..8 {
+        if draw(app, 80, 24).contains(&done) {
+            return;
+        }
+        press(app, KeyCode::Enter);
+    }
+    panic!("could not answer:\n{}", draw(app, 80, 24));
+}
+
+#[test]
+fn a_new_quiz_asks_before_replacing_the_unfinished_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    draw(&mut app, 80, 24);
+    app.launch(Launch::Quiz(spec(1)));
+    answer_one(&mut app, 1);
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Continue quiz"), "{screen}");
+
+    // A second quiz: asked first; Cancel keeps the first one.
+    app.launch(Launch::Quiz(spec(2)));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("You have an unfinished quiz (All questions, 1/4)."), "{screen}");
+    for label in ["Continue it", "Start new", "Cancel", "c continue it", "n start new"] {
+        assert!(screen.contains(label), "{label}:\n{screen}");
+    }
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("question 2 of 4"), "the first quiz is kept:\n{screen}");
+
+    // Continue it: the first quiz at its second question.
+    app.launch(Launch::Quiz(spec(2)));
+    press(&mut app, KeyCode::Char('c'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("question 2/4"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+
+    // Start new: the new quiz replaces it, and back leads home, not to the question.
+    app.launch(Launch::Quiz(spec(2)));
+    press(&mut app, KeyCode::Char('n'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("question 1/4"), "{screen}");
+    answer_one(&mut app, 1);
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Continue quiz") && !screen.contains("unfinished"), "{screen}");
+}
