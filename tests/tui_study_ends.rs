@@ -84,3 +84,22 @@ fn a_new_quiz_asks_before_replacing_the_unfinished_one() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Continue quiz") && !screen.contains("unfinished"), "{screen}");
 }
+
+/// The drill's length on its end screen is wall-clock time: 1:30 here,
+/// though the one answer took 40 s.
+#[test]
+fn the_drill_end_shows_its_wall_clock_length() {
+    use lambda_tutor::practice::DrillOptions;
+    use lambda_tutor::tui::clock::Clock;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    app.ctx.clock = Clock::fixed(chrono::DateTime::parse_from_rfc3339("2025-03-10T19:00:00+01:00").expect("date"));
+    draw(&mut app, 80, 24);
+    app.launch(Launch::Drill(DrillOptions { minutes: Some(5), count: Some(4), seed: 3, ..DrillOptions::default() }));
+    app.ctx.clock.advance(std::time::Duration::from_secs(40));
+    answer_one(&mut app, 1);
+    app.ctx.clock.advance(std::time::Duration::from_secs(50));
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Score: ") && screen.contains(" · 1:30 · "), "{screen}");
+}

@@ -120,6 +120,8 @@ struct Answered {
 #[derive(Debug)]
 struct End {
     report: Option<DrillReport>,
+    /// A drill's length on the app's clock, start to end.
+    elapsed: Option<Duration>,
     /// Why a drill ended.
     reason: EndReason,
 }
@@ -360,7 +362,8 @@ impl QuizScreen {
             None => None,
         };
         self.remaining = self.time_left(&ctx.clock);
-        self.state = State::Finished(End { report, reason });
+        let elapsed = self.drill_started.map(|t| ctx.clock.now().saturating_duration_since(t));
+        self.state = State::Finished(End { report, elapsed, reason });
         self.note = None;
         self.scroll.scroll_to(0);
         self.follow = Follow::Nothing;
