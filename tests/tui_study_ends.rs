@@ -103,3 +103,28 @@ fn the_drill_end_shows_its_wall_clock_length() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Score: ") && screen.contains(" · 1:30 · "), "{screen}");
 }
+
+/// The end of a quiz offers the step home's "Next up" would, and Enter
+/// takes it in place of the end screen: here the first lesson.
+#[test]
+fn the_end_of_a_quiz_offers_the_next_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    let home = draw(&mut app, 80, 24);
+    let offered = home.lines().find(|l| l.contains("▶ Next lesson: ")).expect("home's Next up").to_owned();
+    let lesson = offered.split("Next lesson: ").nth(1).and_then(|s| s.split(" · ").next()).expect("label").trim();
+    app.launch(Launch::Quiz(spec(5)));
+    for k in 1..=4 {
+        answer_one(&mut app, k);
+        press(&mut app, KeyCode::Enter);
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Score: ") && screen.contains(&format!("Next up: Next lesson: {lesson}")), "{screen}");
+    assert!(screen.contains("Enter next step"), "the footer names the key:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("Score: ") && screen.contains("t contents"), "the lesson opened:\n{screen}");
+    // Back from the lesson leads home, not to the finished quiz.
+    press(&mut app, KeyCode::Esc);
+    assert!(draw(&mut app, 80, 24).contains("Next up"), "home");
+}

@@ -133,8 +133,10 @@ impl Observer for Recorder<'_> {
             return None;
         }
         let at = self.clock.now().to_utc();
-        // The drill began with the session, when the clock started.
-        let length = self.clock.elapsed();
+        // The drill began with the session, when the clock started, and
+        // lasts until its time is up at most.
+        let limit = self.practice.drill().map_or(Duration::MAX, |d| d.limit);
+        let length = self.clock.elapsed().min(limit);
         let store = self.store.as_deref_mut().filter(|_| !self.failed)?;
         match self.practice.finish(store, at) {
             Ok(report) => {

@@ -298,7 +298,8 @@ const QUIZ_ANSWERED: &[Binding] = &[
 
 const QUIZ_RETRY: &[Binding] = &[bind(&[Char('r')], Retry, "retry the questions you missed").hint("retry")];
 
-const QUIZ_END: &[Binding] = &[bind(ENTER, Back, "done: go back")];
+const QUIZ_END: &[Binding] =
+    &[bind(ENTER, TakeStep, "take the next step offered (as home's Next up); back when none").hint("next step")];
 
 const PAGE: &[Binding] = &[
     bind(UP, Up, "scroll up"),

@@ -25,6 +25,7 @@ pub const OPEN_LESSON_HINT: &str = "Enter to read";
 /// the next lesson, else back home (the last lesson promises nothing more).
 pub const NEXT_UP: &str = "Next up";
 pub const NEXT_UP_HINT: &str = "Enter: do it";
+pub const NEXT_UP_ENTER: &str = "Enter: do it.";
 
 pub fn end_of_lesson(questions: usize, has_next: bool) -> String {
     match (questions, has_next) {

@@ -37,6 +37,14 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
     if let Some(report) = report {
         out.push(Line::styled(trend_sentence(report), theme.accent));
     }
+    if let Some((step, label)) = &end.next {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", strings::NEXT_UP), theme.module),
+            Span::styled(truncate(label, width.saturating_sub(10)), theme.title),
+        ]));
+        out.push(Line::styled(format!("{} {}", step.reason(), strings::NEXT_UP_ENTER), theme.dim));
+    }
     if score.total == 0 {
         return;
     }
