@@ -171,7 +171,8 @@ pub fn report_text(report: &DrillReport, length: Option<Duration>) -> String {
     let total: f64 = report.questions.iter().map(|q| q.seconds).sum();
     if n > 0 {
         // The drill's length is wall-clock time; per question, the answer times.
-        let length = length.or_else(|| report.summary.duration()).unwrap_or_else(|| Duration::from_secs_f64(total.max(0.0)));
+        let length =
+            length.or_else(|| report.summary.duration()).unwrap_or_else(|| Duration::from_secs_f64(total.max(0.0)));
         let _ = writeln!(
             s,
             "Drill: {n} {} in {}, {:.1} s per question.",

@@ -141,10 +141,11 @@ impl Key {
 }
 
 use Action::{
-    Back, Bottom, ColumnLeft, ContinueQuiz, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
-    Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
-    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
-    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, Faster, Grade, HalfPageDown,
+    HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown,
+    PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson,
+    Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent, Submit,
+    TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 

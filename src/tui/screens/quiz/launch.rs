@@ -38,9 +38,10 @@ fn warm_up_highlighting() {
 /// continued (one that cannot is no loss).
 fn unfinished(ctx: &Ctx) -> Option<String> {
     let progress = ctx.progress.store()?.quiz_progress().ok()??;
-    resume(&progress, &ctx.course.packs).ok().map(|(_, session)| {
-        format!("{}/{}", session.position(), session.len())
-    }).map(|at| format!("{}, {at}", progress_title(&progress.description)))
+    resume(&progress, &ctx.course.packs)
+        .ok()
+        .map(|(_, session)| format!("{}/{}", session.position(), session.len()))
+        .map(|at| format!("{}, {at}", progress_title(&progress.description)))
 }
 
 /// "Lambda basics" of "Lambda basics — question 3 of 8".
