@@ -128,3 +128,34 @@ fn the_end_of_a_quiz_offers_the_next_step() {
     press(&mut app, KeyCode::Esc);
     assert!(draw(&mut app, 80, 24).contains("Next up"), "home");
 }
+
+/// Stats: the 7-day review forecast and accuracy by week as charts, the
+/// weak topics with their actions (d drills them; 1 opens the lesson).
+#[test]
+fn stats_chart_the_forecast_and_lead_to_weak_topics() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    draw(&mut app, 80, 24);
+    app.launch(Launch::Quiz(spec(7)));
+    // Answer "1" to everything: some wrong, so a topic is weak.
+    for k in 1..=4 {
+        answer_one(&mut app, k);
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Esc);
+    app.launch(Launch::Stats);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("Reviews due, next 7 days") && screen.contains("now"), "{screen}");
+        assert!(screen.contains("Accuracy by week (%)"), "{screen}");
+        assert!(screen.contains("d drill weak") && screen.contains("1-3 lesson"), "footer:\n{screen}");
+    }
+    let screen = draw(&mut app, 120, 40);
+    if std::env::var_os("SHOW").is_some() {
+        println!("{screen}\n{}", draw(&mut app, 80, 24));
+    }
+    assert!(screen.contains("Weak topics: d drills them"), "{screen}");
+    press(&mut app, KeyCode::Char('d'));
+    let drill = draw(&mut app, 80, 24);
+    assert!(drill.contains("Drill") && drill.contains("left"), "a drill on the weak topics:\n{drill}");
+}

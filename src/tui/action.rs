@@ -65,4 +65,6 @@ pub enum Action {
     ContinueQuiz,
     /// Start the new quiz, discarding the unfinished one.
     StartNew,
+    /// Drill the weak topics the stats list.
+    DrillWeak,
 }

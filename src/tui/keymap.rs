@@ -51,6 +51,8 @@ pub enum Context {
     Page,
     /// Asked before a new quiz replaces the unfinished one.
     ConfirmQuiz,
+    /// The stats screen's actions on weak topics.
+    Stats,
 }
 
 impl Context {
@@ -141,11 +143,11 @@ impl Key {
 }
 
 use Action::{
-    Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, Faster, Grade, HalfPageDown,
-    HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown,
-    PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson,
-    Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent, Submit,
-    TakeStep, Toggle, Top, Unpair, Up,
+    Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
+    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
+    PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson,
+    ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent,
+    Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
@@ -234,6 +236,11 @@ const CONFIRM_QUIZ: &[Binding] = &[
     bind(&[Char('n')], StartNew, "start the new quiz: the unfinished one is discarded").hint("start new"),
 ];
 
+const STATS: &[Binding] = &[
+    bind(&[Char('d')], DrillWeak, "drill the weak topics listed").hint("drill weak"),
+    bind(&[Digits('1', '3')], Pick, "open the lesson of weak topic 1, 2 or 3").hint("lesson"),
+];
+
 const QUIZ_TRUE_FALSE: &[Binding] = &[
     bind(&[Char('t')], PickTrue, "answer true").hint("true"),
     bind(&[Char('f')], PickFalse, "answer false").hint("false"),
@@ -320,6 +327,7 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Inspector, &[INSPECTOR]),
     (Context::Chooser, &[NAV, CHOOSER]),
     (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
+    (Context::Stats, &[STATS]),
     (Context::QuizTrueFalse, &[QUIZ_TRUE_FALSE]),
     (Context::QuizChoice, &[QUIZ_CHOICE]),
     (Context::QuizMultiple, &[QUIZ_MULTIPLE]),

@@ -11,7 +11,11 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::widgets::{ScrollState, WHEEL_LINES, pad, progress_bar, truncate};
 
-use super::{Ctx, Input, Transition, View};
+mod charts;
+
+use super::{Ctx, Input, Launch, ReaderScreen, Screen, Transition, View};
+use crate::practice::drill::DrillOptions;
+use crate::practice::figures::Figures;
 use crate::study::drill::{DrillSize, trend};
 use crate::study::{DrillSummary, Stats};
 use crate::tui::action::Action;
@@ -25,6 +29,10 @@ const BAR: usize = 10;
 #[derive(Debug)]
 pub struct StatsScreen {
     stats: Stats,
+    /// The forecast, accuracy by week, modules and weak topics.
+    figures: Figures,
+    /// Weak topics' lessons: id → "Lesson 3. Title".
+    lesson_titles: std::collections::HashMap<String, String>,
     lessons_total: usize,
     now: DateTime<FixedOffset>,
     /// Why there are no figures (the store failed), if it did.
@@ -37,7 +45,7 @@ pub struct StatsScreen {
 }
 
 impl StatsScreen {
-    pub const CONTEXTS: &'static [Context] = &[Context::Page];
+    pub const CONTEXTS: &'static [Context] = &[Context::Stats, Context::Page];
 
     pub fn new(ctx: &mut Ctx) -> Self {
         let now = ctx.clock.wall();
@@ -46,8 +54,24 @@ impl StatsScreen {
             Some(Err(e)) => (Stats::default(), Some(e.to_string())),
             None => (Stats::default(), None),
         };
+        let figures = match ctx.progress.store().map(|s| Figures::new(&ctx.course, s, &stats, now)) {
+            Some(Ok(figures)) => figures,
+            _ => Figures::empty(&ctx.course, now),
+        };
+        let lesson_titles = figures
+            .weak_topics
+            .iter()
+            .filter_map(|t| t.lesson.as_deref())
+            .filter_map(|id| {
+                ctx.course
+                    .lesson(id)
+                    .map(|l| (id.to_owned(), strings::lesson_ref(l.meta.order, &crate::text::sanitize(&l.meta.title))))
+            })
+            .collect();
         Self {
             stats,
+            figures,
+            lesson_titles,
             lessons_total: ctx.course.lessons.len(),
             now,
             error,
@@ -61,8 +85,34 @@ impl StatsScreen {
         &self.stats
     }
 
-    fn areas(area: Rect) -> [Rect; 2] {
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    /// Title, charts (when there is room and something to chart), text.
+    fn areas(&self, area: Rect) -> [Rect; 3] {
+        let charts = if area.height >= 18 && area.width >= 50 && self.has_figures() { charts::HEIGHT } else { 0 };
+        Layout::vertical([Constraint::Length(1), Constraint::Length(charts), Constraint::Min(1)]).areas(area)
+    }
+
+    fn has_figures(&self) -> bool {
+        self.error.is_none() && self.stats.answers > 0
+    }
+
+    /// The figures, for tests.
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    /// `d`: a drill on the weak topics (all topics when none is weak).
+    fn drill_weak(&self, ctx: &mut Ctx) -> Transition {
+        let topics = self.figures.weak_topics.iter().map(|t| t.topic.clone()).collect();
+        Transition::Launch(Launch::Drill(DrillOptions { topics, seed: ctx.clock.seed(), ..DrillOptions::default() }))
+    }
+
+    /// `1`–`3`: the lesson of that weak topic.
+    fn open_lesson(&self, n: usize, ctx: &Ctx) -> Transition {
+        let lesson = self.figures.weak_topics.get(n.wrapping_sub(1)).and_then(|t| t.lesson.as_deref());
+        match lesson.and_then(|id| ctx.course.lesson_index(id)) {
+            Some(l) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(&ctx.course, l)))),
+            None => Transition::Stay,
+        }
     }
 
     fn text_area(body: Rect) -> Rect {
@@ -125,6 +175,7 @@ impl StatsScreen {
                 ]));
             }
         }
+        self.lay_out_figures(theme, width, &mut out);
         if !s.drills.is_empty() {
             out.push(Line::default());
             out.push(Line::styled(strings::DRILLS_HEADING, theme.module));
@@ -135,6 +186,34 @@ impl StatsScreen {
             out.push(Line::styled(drill_trend(&s.drills), theme.accent));
         }
         out
+    }
+
+    /// Weak topics with their actions, and progress per module.
+    fn lay_out_figures(&self, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
+        let f = &self.figures;
+        if !f.weak_topics.is_empty() {
+            out.push(Line::default());
+            out.push(Line::styled(truncate(strings::WEAK_TOPICS_HEADING, width), theme.module));
+            for (i, t) in f.weak_topics.iter().enumerate() {
+                let lesson = t.lesson.as_deref().and_then(|id| self.lesson_titles.get(id)).cloned().unwrap_or_default();
+                let head = format!("  {}. {} {:>4.0}%  ", i + 1, crate::text::sanitize(&t.topic), t.accuracy * 100.0);
+                let room = width.saturating_sub(crate::text::width(&head));
+                out.push(Line::from(vec![Span::raw(head), Span::styled(truncate(&lesson, room), theme.dim)]));
+            }
+        }
+        if f.modules.iter().any(|m| m.completed > 0) {
+            out.push(Line::default());
+            out.push(Line::styled(strings::MODULES_HEADING, theme.module));
+            let names: Vec<String> = f.modules.iter().map(|m| crate::text::sanitize(&m.module).into_owned()).collect();
+            let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).clamp(5, width / 2);
+            for (m, name) in f.modules.iter().zip(&names) {
+                out.push(Line::from(vec![
+                    Span::raw(format!("  {} ", pad(&truncate(name, name_width), name_width))),
+                    Span::styled(progress_bar(m.completed, m.lessons, BAR), theme.accent),
+                    Span::raw(format!(" {:>5}", format!("{}/{}", m.completed, m.lessons))),
+                ]));
+            }
+        }
     }
 
     fn drill_row(&self, d: &DrillSummary) -> String {
@@ -165,7 +244,7 @@ impl View for StatsScreen {
         ctx.progress.reload();
     }
 
-    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
         let action = match input {
             Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
             Input::Mouse(mouse) => {
@@ -180,6 +259,17 @@ impl View for StatsScreen {
         match action {
             Some(Action::Quit) => Transition::Quit,
             Some(Action::Back) => Transition::Pop,
+            Some(Action::DrillWeak) => self.drill_weak(ctx),
+            Some(Action::Pick) => {
+                let digit = match input {
+                    Input::Key(key) => match key.code {
+                        ratatui::crossterm::event::KeyCode::Char(c) => c.to_digit(10).map_or(0, |d| d as usize),
+                        _ => 0,
+                    },
+                    Input::Mouse(_) => 0,
+                };
+                self.open_lesson(digit, ctx)
+            }
             Some(action) => {
                 self.scroll.apply(action);
                 Transition::Stay
@@ -189,7 +279,7 @@ impl View for StatsScreen {
     }
     fn prepare(&mut self, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
-        let [_, body] = Self::areas(area);
+        let [_, _, body] = self.areas(area);
         let text = Self::text_area(body);
         let width = usize::from(text.width);
         if width != self.width || self.lines.is_empty() {
@@ -200,8 +290,11 @@ impl View for StatsScreen {
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let theme = &ctx.theme;
-        let [title, body] = Self::areas(area);
+        let [title, charts, body] = self.areas(area);
         widgets::title_bar(title, buf, theme, vec![Span::styled(format!(" {} ", strings::STATS), theme.module)], "");
+        if charts.height > 0 {
+            charts::render(&self.figures, charts, buf, theme);
+        }
         let text = Self::text_area(body);
         let lines: Vec<Line<'_>> =
             self.lines.iter().skip(self.scroll.offset()).take(self.scroll.viewport()).cloned().collect();
