@@ -42,6 +42,8 @@ pub struct StatsScreen {
     /// screen is open, so they are laid out again only on a resize.
     lines: Vec<Line<'static>>,
     width: usize,
+    /// Whether the charts are drawn (else the text gives their figures).
+    charts: bool,
 }
 
 impl StatsScreen {
@@ -78,6 +80,7 @@ impl StatsScreen {
             scroll: ScrollState::default(),
             lines: Vec::new(),
             width: 0,
+            charts: false,
         }
     }
 
@@ -87,8 +90,14 @@ impl StatsScreen {
 
     /// Title, charts (when there is room and something to chart), text.
     fn areas(&self, area: Rect) -> [Rect; 3] {
-        let charts = if area.height >= 18 && area.width >= 50 && self.has_figures() { charts::HEIGHT } else { 0 };
+        let charts = if Self::charts_fit(area) && self.has_figures() { charts::HEIGHT } else { 0 };
         Layout::vertical([Constraint::Length(1), Constraint::Length(charts), Constraint::Min(1)]).areas(area)
+    }
+
+    /// Charts take the top of the screen only when the figures below keep
+    /// most of it (at 80×24 the text shows them as lines instead).
+    fn charts_fit(area: Rect) -> bool {
+        area.height >= 30 && area.width >= 50
     }
 
     fn has_figures(&self) -> bool {
@@ -175,7 +184,6 @@ impl StatsScreen {
                 ]));
             }
         }
-        self.lay_out_figures(theme, width, &mut out);
         if !s.drills.is_empty() {
             out.push(Line::default());
             out.push(Line::styled(strings::DRILLS_HEADING, theme.module));
@@ -185,18 +193,59 @@ impl StatsScreen {
             }
             out.push(Line::styled(drill_trend(&s.drills), theme.accent));
         }
+        self.lay_out_figures(theme, width, &mut out);
         out
     }
 
     /// Weak topics with their actions, and progress per module.
     fn lay_out_figures(&self, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
         let f = &self.figures;
+        if !self.charts {
+            // The charts' figures as lines: what a small screen has room for.
+            let days: Vec<String> = f
+                .forecast
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let day = if i == 0 { strings::TODAY.to_owned() } else { d.date.format("%a").to_string() };
+                    format!("{day} {}", d.due)
+                })
+                .collect();
+            out.push(Line::default());
+            out.push(Line::styled(strings::FORECAST_TITLE, theme.module));
+            out.extend(
+                widgets::wrap(&days.join(" · "), width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::raw(format!("  {l}"))),
+            );
+            let weeks: Vec<String> = f
+                .accuracy_by_week
+                .iter()
+                .filter_map(|w| Some(format!("{} {:.0}", w.week_of.format("w%V"), w.accuracy? * 100.0)))
+                .collect();
+            if !weeks.is_empty() {
+                out.push(Line::styled(strings::ACCURACY_TITLE, theme.module));
+                out.extend(
+                    widgets::wrap(&weeks.join(" · "), width.saturating_sub(2))
+                        .into_iter()
+                        .map(|l| Line::raw(format!("  {l}"))),
+                );
+            }
+        }
         if !f.weak_topics.is_empty() {
             out.push(Line::default());
             out.push(Line::styled(truncate(strings::WEAK_TOPICS_HEADING, width), theme.module));
-            for (i, t) in f.weak_topics.iter().enumerate() {
+            let names: Vec<String> =
+                f.weak_topics.iter().map(|t| crate::text::sanitize(&t.topic).into_owned()).collect();
+            let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).clamp(5, width / 3);
+            for ((i, t), name) in f.weak_topics.iter().enumerate().zip(&names) {
                 let lesson = t.lesson.as_deref().and_then(|id| self.lesson_titles.get(id)).cloned().unwrap_or_default();
-                let head = format!("  {}. {} {:>4.0}%  ", i + 1, crate::text::sanitize(&t.topic), t.accuracy * 100.0);
+                let head = format!(
+                    "  {}. {} {:>4.0}%  ",
+                    i + 1,
+                    pad(&truncate(name, name_width), name_width),
+                    t.accuracy * 100.0
+                );
                 let room = width.saturating_sub(crate::text::width(&head));
                 out.push(Line::from(vec![Span::raw(head), Span::styled(truncate(&lesson, room), theme.dim)]));
             }
@@ -282,7 +331,9 @@ impl View for StatsScreen {
         let [_, _, body] = self.areas(area);
         let text = Self::text_area(body);
         let width = usize::from(text.width);
-        if width != self.width || self.lines.is_empty() {
+        let charts = Self::charts_fit(area);
+        if width != self.width || charts != self.charts || self.lines.is_empty() {
+            self.charts = charts;
             self.lines = self.lay_out(theme, width);
             self.width = width;
         }
