@@ -12,6 +12,7 @@
 //! Nothing here reads a clock: callers pass the instants.
 
 pub mod drill;
+pub mod figures;
 pub mod next;
 pub mod record;
 pub mod review;

@@ -87,6 +87,15 @@ pub fn run(ctx: &mut Context, args: &QuizArgs) -> CommandResult {
         return open_screen(ctx, Launch::Quiz(spec));
     }
     let mut store = open_store(ctx)?;
+    // One quiz is kept to continue: plain mode cannot ask without eating a
+    // scripted answer, so it says what this quiz replaces.
+    if let Ok(Some(saved)) = store.quiz_progress() {
+        writeln!(
+            std::io::stderr(),
+            "Note: this quiz replaces your unfinished quiz ({}); the full-screen app asks first.",
+            crate::text::sanitize(&saved.description)
+        )?;
+    }
     let clock = SystemClock::default();
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
     run_plain(session, &mut recorder)

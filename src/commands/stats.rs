@@ -11,26 +11,77 @@ use chrono::{DateTime, FixedOffset};
 
 use super::{CommandResult, Failure};
 use crate::context::Context;
+use crate::practice::figures::Figures;
 use crate::study::drill::DrillSize;
 use crate::study::history::escape_json_controls;
 use crate::study::{Stats, Store, local_now};
 use crate::text::{sanitize, width};
 
-pub fn run(ctx: &Context, json: bool) -> CommandResult {
+pub fn run(ctx: &mut Context, json: bool) -> CommandResult {
     let now = local_now();
-    let dir = ctx.data_dir().map_err(Failure::Usage)?;
-    let stats = match Store::open_existing(dir).map_err(|e| store_failure(&e))? {
+    let dir = ctx.data_dir().map_err(Failure::Usage)?.to_path_buf();
+    let store = Store::open_existing(&dir).map_err(|e| store_failure(&e))?;
+    let stats = match &store {
         Some(store) => store.stats(now).map_err(|e| store_failure(&e))?,
         None => Stats::default(),
     };
+    let course = ctx.course().map_err(Failure::Usage)?;
+    let figures = match &store {
+        Some(store) => Figures::new(course, store, &stats, now).map_err(|e| store_failure(&e))?,
+        None => Figures::empty(course, now),
+    };
     let mut out = std::io::stdout().lock();
     if json {
-        let text = serde_json::to_string_pretty(&stats).map_err(std::io::Error::other)?;
+        let text = serde_json::to_string_pretty(&Report { stats: &stats, figures: &figures })
+            .map_err(std::io::Error::other)?;
         writeln!(out, "{}", escape_json_controls(&text))?;
     } else {
         out.write_all(render_text(&stats, now).as_bytes())?;
+        out.write_all(figures_text(&figures, course).as_bytes())?;
     }
     Ok(())
+}
+
+/// `stats --json`: every key it always had, in the same order, then the
+/// new figures.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    stats: &'a Stats,
+    #[serde(flatten)]
+    figures: &'a Figures,
+}
+
+/// The figures that lead somewhere: the week's reviews, the weak topics
+/// with their lessons, and progress per module.
+fn figures_text(figures: &Figures, course: &crate::course::Course) -> String {
+    let mut s = String::new();
+    if figures.forecast.iter().any(|d| d.due > 0) {
+        let days: Vec<String> = figures.forecast.iter().map(|d| format!("{} {}", d.date.format("%a"), d.due)).collect();
+        let _ = writeln!(s, "\nReviews, next 7 days\n  {}", days.join("  "));
+    }
+    if !figures.weak_topics.is_empty() {
+        let _ = writeln!(s, "\nWeak topics");
+        for t in &figures.weak_topics {
+            let topic = sanitize(&t.topic);
+            let lesson =
+                t.lesson.as_deref().and_then(|l| course.lesson(l)).map_or_else(String::new, |l| {
+                    format!(", read lesson {}. {}", l.meta.order, sanitize(&l.meta.title))
+                });
+            let _ = writeln!(
+                s,
+                "  {topic}  {}  drill it: lambda-tutor drill --topic {topic}{lesson}",
+                percent(Some(t.accuracy))
+            );
+        }
+    }
+    if figures.modules.iter().any(|m| m.completed > 0) {
+        let _ = writeln!(s, "\nModules");
+        for m in &figures.modules {
+            let _ = writeln!(s, "  {}  {}/{}", sanitize(&m.module), m.completed, m.lessons);
+        }
+    }
+    s
 }
 
 pub(super) fn store_failure(e: &crate::study::StoreError) -> Failure {

@@ -133,10 +133,14 @@ impl Observer for Recorder<'_> {
             return None;
         }
         let at = self.clock.now().to_utc();
+        // The drill began with the session, when the clock started, and
+        // lasts until its time is up at most.
+        let limit = self.practice.drill().map_or(Duration::MAX, |d| d.limit);
+        let length = self.clock.elapsed().min(limit);
         let store = self.store.as_deref_mut().filter(|_| !self.failed)?;
         match self.practice.finish(store, at) {
             Ok(report) => {
-                let text = report.as_ref().map(report_text);
+                let text = report.as_ref().map(|r| report_text(r, Some(length)));
                 self.report = report;
                 text
             }
@@ -158,18 +162,22 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// The drill's end report as lines of text: time per question, topics
+/// The drill's end report as lines of text: its length on the wall clock
+/// (`length`, else the stored start and finish), time per question, topics
 /// against earlier drills, and the trend.
-pub fn report_text(report: &DrillReport) -> String {
+pub fn report_text(report: &DrillReport, length: Option<Duration>) -> String {
     let mut s = String::new();
     let n = report.questions.len();
     let total: f64 = report.questions.iter().map(|q| q.seconds).sum();
     if n > 0 {
+        // The drill's length is wall-clock time; per question, the answer times.
+        let length =
+            length.or_else(|| report.summary.duration()).unwrap_or_else(|| Duration::from_secs_f64(total.max(0.0)));
         let _ = writeln!(
             s,
             "Drill: {n} {} in {}, {:.1} s per question.",
             if n == 1 { "question" } else { "questions" },
-            clock_text(Duration::from_secs_f64(total.max(0.0))),
+            clock_text(length),
             total / n as f64
         );
         let _ = writeln!(s, "Time per question:");

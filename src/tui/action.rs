@@ -61,4 +61,10 @@ pub enum Action {
     Retry,
     Start,
     CycleCount,
+    /// Continue the unfinished quiz rather than start a new one.
+    ContinueQuiz,
+    /// Start the new quiz, discarding the unfinished one.
+    StartNew,
+    /// Drill the weak topics the stats list.
+    DrillWeak,
 }

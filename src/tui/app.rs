@@ -135,6 +135,10 @@ impl App {
                 self.enter_screen(screen);
             }
             Transition::Launch(launch) => self.launch(launch),
+            Transition::Switch(launch) => {
+                let screen = screens::quiz::launch::open(launch, &mut self.ctx);
+                self.apply(Transition::Replace(screen));
+            }
             // Opened alone from the command line: back from it is the end.
             Transition::Pop if self.stack.len() <= self.quit_depth => {
                 self.leave_screen();

@@ -49,6 +49,10 @@ pub enum Context {
     QuizRetry,
     /// A page of figures (stats).
     Page,
+    /// Asked before a new quiz replaces the unfinished one.
+    ConfirmQuiz,
+    /// The stats screen's actions on weak topics.
+    Stats,
 }
 
 impl Context {
@@ -139,10 +143,11 @@ impl Key {
 }
 
 use Action::{
-    Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
-    Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
-    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
-    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
+    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
+    PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson,
+    ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent,
+    Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
@@ -225,6 +230,17 @@ const CHOOSER: &[Binding] = &[
     bind(&[Char('c')], CycleCount, "questions per quiz: 5, 10, 20 or all").hint("count"),
 ];
 
+const CONFIRM_QUIZ: &[Binding] = &[
+    bind(ENTER, Open, "do what the highlighted row says").hint("choose"),
+    bind(&[Char('c')], ContinueQuiz, "continue the unfinished quiz").hint("continue it"),
+    bind(&[Char('n')], StartNew, "start the new quiz: the unfinished one is discarded").hint("start new"),
+];
+
+const STATS: &[Binding] = &[
+    bind(&[Char('d')], DrillWeak, "drill the weak topics listed").hint("drill weak"),
+    bind(&[Digits('1', '3')], Pick, "open the lesson of weak topic 1, 2 or 3").hint("lesson"),
+];
+
 const QUIZ_TRUE_FALSE: &[Binding] = &[
     bind(&[Char('t')], PickTrue, "answer true").hint("true"),
     bind(&[Char('f')], PickFalse, "answer false").hint("false"),
@@ -290,7 +306,8 @@ const QUIZ_ANSWERED: &[Binding] = &[
 
 const QUIZ_RETRY: &[Binding] = &[bind(&[Char('r')], Retry, "retry the questions you missed").hint("retry")];
 
-const QUIZ_END: &[Binding] = &[bind(ENTER, Back, "done: go back")];
+const QUIZ_END: &[Binding] =
+    &[bind(ENTER, TakeStep, "take the next step offered (as home's Next up); back when none").hint("next step")];
 
 const PAGE: &[Binding] = &[
     bind(UP, Up, "scroll up"),
@@ -309,6 +326,8 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Simulator, &[SIMULATOR]),
     (Context::Inspector, &[INSPECTOR]),
     (Context::Chooser, &[NAV, CHOOSER]),
+    (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
+    (Context::Stats, &[STATS]),
     (Context::QuizTrueFalse, &[QUIZ_TRUE_FALSE]),
     (Context::QuizChoice, &[QUIZ_CHOICE]),
     (Context::QuizMultiple, &[QUIZ_MULTIPLE]),

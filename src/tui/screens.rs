@@ -43,6 +43,8 @@ pub enum Transition {
     /// Open a study screen (quiz, review, drill, stats): the app builds it,
     /// since it needs the store and the clock.
     Launch(Launch),
+    /// Open a study screen in place of this one.
+    Switch(Launch),
 }
 
 #[derive(Debug)]
@@ -54,6 +56,7 @@ pub enum Screen {
     Simulator(Box<SimulatorScreen>),
     Quiz(Box<QuizScreen>),
     QuizChooser(Box<quiz::chooser::ChooserScreen>),
+    ConfirmQuiz(Box<quiz::confirm::ConfirmScreen>),
     Stats(Box<stats::StatsScreen>),
 }
 
@@ -133,6 +136,7 @@ impl Screen {
             Screen::Simulator(s) => &**s,
             Screen::Quiz(s) => &**s,
             Screen::QuizChooser(s) => &**s,
+            Screen::ConfirmQuiz(s) => &**s,
             Screen::Stats(s) => &**s,
         }
     }
@@ -146,6 +150,7 @@ impl Screen {
             Screen::Simulator(s) => &mut **s,
             Screen::Quiz(s) => &mut **s,
             Screen::QuizChooser(s) => &mut **s,
+            Screen::ConfirmQuiz(s) => &mut **s,
             Screen::Stats(s) => &mut **s,
         }
     }
@@ -156,7 +161,10 @@ impl Screen {
 pub enum Launch {
     /// Choose packs or topics, then quiz.
     Chooser,
+    /// A quiz; asks first when it would replace an unfinished one.
     Quiz(QuizSpec),
+    /// A quiz that replaces the unfinished one (the learner said so).
+    NewQuiz(QuizSpec),
     /// The unfinished quiz saved in the store.
     ResumeQuiz,
     Review,

@@ -25,6 +25,7 @@ pub const OPEN_LESSON_HINT: &str = "Enter to read";
 /// the next lesson, else back home (the last lesson promises nothing more).
 pub const NEXT_UP: &str = "Next up";
 pub const NEXT_UP_HINT: &str = "Enter: do it";
+pub const NEXT_UP_ENTER: &str = "Enter: do it.";
 
 pub fn end_of_lesson(questions: usize, has_next: bool) -> String {
     match (questions, has_next) {
@@ -274,6 +275,25 @@ pub fn review_row(due: usize, new: usize) -> String {
 }
 
 pub const CHOOSE_TITLE: &str = "choose what to practise";
+pub const UNFINISHED_TITLE: &str = "unfinished quiz";
+pub const FORECAST_TITLE: &str = "Reviews due, next 7 days";
+pub const ACCURACY_TITLE: &str = "Accuracy by week (%)";
+pub const TODAY: &str = "now";
+pub const WEAK_TOPICS_HEADING: &str = "Weak topics: d drills them, 1-3 opens a topic's lesson";
+pub const MODULES_HEADING: &str = "Progress by module";
+
+/// A weak topic's lesson: "lesson 3. Cold starts".
+pub fn lesson_ref(order: impl std::fmt::Display, title: &str) -> String {
+    format!("lesson {order}. {title}")
+}
+pub const CONTINUE_IT: &str = "Continue it";
+pub const START_NEW: &str = "Start new (the unfinished quiz is discarded)";
+pub const CANCEL: &str = "Cancel";
+
+/// Asked before a new quiz replaces the saved one.
+pub fn unfinished_quiz(description: &str) -> String {
+    format!("You have an unfinished quiz ({description}).")
+}
 pub const PACKS_AND_TOPICS: &str = "Packs and topics";
 pub const PACKS: &str = "Packs";
 pub const TOPICS: &str = "Topics";

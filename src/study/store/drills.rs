@@ -45,6 +45,12 @@ impl DrillSummary {
     pub fn accuracy(&self) -> Option<f64> {
         TopicTally { correct: self.correct, answered: self.answered }.accuracy()
     }
+
+    /// How long the drill lasted on the wall clock, start to finish (not
+    /// the sum of answer times: reading and thinking count too).
+    pub fn duration(&self) -> Option<std::time::Duration> {
+        (self.finished_at? - self.started_at).to_std().ok()
+    }
 }
 
 /// One question of a drill, as answered.

@@ -21,6 +21,7 @@ pub mod answer;
 pub mod body;
 pub mod chooser;
 mod chrome;
+pub mod confirm;
 pub mod end;
 pub mod launch;
 pub mod text;
@@ -37,6 +38,7 @@ use self::answer::{AnswerInput, Effect, Target};
 use self::text::Md;
 use super::{Input, ReaderScreen, Screen, Transition, View};
 use crate::course::Course;
+use crate::practice::next::{Step, next_step};
 use crate::practice::review::next_review;
 use crate::practice::{Practice, Purpose};
 use crate::quiz::answer::Response;
@@ -119,6 +121,11 @@ struct Answered {
 #[derive(Debug)]
 struct End {
     report: Option<DrillReport>,
+    /// A drill's length on the app's clock, start to end.
+    elapsed: Option<Duration>,
+    /// The step to take next, as home's "Next up" offers it (Enter), and
+    /// what it says.
+    next: Option<(Step, String)>,
     /// Why a drill ended.
     reason: EndReason,
 }
@@ -359,7 +366,13 @@ impl QuizScreen {
             None => None,
         };
         self.remaining = self.time_left(&ctx.clock);
-        self.state = State::Finished(End { report, reason });
+        // A drill lasts until its time is up at most, however late the end is seen.
+        let limit = self.practice.drill().map_or(Duration::MAX, |d| d.limit);
+        let elapsed = self.drill_started.map(|t| ctx.clock.now().saturating_duration_since(t).min(limit));
+        let next = next_step(&ctx.course, ctx.progress.store(), ctx.clock.wall())
+            .ok()
+            .map(|step| (step.clone(), step.label(&ctx.course)));
+        self.state = State::Finished(End { report, elapsed, next, reason });
         self.note = None;
         self.scroll.scroll_to(0);
         self.follow = Follow::Nothing;
@@ -374,6 +387,16 @@ impl QuizScreen {
                 self.show_question(ctx);
             }
             None => self.say(strings::NOTHING_TO_RETRY, false),
+        }
+    }
+
+    /// Enter at the end: the step offered, in place of this screen.
+    fn take_step(&self, course: &Course) -> Transition {
+        let State::Finished(End { next: Some((step, _)), .. }) = &self.state else { return Transition::Pop };
+        match super::home::take_step(step, course) {
+            Transition::Launch(launch) => Transition::Switch(launch),
+            Transition::Push(screen) => Transition::Replace(screen),
+            other => other,
         }
     }
 
@@ -401,6 +424,7 @@ impl QuizScreen {
                 Transition::Stay
             }
             (_, Some(Action::Back)) => Transition::Pop,
+            (Stage::Finished, Some(Action::TakeStep)) => self.take_step(&ctx.course),
             (Stage::Finished, Some(Action::Retry)) => {
                 self.retry(ctx);
                 Transition::Stay
@@ -656,42 +680,4 @@ impl View for QuizScreen {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every set of contexts the quiz screen is in at once (see
-    /// [`QuizScreen::contexts`]), each with Global.
-    const SETS: &[&[Context]] = &[
-        &[Context::QuizTrueFalse, Context::QuizChoice, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizMultiple, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizText, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizOrder, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizMatch, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizCard, Context::QuizHint, Context::QuizScroll],
-        &[Context::QuizGrade, Context::QuizScroll],
-        &[Context::QuizAnswered],
-        &[Context::QuizRetry, Context::QuizEnd, Context::Page],
-        &[Context::Chooser],
-    ];
-
-    #[test]
-    fn no_key_means_two_things_at_once() {
-        for set in SETS {
-            let bindings: Vec<_> = set.iter().chain([&Context::Global]).flat_map(|c| keymap::bindings(*c)).collect();
-            for (i, a) in bindings.iter().enumerate() {
-                for b in &bindings[i + 1..] {
-                    for k in a.keys {
-                        assert!(!b.keys.contains(k), "{k:?} is {:?} and {:?} in {set:?}", a.action, b.action);
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn typing_footers_show_keys_that_work_while_typing() {
-        let hints = keymap::hints(&[Context::QuizText, Context::QuizHint]);
-        let labels: Vec<String> = hints.iter().map(|(k, h)| format!("{k} {h}")).collect();
-        assert_eq!(labels, ["Enter submit", "Tab hint", "F1 help", "Esc back"]);
-    }
-}
+mod tests;

@@ -11,7 +11,11 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::widgets::{ScrollState, WHEEL_LINES, pad, progress_bar, truncate};
 
-use super::{Ctx, Input, Transition, View};
+mod charts;
+
+use super::{Ctx, Input, Launch, ReaderScreen, Screen, Transition, View};
+use crate::practice::drill::DrillOptions;
+use crate::practice::figures::Figures;
 use crate::study::drill::{DrillSize, trend};
 use crate::study::{DrillSummary, Stats};
 use crate::tui::action::Action;
@@ -25,6 +29,10 @@ const BAR: usize = 10;
 #[derive(Debug)]
 pub struct StatsScreen {
     stats: Stats,
+    /// The forecast, accuracy by week, modules and weak topics.
+    figures: Figures,
+    /// Weak topics' lessons: id → "Lesson 3. Title".
+    lesson_titles: std::collections::HashMap<String, String>,
     lessons_total: usize,
     now: DateTime<FixedOffset>,
     /// Why there are no figures (the store failed), if it did.
@@ -34,10 +42,12 @@ pub struct StatsScreen {
     /// screen is open, so they are laid out again only on a resize.
     lines: Vec<Line<'static>>,
     width: usize,
+    /// Whether the charts are drawn (else the text gives their figures).
+    charts: bool,
 }
 
 impl StatsScreen {
-    pub const CONTEXTS: &'static [Context] = &[Context::Page];
+    pub const CONTEXTS: &'static [Context] = &[Context::Stats, Context::Page];
 
     pub fn new(ctx: &mut Ctx) -> Self {
         let now = ctx.clock.wall();
@@ -46,14 +56,31 @@ impl StatsScreen {
             Some(Err(e)) => (Stats::default(), Some(e.to_string())),
             None => (Stats::default(), None),
         };
+        let figures = match ctx.progress.store().map(|s| Figures::new(&ctx.course, s, &stats, now)) {
+            Some(Ok(figures)) => figures,
+            _ => Figures::empty(&ctx.course, now),
+        };
+        let lesson_titles = figures
+            .weak_topics
+            .iter()
+            .filter_map(|t| t.lesson.as_deref())
+            .filter_map(|id| {
+                ctx.course
+                    .lesson(id)
+                    .map(|l| (id.to_owned(), strings::lesson_ref(l.meta.order, &crate::text::sanitize(&l.meta.title))))
+            })
+            .collect();
         Self {
             stats,
+            figures,
+            lesson_titles,
             lessons_total: ctx.course.lessons.len(),
             now,
             error,
             scroll: ScrollState::default(),
             lines: Vec::new(),
             width: 0,
+            charts: false,
         }
     }
 
@@ -61,8 +88,40 @@ impl StatsScreen {
         &self.stats
     }
 
-    fn areas(area: Rect) -> [Rect; 2] {
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+    /// Title, charts (when there is room and something to chart), text.
+    fn areas(&self, area: Rect) -> [Rect; 3] {
+        let charts = if Self::charts_fit(area) && self.has_figures() { charts::HEIGHT } else { 0 };
+        Layout::vertical([Constraint::Length(1), Constraint::Length(charts), Constraint::Min(1)]).areas(area)
+    }
+
+    /// Charts take the top of the screen only when the figures below keep
+    /// most of it (at 80×24 the text shows them as lines instead).
+    fn charts_fit(area: Rect) -> bool {
+        area.height >= 30 && area.width >= 50
+    }
+
+    fn has_figures(&self) -> bool {
+        self.error.is_none() && self.stats.answers > 0
+    }
+
+    /// The figures, for tests.
+    pub fn figures(&self) -> &Figures {
+        &self.figures
+    }
+
+    /// `d`: a drill on the weak topics (all topics when none is weak).
+    fn drill_weak(&self, ctx: &mut Ctx) -> Transition {
+        let topics = self.figures.weak_topics.iter().map(|t| t.topic.clone()).collect();
+        Transition::Launch(Launch::Drill(DrillOptions { topics, seed: ctx.clock.seed(), ..DrillOptions::default() }))
+    }
+
+    /// `1`–`3`: the lesson of that weak topic.
+    fn open_lesson(&self, n: usize, ctx: &Ctx) -> Transition {
+        let lesson = self.figures.weak_topics.get(n.wrapping_sub(1)).and_then(|t| t.lesson.as_deref());
+        match lesson.and_then(|id| ctx.course.lesson_index(id)) {
+            Some(l) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(&ctx.course, l)))),
+            None => Transition::Stay,
+        }
     }
 
     fn text_area(body: Rect) -> Rect {
@@ -134,7 +193,76 @@ impl StatsScreen {
             }
             out.push(Line::styled(drill_trend(&s.drills), theme.accent));
         }
+        self.lay_out_figures(theme, width, &mut out);
         out
+    }
+
+    /// Weak topics with their actions, and progress per module.
+    fn lay_out_figures(&self, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
+        let f = &self.figures;
+        if !self.charts {
+            // The charts' figures as lines: what a small screen has room for.
+            let days: Vec<String> = f
+                .forecast
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let day = if i == 0 { strings::TODAY.to_owned() } else { d.date.format("%a").to_string() };
+                    format!("{day} {}", d.due)
+                })
+                .collect();
+            out.push(Line::default());
+            out.push(Line::styled(strings::FORECAST_TITLE, theme.module));
+            out.extend(
+                widgets::wrap(&days.join(" · "), width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::raw(format!("  {l}"))),
+            );
+            let weeks: Vec<String> = f
+                .accuracy_by_week
+                .iter()
+                .filter_map(|w| Some(format!("{} {:.0}", w.week_of.format("w%V"), w.accuracy? * 100.0)))
+                .collect();
+            if !weeks.is_empty() {
+                out.push(Line::styled(strings::ACCURACY_TITLE, theme.module));
+                out.extend(
+                    widgets::wrap(&weeks.join(" · "), width.saturating_sub(2))
+                        .into_iter()
+                        .map(|l| Line::raw(format!("  {l}"))),
+                );
+            }
+        }
+        if !f.weak_topics.is_empty() {
+            out.push(Line::default());
+            out.push(Line::styled(truncate(strings::WEAK_TOPICS_HEADING, width), theme.module));
+            let names: Vec<String> =
+                f.weak_topics.iter().map(|t| crate::text::sanitize(&t.topic).into_owned()).collect();
+            let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).clamp(5, width / 3);
+            for ((i, t), name) in f.weak_topics.iter().enumerate().zip(&names) {
+                let lesson = t.lesson.as_deref().and_then(|id| self.lesson_titles.get(id)).cloned().unwrap_or_default();
+                let head = format!(
+                    "  {}. {} {:>4.0}%  ",
+                    i + 1,
+                    pad(&truncate(name, name_width), name_width),
+                    t.accuracy * 100.0
+                );
+                let room = width.saturating_sub(crate::text::width(&head));
+                out.push(Line::from(vec![Span::raw(head), Span::styled(truncate(&lesson, room), theme.dim)]));
+            }
+        }
+        if f.modules.iter().any(|m| m.completed > 0) {
+            out.push(Line::default());
+            out.push(Line::styled(strings::MODULES_HEADING, theme.module));
+            let names: Vec<String> = f.modules.iter().map(|m| crate::text::sanitize(&m.module).into_owned()).collect();
+            let name_width = names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0).clamp(5, width / 2);
+            for (m, name) in f.modules.iter().zip(&names) {
+                out.push(Line::from(vec![
+                    Span::raw(format!("  {} ", pad(&truncate(name, name_width), name_width))),
+                    Span::styled(progress_bar(m.completed, m.lessons, BAR), theme.accent),
+                    Span::raw(format!(" {:>5}", format!("{}/{}", m.completed, m.lessons))),
+                ]));
+            }
+        }
     }
 
     fn drill_row(&self, d: &DrillSummary) -> String {
@@ -165,7 +293,7 @@ impl View for StatsScreen {
         ctx.progress.reload();
     }
 
-    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+    fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
         let action = match input {
             Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
             Input::Mouse(mouse) => {
@@ -180,6 +308,17 @@ impl View for StatsScreen {
         match action {
             Some(Action::Quit) => Transition::Quit,
             Some(Action::Back) => Transition::Pop,
+            Some(Action::DrillWeak) => self.drill_weak(ctx),
+            Some(Action::Pick) => {
+                let digit = match input {
+                    Input::Key(key) => match key.code {
+                        ratatui::crossterm::event::KeyCode::Char(c) => c.to_digit(10).map_or(0, |d| d as usize),
+                        _ => 0,
+                    },
+                    Input::Mouse(_) => 0,
+                };
+                self.open_lesson(digit, ctx)
+            }
             Some(action) => {
                 self.scroll.apply(action);
                 Transition::Stay
@@ -189,10 +328,12 @@ impl View for StatsScreen {
     }
     fn prepare(&mut self, area: Rect, ctx: &Ctx) {
         let theme = &ctx.theme;
-        let [_, body] = Self::areas(area);
+        let [_, _, body] = self.areas(area);
         let text = Self::text_area(body);
         let width = usize::from(text.width);
-        if width != self.width || self.lines.is_empty() {
+        let charts = Self::charts_fit(area);
+        if width != self.width || charts != self.charts || self.lines.is_empty() {
+            self.charts = charts;
             self.lines = self.lay_out(theme, width);
             self.width = width;
         }
@@ -200,8 +341,11 @@ impl View for StatsScreen {
     }
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
         let theme = &ctx.theme;
-        let [title, body] = Self::areas(area);
+        let [title, charts, body] = self.areas(area);
         widgets::title_bar(title, buf, theme, vec![Span::styled(format!(" {} ", strings::STATS), theme.module)], "");
+        if charts.height > 0 {
+            charts::render(&self.figures, charts, buf, theme);
+        }
         let text = Self::text_area(body);
         let lines: Vec<Line<'_>> =
             self.lines.iter().skip(self.scroll.offset()).take(self.scroll.viewport()).cloned().collect();

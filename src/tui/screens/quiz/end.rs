@@ -24,16 +24,26 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
     let total_seconds: f64 = records.iter().map(|r| r.seconds).sum();
     let mut headline = strings::score_line(score.correct, score.total, score.percent());
     if screen.practice.is_drill() && !records.is_empty() {
+        // The drill's length on the wall clock, not the sum of answer times.
+        let length = end.elapsed.unwrap_or_else(|| std::time::Duration::from_secs_f64(total_seconds.max(0.0)));
         let _ = write!(
             headline,
             " · {} · {}",
-            clock_text(std::time::Duration::from_secs_f64(total_seconds.max(0.0))),
+            clock_text(length),
             strings::per_question(total_seconds / records.len() as f64)
         );
     }
     out.push(Line::styled(headline, theme.title));
     if let Some(report) = report {
         out.push(Line::styled(trend_sentence(report), theme.accent));
+    }
+    if let Some((step, label)) = &end.next {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", strings::NEXT_UP), theme.module),
+            Span::styled(truncate(label, width.saturating_sub(10)), theme.title),
+        ]));
+        out.push(Line::styled(format!("{} {}", step.reason(), strings::NEXT_UP_ENTER), theme.dim));
     }
     if score.total == 0 {
         return;

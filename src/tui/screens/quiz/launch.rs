@@ -5,6 +5,7 @@
 
 use super::QuizScreen;
 use super::chooser::ChooserScreen;
+use super::confirm::ConfirmScreen;
 use crate::practice::drill::{DrillOptions, drill};
 use crate::practice::review::{nothing_due, review};
 use crate::practice::saved::{ResumeError, resume};
@@ -33,6 +34,21 @@ fn warm_up_highlighting() {
     });
 }
 
+/// The unfinished quiz that a new one would replace, when it can still be
+/// continued (one that cannot is no loss).
+fn unfinished(ctx: &Ctx) -> Option<String> {
+    let progress = ctx.progress.store()?.quiz_progress().ok()??;
+    resume(&progress, &ctx.course.packs)
+        .ok()
+        .map(|(_, session)| format!("{}/{}", session.position(), session.len()))
+        .map(|at| format!("{}, {at}", progress_title(&progress.description)))
+}
+
+/// "Lambda basics" of "Lambda basics — question 3 of 8".
+fn progress_title(description: &str) -> &str {
+    description.rsplit_once(" — ").map_or(description, |(title, _)| title)
+}
+
 pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
     if !matches!(launch, Launch::Stats | Launch::Chooser) {
         warm_up_highlighting();
@@ -40,7 +56,12 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
     let packs = &ctx.course.packs;
     match launch {
         Launch::Chooser => Screen::QuizChooser(Box::new(ChooserScreen::new(&ctx.course, ctx.truth.clone()))),
-        Launch::Quiz(spec) => match Practice::quiz(packs, spec.clone(), &ctx.truth) {
+        Launch::Quiz(spec) => match unfinished(ctx) {
+            // One quiz is kept to continue: ask before replacing it.
+            Some(description) => Screen::ConfirmQuiz(Box::new(ConfirmScreen::new(spec, description))),
+            None => open(Launch::NewQuiz(spec), ctx),
+        },
+        Launch::NewQuiz(spec) => match Practice::quiz(packs, spec.clone(), &ctx.truth) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
             Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
         },
