@@ -104,6 +104,7 @@ pub enum Command {
     },
     /// List the labs (goal-graded challenges on the simulator) with your status.
     Labs {
+        /// Print the list as JSON (id, title, lesson, status) instead of text
         #[arg(long)]
         json: bool,
     },
@@ -198,6 +199,7 @@ pub enum Command {
     },
     /// Show or set a setting kept in the data directory.
     Config {
+        /// The setting to show or change
         #[arg(value_enum)]
         key: ConfigKey,
         /// The new value (`""` forgets it); without one, the current value.
@@ -205,11 +207,13 @@ pub enum Command {
     },
     /// Print an authoring guide (built in); with no topic, list them.
     Guide {
+        /// Which guide: packs, lessons, scenarios, labs or import
         #[arg(value_enum)]
         topic: Option<GuideTopic>,
     },
     /// Print a shell completion script (install it where your shell looks).
     Completions {
+        /// The shell to write the script for
         #[arg(value_enum)]
         shell: Shell,
     },
