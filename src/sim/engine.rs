@@ -654,10 +654,14 @@ impl Engine {
         } else {
             e.state = EnvState::Idle;
             e.since = now;
-            if self.mi.is_some() {
-                self.managed_release(env);
-            } else if provisioned {
-                self.pool.prov_idle.push(env);
+            if provisioned {
+                // Managed Instances slots are marked provisioned, so the
+                // on-demand path does not test for them.
+                if self.mi.is_some() {
+                    self.managed_release(env);
+                } else {
+                    self.pool.prov_idle.push(env);
+                }
             } else {
                 self.pool.idle.push_back(env);
                 if !self.pool.expiry_timer {
