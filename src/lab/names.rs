@@ -31,6 +31,12 @@ pub fn human_name(key: &str) -> String {
         "cost_usd.compute" => "compute cost",
         "cost_usd.provisioned" => "provisioned-concurrency cost",
         "cost_usd.total" => "total cost",
+        "cost_usd.instances" => "instance cost (Managed Instances)",
+        "cost_usd.management_fee" => "Managed Instances management fee",
+        "managed_instances.instance_hours" => "instance-hours",
+        "managed_instances.instances_peak" => "most instances at once",
+        "managed_instances.max_concurrency_per_environment" => "requests per environment",
+        "throttle_reasons.managed_capacity" => "throttles with every environment full",
         "finished" => "run finished",
         "event_outcomes.succeeded" => "events processed",
         "event_outcomes.failed" => "requests answered with an error",
@@ -80,6 +86,9 @@ fn knob_name(key: &str) -> Option<String> {
         "shards" => "shards",
         "rate_per_s" => "arrival rate",
         "idle_expiry_s" => "keep-alive",
+        "compute" => "compute (on-demand or Managed Instances)",
+        "max_concurrency_per_environment" => "requests per environment",
+        "min_instances" => "minimum instances",
         _ => return None,
     };
     Some(name.to_owned())

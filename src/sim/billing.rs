@@ -30,6 +30,24 @@ pub const FREE_GB_S: f64 = 400_000.0;
 /// Provisioned concurrency is billed in steps of 5 minutes.
 pub const PROVISIONED_ROUNDING_S: f64 = 300.0;
 
+/// Lambda Managed Instances: the management fee on top of the instances'
+/// EC2 On-Demand price (aws.amazon.com/lambda/pricing, "Lambda Managed
+/// Instances": requests at $0.20 per million, the EC2 instance price, and a
+/// 15 % compute management fee; no duration charge per GB-second).
+pub const MANAGED_FEE_SHARE: f64 = 0.15;
+
+/// The bill of a Managed Instances function: requests, instance-hours at
+/// the instance type's price, and the management fee on them. The free
+/// tier covers Lambda requests and GB-seconds, so it is applied to the
+/// requests only.
+pub fn managed_cost(requests: u64, instance_hours: f64, usd_per_hour: f64, free_tier: bool) -> Cost {
+    let billable = if free_tier { requests.saturating_sub(FREE_REQUESTS) } else { requests };
+    let requests = billable as f64 * REQUEST_USD;
+    let instances = instance_hours * usd_per_hour;
+    let management_fee = instances * MANAGED_FEE_SHARE;
+    Cost { requests, instances, management_fee, total: requests + instances + management_fee, ..Cost::default() }
+}
+
 /// The instruction set the function runs on (it sets the rates).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Architecture {
@@ -94,6 +112,10 @@ pub struct Cost {
     pub compute: f64,
     pub provisioned: f64,
     pub total: f64,
+    /// Managed Instances: the instances' EC2 price for their hours.
+    pub instances: f64,
+    /// Managed Instances: the 15 % management fee on `instances`.
+    pub management_fee: f64,
 }
 
 /// GB-seconds of `ms` milliseconds at `memory_mb` (1 GB = 1,024 MB, as AWS bills).
@@ -120,7 +142,7 @@ pub fn cost(usage: &Usage, memory_mb: u32, arch: Architecture, free_tier: bool) 
     };
     let provisioned =
         f64::from(usage.provisioned_concurrency) * f64::from(memory_mb) / 1024.0 * seconds * arch.provisioned_rate();
-    Cost { requests, compute, provisioned, total: requests + compute + provisioned }
+    Cost { requests, compute, provisioned, total: requests + compute + provisioned, ..Cost::default() }
 }
 
 #[cfg(test)]
@@ -161,6 +183,18 @@ mod tests {
             ..Usage::default()
         };
         assert_eq!(cents(cost(&usage, 1024, Architecture::X86_64, true).provisioned), 30.0);
+    }
+
+    #[test]
+    fn managed_instances_bill_instance_hours_plus_fifteen_percent_and_no_gb_seconds() {
+        // 3 instances for 24 h at $0.2016 = $14.52; the fee 15 % = $2.18;
+        // 8.64 M requests = $1.73; nothing per GB-second.
+        let c = managed_cost(8_640_000, 72.0, 0.2016, false);
+        assert_eq!(cents(c.instances), 14.52);
+        assert_eq!(cents(c.management_fee), 2.18);
+        assert_eq!(cents(c.requests), 1.73);
+        assert_eq!(c.compute, 0.0);
+        assert_eq!(cents(c.total), 18.42);
     }
 
     #[test]

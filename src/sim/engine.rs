@@ -5,6 +5,7 @@
 
 mod asynchronous;
 mod expiry;
+mod managed;
 mod observer;
 mod outcomes;
 mod pool;
@@ -15,6 +16,7 @@ mod stream;
 mod synchronous;
 mod views;
 
+pub use self::managed::{FleetEnv, FleetView};
 pub use self::views::Snapshot;
 
 use self::observer::Observer;
@@ -26,7 +28,7 @@ use super::dist::{Dist, ms_to_us};
 use super::observe::{EnvState, Moment, Outcome, ReclaimReason, ThrottleReason, TraceKind, TraceRecord};
 use super::rng::Rng;
 use super::runtime;
-use super::scenario::{InvocationType, Scenario, Settings, SourceKind};
+use super::scenario::{Compute, InvocationType, Scenario, Settings, SourceKind};
 use super::stats::Histogram;
 use super::summary::Summary;
 
@@ -157,6 +159,7 @@ struct Counters {
     thr_scaling: u64,
     thr_reserved_zero: u64,
     thr_request_rate: u64,
+    thr_managed: u64,
     ev_gateway_throttled: u64,
     duplicates: u64,
     partial_batches: u64,
@@ -200,6 +203,9 @@ pub struct Engine {
     live_area: u128,
     obs: Option<Box<Observer>>,
     trace: Option<Vec<TraceRecord>>,
+    /// The Managed Instances fleet (None for on-demand functions, which
+    /// then pay one branch on their cold path for it).
+    mi: Option<Box<managed::Fleet>>,
 }
 
 impl Engine {
@@ -261,7 +267,15 @@ impl Engine {
             live_area: 0,
             obs: options.observe.then(|| Box::new(Observer { next_sample_us: SECOND, ..Observer::default() })),
             trace: options.trace.then(Vec::new),
+            mi: (f.compute == Compute::ManagedInstances).then(|| Box::new(managed::Fleet::new(scenario))),
         };
+        if let Some(fleet) = engine.mi.as_deref() {
+            let live = fleet.view().environments.len() as u32;
+            engine.pool.live = live;
+            engine.c.envs_created = u64::from(live);
+            engine.c.env_peak = live;
+            engine.queue.push(managed::SCALER_PERIOD_US, Kind::ManagedScale);
+        }
         // Sources beyond what a u16 numbers are never taken (the reader caps
         // them far lower).
         for (i, s) in scenario.sources.iter().enumerate().take(usize::from(u16::MAX)) {
@@ -301,7 +315,7 @@ impl Engine {
             engine.c.envs_created += 1;
             engine.c.provisioned_ms += init_ms;
         }
-        engine.c.env_peak = engine.pool.live;
+        engine.c.env_peak = engine.c.env_peak.max(engine.pool.live);
         // The scaling bucket starts full.
         engine.pool.scale_credit = u64::from(engine.p.scale_per_10s) * pool::SCALING_REFILL_US;
         if engine.p.provisioned > 0 {
@@ -457,6 +471,7 @@ impl Engine {
             Kind::SqsTick(src) => self.on_sqs_tick(src as usize),
             Kind::SqsRetry(src, batch) => self.on_sqs_retry(src as usize, batch),
             Kind::StreamPoll(src, lane) => self.on_stream_poll(src as usize, lane),
+            Kind::ManagedScale => self.on_managed_scale(),
         }
     }
 
@@ -501,6 +516,9 @@ impl Engine {
         let found = self.pool.prov_idle.pop().or_else(|| self.pool.pop_idle());
         if let Some(e) = found {
             return Ok((e, self.pool.envs[e as usize].needs_init));
+        }
+        if self.mi.is_some() {
+            return self.managed_acquire();
         }
         if self.p.cap == 0 {
             return Err(ThrottleReason::ReservedZero);
@@ -637,7 +655,13 @@ impl Engine {
             e.state = EnvState::Idle;
             e.since = now;
             if provisioned {
-                self.pool.prov_idle.push(env);
+                // Managed Instances slots are marked provisioned, so the
+                // on-demand path does not test for them.
+                if self.mi.is_some() {
+                    self.managed_release(env);
+                } else {
+                    self.pool.prov_idle.push(env);
+                }
             } else {
                 self.pool.idle.push_back(env);
                 if !self.pool.expiry_timer {

@@ -38,6 +38,9 @@ pub enum ThrottleReason {
     /// API Gateway's own account throttle (it answers 429; Lambda never
     /// sees the request, so this is not one of Lambda's throttles).
     ApiGatewayRate,
+    /// Managed Instances: every environment is at its maximum concurrency
+    /// and the asynchronous scaler has not added capacity yet.
+    ManagedCapacity,
 }
 
 impl ThrottleReason {
@@ -48,6 +51,7 @@ impl ThrottleReason {
             ThrottleReason::ReservedZero => "reserved-zero",
             ThrottleReason::RequestRate => "request-rate",
             ThrottleReason::ApiGatewayRate => "api-gateway-rate",
+            ThrottleReason::ManagedCapacity => "managed-capacity",
         }
     }
 }
@@ -233,6 +237,12 @@ pub enum Moment {
     PollersScaled {
         source: usize,
         pollers: u32,
+    },
+    /// Managed Instances: the scaler changed the number of environments.
+    ManagedScaled {
+        environments: u32,
+        instances: u32,
+        up: bool,
     },
 }
 

@@ -46,6 +46,21 @@ pub fn init_ms(runtime: &str) -> Option<f64> {
     RUNTIMES.iter().find(|(id, _, _)| *id == runtime).map(|&(_, ms, _)| ms)
 }
 
+/// Requests per vCPU one Managed Instances environment serves by default,
+/// or None when the runtime cannot run on Managed Instances (DG
+/// lambda-managed-instances-runtimes.html: Java 21+, Python 3.13+, Node.js
+/// 22+, .NET 8+, and Rust on provided.al2023). Python 16 and Node.js 64 are
+/// the DG's runtime pages; Java, .NET and Rust take 32, an assumption (their
+/// pages were not checked): set `max_concurrency_per_environment`.
+pub fn managed_concurrency_per_vcpu(runtime: &str) -> Option<u32> {
+    match runtime {
+        "python3.13" | "python3.14" => Some(16),
+        "nodejs22.x" | "nodejs24.x" => Some(64),
+        "java21" | "java25" | "dotnet8" | "dotnet10" | "provided.al2023" => Some(32),
+        _ => None,
+    }
+}
+
 /// Every known runtime id.
 pub fn ids() -> impl Iterator<Item = &'static str> {
     RUNTIMES.iter().map(|(id, _, _)| *id)

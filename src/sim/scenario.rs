@@ -91,6 +91,57 @@ pub struct Function {
     pub cpu_bound: bool,
     /// Extra handler time per record of a batch (SQS, streams), in ms.
     pub per_item_ms: f64,
+    /// Where the function runs: Lambda's own fleet, or Managed Instances.
+    pub compute: Compute,
+    /// The Managed Instances settings (read, and used, only when
+    /// `compute` is [`Compute::ManagedInstances`]).
+    pub managed: Managed,
+}
+
+/// Where a function's execution environments run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Compute {
+    /// Lambda (default): one request per environment, scaled per request.
+    OnDemand,
+    /// Lambda Managed Instances: multi-concurrent environments on EC2
+    /// instances in the account, scaled asynchronously.
+    ManagedInstances,
+}
+
+impl Compute {
+    pub fn id(self) -> &'static str {
+        match self {
+            Compute::OnDemand => "on-demand",
+            Compute::ManagedInstances => "managed-instances",
+        }
+    }
+}
+
+/// Lambda Managed Instances: the instance type and the environments on it
+/// (DG lambda-managed-instances-*.html; see assets/scenarios/README.md).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Managed {
+    /// Requests one environment serves at once (PerExecutionEnvironmentMaxConcurrency).
+    pub max_concurrency_per_environment: u32,
+    /// vCPUs of one environment: the function's memory at 2 GiB per vCPU.
+    pub environment_vcpus: u32,
+    pub instance_vcpus: u32,
+    pub instance_memory_gb: f64,
+    /// The instance type's EC2 On-Demand price, $ per hour.
+    pub instance_usd_per_hour: f64,
+    /// Instances (and environments) kept running at the least: 3 by
+    /// default, one per Availability Zone.
+    pub min_instances: u32,
+}
+
+impl Managed {
+    /// Environments one instance holds (by vCPUs and by memory).
+    pub fn environments_per_instance(&self, memory_mb: u32) -> u32 {
+        let by_cpu = self.instance_vcpus / self.environment_vcpus.max(1);
+        let by_mem = (self.instance_memory_gb * 1024.0 / f64::from(memory_mb.max(1))).floor() as u32;
+        by_cpu.min(by_mem)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

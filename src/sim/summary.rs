@@ -50,6 +50,17 @@ pub struct Summary {
     /// each ran the handler again, which only an idempotent handler
     /// tolerates. They have no event outcome of their own.
     pub duplicates: u64,
+    /// Lambda Managed Instances (zeros for on-demand functions).
+    pub managed_instances: ManagedInstances,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+pub struct ManagedInstances {
+    /// Instances × hours they ran (their cost is `cost_usd.instances`).
+    pub instance_hours: f64,
+    pub instances_peak: u32,
+    /// Requests one environment serves at once (CPU-bound: its vCPUs).
+    pub max_concurrency_per_environment: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -125,6 +136,8 @@ pub struct ThrottleReasons {
     pub reserved_zero: u64,
     /// Lambda's invocation-rate quota (10 × concurrency per second).
     pub request_rate: u64,
+    /// Managed Instances: every environment full, the scaler behind.
+    pub managed_capacity: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -187,6 +187,11 @@ pub fn sim_environments(live: &str) -> String {
     format!("Execution environments · {live} live")
 }
 
+/// The Managed Instances grid's legend: how full the fleet is.
+pub fn sim_fleet_legend(envs: &str, instances: &str, slots: &str, busy: &str, total: &str) -> String {
+    format!("{envs} environments on {instances} instances · {busy}/{total} requests in flight · up to {slots} each")
+}
+
 pub fn sim_glyph_per(per: usize) -> String {
     format!("1 glyph ≈ {per} (majority)")
 }

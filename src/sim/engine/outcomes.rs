@@ -18,6 +18,7 @@ impl Engine {
             ThrottleReason::ScalingRate => self.c.thr_scaling += 1,
             ThrottleReason::ReservedZero => self.c.thr_reserved_zero += 1,
             ThrottleReason::RequestRate => self.c.thr_request_rate += 1,
+            ThrottleReason::ManagedCapacity => self.c.thr_managed += 1,
             // Counted as an event outcome by the synchronous path; never here.
             ThrottleReason::ApiGatewayRate => {}
         }

@@ -124,6 +124,21 @@ impl Pool {
         id
     }
 
+    /// A Managed Instances request slot: a table entry that is not an
+    /// environment of its own (the fleet counts those), so not `live`.
+    pub fn add_slot(&mut self) -> u32 {
+        let id = self.envs.len() as u32;
+        self.envs.push(Env {
+            state: EnvState::Idle,
+            provisioned: true,
+            needs_init: false,
+            retire: false,
+            since: 0,
+            job: Job::default(),
+        });
+        id
+    }
+
     /// The most recently used idle on-demand environment, if any.
     #[inline]
     pub fn pop_idle(&mut self) -> Option<u32> {

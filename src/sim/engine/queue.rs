@@ -38,6 +38,8 @@ pub(super) enum Kind {
     SqsRetry(u16, u32),
     /// A stream lane is polled.
     StreamPoll(u16, u32),
+    /// The Managed Instances scaler runs.
+    ManagedScale,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -8,6 +8,10 @@ impl Engine {
     // ---- results --------------------------------------------------------
 
     pub(super) fn cost_at(&self, t_us: u64, round_provisioned: bool) -> billing::Cost {
+        if let Some(f) = self.mi.as_deref() {
+            let hours = f.instance_hours(t_us);
+            return billing::managed_cost(self.c.total, hours, f.usd_per_hour(), self.scenario.billing.free_tier);
+        }
         let usage = Usage {
             requests: self.c.total,
             on_demand_ms: self.c.on_demand_ms,
@@ -23,7 +27,7 @@ impl Engine {
     pub fn summary(&self) -> Summary {
         use summary::{
             BillingDetail, Concurrency, Environments, EventOutcomes, FunctionInfo, Invocations, Latency,
-            ThrottleReasons, round_to,
+            ManagedInstances, ThrottleReasons, round_to,
         };
         let c = &self.c;
         let elapsed = self.now as f64;
@@ -32,7 +36,12 @@ impl Engine {
         let money = |x: f64| round_to(x, 9);
         let ms = |us: u64| round_to(us as f64 / 1000.0, 3);
         let mem = self.p.memory_mb;
-        let billed = billing::gb_s(c.on_demand_ms, mem) + billing::gb_s(c.provisioned_ms, mem);
+        // Managed Instances bill instance-hours, not GB-seconds.
+        let billed = if self.mi.is_some() {
+            0.0
+        } else {
+            billing::gb_s(c.on_demand_ms, mem) + billing::gb_s(c.provisioned_ms, mem)
+        };
         Summary {
             scenario: self.scenario.id.clone(),
             seed: self.seed,
@@ -64,6 +73,8 @@ impl Engine {
                 compute: money(cost.compute),
                 provisioned: money(cost.provisioned),
                 total: money(cost.total),
+                instances: money(cost.instances),
+                management_fee: money(cost.management_fee),
             },
             finished: self.finished && !self.stopped_early,
             stopped_early: self.stopped_early,
@@ -83,6 +94,7 @@ impl Engine {
                 scaling_rate: c.thr_scaling,
                 reserved_zero: c.thr_reserved_zero,
                 request_rate: c.thr_request_rate,
+                managed_capacity: c.thr_managed,
             },
             billing: BillingDetail {
                 architecture: self.scenario.function.architecture.id(),
@@ -106,6 +118,11 @@ impl Engine {
             api_gateway_504s: c.gateway_504s,
             sqs_pollers_peak: c.pollers_peak,
             duplicates: c.duplicates,
+            managed_instances: self.mi.as_deref().map_or(ManagedInstances::default(), |f| ManagedInstances {
+                instance_hours: round_to(f.instance_hours(self.now), 6),
+                instances_peak: f.instances_peak,
+                max_concurrency_per_environment: f.slots(),
+            }),
         }
     }
 }

@@ -14,6 +14,8 @@ pub struct Snapshot {
     pub concurrency: ConcurrencyView,
     pub queues: Vec<QueueView>,
     pub summary: Summary,
+    /// Managed Instances: each environment and how full it is.
+    pub fleet: Option<super::FleetView>,
 }
 
 impl Engine {
@@ -27,14 +29,25 @@ impl Engine {
             concurrency: self.concurrency(),
             queues: self.queues(),
             summary: self.summary(),
+            fleet: self.fleet(),
         }
+    }
+
+    /// The Managed Instances fleet, if the function runs on one.
+    pub fn fleet(&self) -> Option<super::FleetView> {
+        self.mi.as_deref().map(super::managed::Fleet::view)
     }
 
     /// Every environment that is live, or was reclaimed within the last
     /// `reclaimed_within_us` (so the grid can show it fading out).
     pub fn environments(&self, reclaimed_within_us: u64) -> impl Iterator<Item = EnvView> + '_ {
         let now = self.now;
+        // Managed Instances slots are not environments: see `fleet`.
+        let slots = self.mi.is_some();
         self.pool.envs.iter().enumerate().filter_map(move |(id, e)| {
+            if slots {
+                return None;
+            }
             if e.state == EnvState::Reclaimed && now.saturating_sub(e.since) > reclaimed_within_us {
                 return None;
             }

@@ -29,6 +29,12 @@ pub(super) const FUNCTION_KEYS: &[&str] = &[
     "error_rate",
     "cpu_bound",
     "per_item_ms",
+    "compute",
+    "max_concurrency_per_environment",
+    "instance_vcpus",
+    "instance_memory_gb",
+    "instance_usd_per_hour",
+    "min_instances",
 ];
 pub(super) const ACCOUNT_KEYS: &[&str] =
     &["concurrency_limit", "scale_per_10s", "api_gateway_rps", "api_gateway_burst", "idle_expiry_s", "max_lifetime_s"];

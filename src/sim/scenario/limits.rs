@@ -182,6 +182,35 @@ pub const STREAM_MAX_RECORD_AGE_S: Limit = lim(
     "API CreateEventSourceMapping: MaximumRecordAgeInSeconds -1 or 60-604,800",
 );
 
+pub const MAX_CONCURRENCY_PER_ENVIRONMENT: Limit = lim(
+    "max_concurrency_per_environment",
+    1.0,
+    1600.0,
+    " requests",
+    0.0,
+    "API LambdaManagedInstancesCapacityProviderConfig: PerExecutionEnvironmentMaxConcurrency 1-1,600; unset (0 here): the runtime's default per vCPU (DG lambda-managed-instances-python-runtime.html: 16; -nodejs-runtime.html: 64)",
+);
+pub const INSTANCE_VCPUS: Limit =
+    lim("instance_vcpus", 1.0, 192.0, " vCPUs", 4.0, "EC2 instance types: m7i.xlarge has 4 vCPUs and 16 GiB");
+pub const INSTANCE_MEMORY_GB: Limit =
+    lim("instance_memory_gb", 2.0, 1536.0, " GiB", 16.0, "EC2 instance types: m7i.xlarge has 4 vCPUs and 16 GiB");
+pub const INSTANCE_USD_PER_HOUR: Limit = lim(
+    "instance_usd_per_hour",
+    0.0,
+    100.0,
+    " $/h",
+    0.2016,
+    "EC2 On-Demand pricing, US East (N. Virginia), Linux: m7i.xlarge $0.2016 per hour",
+);
+pub const MIN_INSTANCES: Limit = lim(
+    "min_instances",
+    1.0,
+    1000.0,
+    " instances",
+    3.0,
+    "DG lambda-managed-instances-scaling.html: three instances by default for AZ resiliency",
+);
+
 /// The most `[[sources]]` one scenario may have.
 pub const MAX_SOURCES: usize = 100;
 
@@ -217,6 +246,11 @@ pub const ALL: &[Limit] = &[
     STREAM_PARALLELIZATION,
     STREAM_MAX_RETRY_ATTEMPTS,
     STREAM_MAX_RECORD_AGE_S,
+    MAX_CONCURRENCY_PER_ENVIRONMENT,
+    INSTANCE_VCPUS,
+    INSTANCE_MEMORY_GB,
+    INSTANCE_USD_PER_HOUR,
+    MIN_INSTANCES,
 ];
 
 #[cfg(test)]
@@ -226,7 +260,7 @@ mod tests {
     #[test]
     fn every_default_is_inside_its_range_or_a_documented_sentinel() {
         for l in ALL {
-            let sentinel = l.key == "maximum_concurrency"; // unset: the service ceiling, above the settable range
+            let sentinel = matches!(l.key, "maximum_concurrency" | "max_concurrency_per_environment"); // unset: the service ceiling, above the settable range
             assert!(sentinel || (l.min..=l.max).contains(&l.default), "{l:?}");
             assert!(!l.source.is_empty(), "{l:?}");
         }

@@ -73,6 +73,8 @@ pub struct SimulatorScreen {
     about_layout: Option<(usize, crate::markdown::Layout)>,
     grid: Grid,
     envs: Vec<Cell>,
+    /// Managed Instances: each environment and how full it is.
+    fleet: Option<crate::sim::engine::FleetView>,
     summary: Summary,
     concurrency: ConcurrencyView,
     queues: Vec<QueueView>,
@@ -168,6 +170,7 @@ impl SimulatorScreen {
             about_layout: None,
             grid: Grid::default(),
             envs: Vec::new(),
+            fleet: None,
         };
         me.refresh();
         Ok(me)
@@ -364,6 +367,7 @@ impl SimulatorScreen {
         self.envs.extend(engine.environments(linger_us as u64).map(|e| Cell::of(&e)));
         let grid_area = panel(&Theme::mono(), "", r.roomy).inner(r.envs);
         self.grid = grid::aggregate(&self.envs, grid::capacity(grid_area));
+        self.fleet = engine.fleet();
         self.summary = engine.summary();
         self.concurrency = engine.concurrency();
         self.queues = engine.queues();
@@ -399,11 +403,17 @@ impl SimulatorScreen {
         diagram::render(inner, buf, theme, &view);
 
         if r.envs.height > 0 {
-            let live = self.grid.counts[0] + self.grid.counts[1] + self.grid.counts[2] + self.grid.counts[3];
+            let live = match &self.fleet {
+                Some(f) => f.environments.len() as u64,
+                None => self.grid.counts[0] + self.grid.counts[1] + self.grid.counts[2] + self.grid.counts[3],
+            };
             let block = panel(theme, &strings::sim_environments(&format::thousands(live)), r.roomy);
             let inner = block.inner(r.envs);
             block.render(r.envs, buf);
-            grid::render(inner, buf, theme, &self.grid);
+            match &self.fleet {
+                Some(f) => grid::render_fleet(inner, buf, theme, f),
+                None => grid::render(inner, buf, theme, &self.grid),
+            }
         }
         if r.charts.height > 0 {
             let block = panel(theme, strings::SIM_CHARTS, r.roomy);

@@ -1,7 +1,7 @@
 //! The scenario's own tables: [scenario], [account], [billing], [function].
 
 use super::super::tree::{Node, Place};
-use super::super::{Account, Billing, Function, defaults, limits};
+use super::super::{Account, Billing, Compute, Function, Managed, defaults, limits};
 use super::read::{Cx, did_you_mean};
 use super::{ACCOUNT_KEYS, BILLING_KEYS, FUNCTION_KEYS, SCENARIO_KEYS};
 use crate::sim::billing::Architecture;
@@ -83,6 +83,15 @@ impl Cx<'_> {
             error_rate: 0.0,
             cpu_bound: false,
             per_item_ms: 0.0,
+            compute: Compute::OnDemand,
+            managed: Managed {
+                max_concurrency_per_environment: 0,
+                environment_vcpus: 1,
+                instance_vcpus: limits::INSTANCE_VCPUS.default as u32,
+                instance_memory_gb: limits::INSTANCE_MEMORY_GB.default,
+                instance_usd_per_hour: limits::INSTANCE_USD_PER_HOUR.default,
+                min_instances: limits::MIN_INSTANCES.default as u32,
+            },
         };
         let Some(node) = node else { return Some(f) };
         let mut t = self.table(node, "[function]")?;
@@ -174,9 +183,77 @@ impl Cx<'_> {
         f.error_rate = self.lim_num(&mut t, &limits::ERROR_RATE);
         f.cpu_bound = self.opt_bool(&mut t, "cpu_bound", false);
         f.per_item_ms = self.lim_num(&mut t, &limits::PER_ITEM_MS);
+        self.managed(&mut t, &mut f);
         self.finish(&t, FUNCTION_KEYS, &|_| None);
         // Returned even after errors (the run is refused anyway), so the
         // sources can still be checked against it.
         Some(f)
+    }
+}
+
+impl Cx<'_> {
+    /// `compute` and the Managed Instances keys, with the combinations
+    /// Managed Instances refuses.
+    fn managed(&mut self, t: &mut super::read::Table<'_>, f: &mut Function) {
+        let compute_at = t.get("compute").map(|n| n.at);
+        if let Some(n) = t.get("compute")
+            && let Some(c) = self.str(n, "compute")
+        {
+            match c {
+                "on-demand" => f.compute = Compute::OnDemand,
+                "managed-instances" => f.compute = Compute::ManagedInstances,
+                other => self
+                    .error(n.at, format!("`compute` must be \"on-demand\" or \"managed-instances\", found {other:?}")),
+            }
+        }
+        let m = &mut f.managed;
+        let explicit = self.lim_u32(t, &limits::MAX_CONCURRENCY_PER_ENVIRONMENT);
+        m.instance_vcpus = self.lim_u32(t, &limits::INSTANCE_VCPUS);
+        m.instance_memory_gb = self.lim_num(t, &limits::INSTANCE_MEMORY_GB);
+        m.instance_usd_per_hour = self.lim_num(t, &limits::INSTANCE_USD_PER_HOUR);
+        m.min_instances = self.lim_u32(t, &limits::MIN_INSTANCES);
+        // ExecutionEnvironmentMemoryGiBPerVCpu defaults to 2: one vCPU per 2 GiB.
+        m.environment_vcpus = (f.memory_mb / 2048).max(1);
+        let per_vcpu = runtime::managed_concurrency_per_vcpu(&f.runtime);
+        m.max_concurrency_per_environment =
+            if explicit > 0 { explicit } else { per_vcpu.unwrap_or(16) * m.environment_vcpus };
+        if f.compute != Compute::ManagedInstances {
+            return;
+        }
+        let at = compute_at.unwrap_or(t.at);
+        if per_vcpu.is_none() {
+            self.error(
+                at,
+                format!(
+                    "runtime `{}` cannot run on Managed Instances: use Java 21+, Python 3.13+, Node.js 22+, .NET 8+ or provided.al2023",
+                    f.runtime
+                ),
+            );
+        }
+        if f.memory_mb < 2048 {
+            self.error(
+                at,
+                format!(
+                    "Managed Instances functions need at least 2,048 MB (2 GB and 1 vCPU); `memory_mb` is {}",
+                    f.memory_mb
+                ),
+            );
+        }
+        if f.provisioned_concurrency > 0 {
+            self.error(
+                at,
+                "Managed Instances functions have no provisioned concurrency: their environments are always running",
+            );
+        }
+        let m = f.managed;
+        if f.memory_mb >= 2048 && m.environments_per_instance(f.memory_mb) == 0 {
+            self.error(
+                at,
+                format!(
+                    "one environment ({} vCPU, {} MB) does not fit on the instance type ({} vCPUs, {} GiB)",
+                    m.environment_vcpus, f.memory_mb, m.instance_vcpus, m.instance_memory_gb
+                ),
+            );
+        }
     }
 }

@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::format;
+use crate::sim::engine::FleetView;
 use crate::sim::{EnvState, EnvView};
 use crate::tui::strings;
 use crate::tui::theme::{SimRole, Theme};
@@ -179,9 +180,89 @@ fn legend<'a>(theme: &Theme, grid: &Grid, width: usize) -> Line<'a> {
     Line::from(spans)
 }
 
+/// How full a Managed Instances environment is, as a bar glyph: ○ empty,
+/// ▁ to █ by eighths of its maximum concurrency.
+pub fn fill_glyph(busy: u32, slots: u32) -> &'static str {
+    const BARS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+    if busy == 0 || slots == 0 {
+        return "○";
+    }
+    let eighth = (u64::from(busy) * 8).div_ceil(u64::from(slots)).clamp(1, 8) as usize;
+    BARS[eighth - 1]
+}
+
+/// The Managed Instances grid: one glyph per environment showing how full
+/// it is (each serves many requests at once), and a legend with the fleet.
+pub fn render_fleet(area: Rect, buf: &mut Buffer, theme: &Theme, fleet: &FleetView) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let rows = usize::from(area.height.saturating_sub(1));
+    let per_row = (width / 2).max(1);
+    let mut lines: Vec<Line<'_>> = fleet
+        .environments
+        .chunks(per_row)
+        .take(rows)
+        .map(|row| {
+            Line::from(
+                row.iter()
+                    .map(|e| {
+                        let role = if e.busy > 0 { SimRole::Busy } else { SimRole::Idle };
+                        Span::styled(format!("{} ", fill_glyph(e.busy, e.slots)), theme.sim(role))
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    while lines.len() < rows {
+        lines.push(Line::default());
+    }
+    let busy: u64 = fleet.environments.iter().map(|e| u64::from(e.busy)).sum();
+    let total: u64 = fleet.environments.iter().map(|e| u64::from(e.slots)).sum();
+    let slots = fleet.environments.first().map_or(0, |e| e.slots);
+    let legend = strings::sim_fleet_legend(
+        &format::thousands(fleet.environments.len() as u64),
+        &format::thousands(u64::from(fleet.instances)),
+        &format::thousands(u64::from(slots)),
+        &format::thousands(busy),
+        &format::thousands(total),
+    );
+    lines.push(Line::from(Span::styled(legend, theme.dim)));
+    Paragraph::new(lines).render(area, buf);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::engine::FleetEnv;
+
+    #[test]
+    fn a_managed_environment_shows_how_full_it_is() {
+        assert_eq!(fill_glyph(0, 64), "○");
+        assert_eq!(fill_glyph(1, 64), "▁");
+        assert_eq!(fill_glyph(32, 64), "▄");
+        assert_eq!(fill_glyph(64, 64), "█");
+        let fleet = FleetView {
+            environments: vec![
+                FleetEnv { id: 0, busy: 64, slots: 64 },
+                FleetEnv { id: 1, busy: 16, slots: 64 },
+                FleetEnv { id: 2, busy: 0, slots: 64 },
+            ],
+            instances: 3,
+            environments_per_instance: 4,
+        };
+        let area = Rect::new(0, 0, 80, 2);
+        let mut buf = Buffer::empty(area);
+        render_fleet(area, &mut buf, &Theme::mono(), &fleet);
+        let row: String = (0..6).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert_eq!(row, "█ ▂ ○ ");
+        let legend: String = (0..80).map(|x| buf[(x, 1)].symbol().to_owned()).collect();
+        assert!(
+            legend.starts_with("3 environments on 3 instances · 80/192 requests in flight · up to 64 each"),
+            "{legend}"
+        );
+    }
 
     #[test]
     fn environments_fit_one_per_cell_when_they_can() {

@@ -68,6 +68,9 @@ pub fn sentence(moment: &Moment) -> String {
                 ThrottleReason::ReservedZero => "reserved concurrency is 0",
                 ThrottleReason::RequestRate => "over Lambda's request-rate quota, 10 × concurrency a second",
                 ThrottleReason::ApiGatewayRate => "by API Gateway's account throttle, before Lambda",
+                ThrottleReason::ManagedCapacity => {
+                    "every Managed Instances environment is full; the scaler adds capacity asynchronously"
+                }
             };
             let then = match response {
                 ThrottleResponse::Refused { status: 429 } if *reason == ThrottleReason::ApiGatewayRate => {
@@ -157,6 +160,10 @@ pub fn sentence(moment: &Moment) -> String {
         Moment::PollersScaled { pollers, .. } => {
             format!("SQS backlog: Lambda scales its pollers to {pollers} concurrent batches")
         }
+        Moment::ManagedScaled { environments, instances, up } => format!(
+            "Managed Instances scaler {} to {environments} environments on {instances} instances",
+            if *up { "grows" } else { "shrinks" }
+        ),
     }
 }
 
