@@ -141,7 +141,7 @@ impl Key {
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
     Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
-    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
+    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, OpenLink, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
     Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
@@ -193,7 +193,12 @@ const READER: &[Binding] = &[
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
     bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
-    bind(ENTER, TakeStep, "at the end: take the step offered (the lesson's quiz, else the next lesson)"),
+    bind(&[Char('o')], OpenLink, "open the simulator link on screen (sim:…); back returns here"),
+    bind(
+        ENTER,
+        TakeStep,
+        "answer the checkpoint on screen; at the end: the next checkpoint to answer, else the step offered",
+    ),
 ];
 
 const SIMULATOR: &[Binding] = &[
