@@ -105,6 +105,10 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Next lesson: 7. ") && screen.contains("▶ Continue quiz"), "{screen}");
     assert!(!screen.contains("Review (0 due · 0 new)"), "the opened lesson's questions are new now:\n{screen}");
+    // Read to the end with its checkpoint answered: done, and its module
+    // shows what the learner recalls now (FSRS).
+    assert!(screen.contains("✓  4. "), "lesson 4 is done:\n{screen}");
+    assert!(screen.contains("· recall "), "the module's recall:\n{screen}");
 }
 
 /// A `sim:` link on screen: the status line names it, `o` opens its
