@@ -112,8 +112,8 @@ fn checkpoint_markdown(
                     Some((marks, seen, total)) => {
                         **seen += 1;
                         let mark = match (marks.outcomes)(&reference.key()) {
-                            Some(true) => "✓ answered right · Enter: answer again",
-                            Some(false) => "✗ answered, not right · Enter: try again",
+                            Some(true) => "✓ answered right",
+                            Some(false) => "✗ answered, not right",
                             None => "Enter: answer it here",
                         };
                         // The prompt as a paragraph of its own, under the mark.

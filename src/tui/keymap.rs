@@ -197,7 +197,7 @@ const READER: &[Binding] = &[
     bind(
         ENTER,
         TakeStep,
-        "answer the checkpoint on screen; at the end: the next checkpoint to answer, else the step offered",
+        "answer the checkpoint on screen, else read on; at the end: a checkpoint left, else the step offered",
     ),
 ];
 

@@ -26,6 +26,7 @@ pub const OPEN_LESSON_HINT: &str = "Enter to read";
 pub const NEXT_UP: &str = "Next up";
 pub const NEXT_UP_HINT: &str = "Enter: do it";
 
+pub const READ_ON: &str = "Checkpoint answered · Enter: read on";
 pub const NO_SIM_LINK: &str = "No simulator link on screen.";
 
 pub fn answer_checkpoint(number: usize, total: usize) -> String {

@@ -231,15 +231,23 @@ impl ReaderScreen {
             let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
             // The checkpoint on screen first; at the end, an answered one
             // gives way to the step offered.
-            if let Some(i) = self.checkpoints.on_screen(offset, viewport)
-                && (!self.at_end() || !self.checkpoints.is_answered(i))
-            {
-                return self.answer_checkpoint(i, ctx);
+            if let Some(i) = self.checkpoints.on_screen(offset, viewport) {
+                if !self.checkpoints.is_answered(i) {
+                    return self.answer_checkpoint(i, ctx);
+                }
+                // Answered: Enter reads on (below), so pressing it again
+                // and again walks the lesson instead of asking it again.
             }
             if self.at_end()
                 && let Some((_, Some(line))) = self.checkpoints.first_unanswered()
             {
                 self.scroll.scroll_to(line.saturating_sub(2));
+                return Transition::Stay;
+            }
+            // Mid-lesson with no checkpoint in view, Enter reads on: the
+            // path never stops on a key that does nothing.
+            if !self.at_end() {
+                self.scroll.apply(Action::PageDown);
                 return Transition::Stay;
             }
         }
@@ -393,9 +401,8 @@ impl ReaderScreen {
         let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
         let on_screen = self.checkpoints.on_screen(offset, viewport);
         let mut text = match on_screen {
-            Some(i) if !self.at_end() || !self.checkpoints.is_answered(i) => {
-                strings::answer_checkpoint(i + 1, self.checkpoints.total())
-            }
+            Some(i) if !self.checkpoints.is_answered(i) => strings::answer_checkpoint(i + 1, self.checkpoints.total()),
+            Some(_) if !self.at_end() => strings::READ_ON.to_owned(),
             _ if self.at_end() && !self.checkpoints.all_answered() => {
                 strings::checkpoints_left(self.checkpoints.unanswered())
             }
