@@ -83,7 +83,10 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
     assert_eq!(screen.lines().nth(1), Some(top.as_str()), "back on the same line:\n{screen}");
-    assert!(screen.contains("Checkpoint 1 of 1. · ✓ answered") || screen.contains("Checkpoint 1 of 1. · ✗ answered"), "{screen}");
+    assert!(
+        screen.contains("Checkpoint 1 of 1. · ✓ answered") || screen.contains("Checkpoint 1 of 1. · ✗ answered"),
+        "{screen}"
+    );
     assert!(screen.contains("End of lesson. Enter: Quiz: "), "{screen}");
     assert!(screen.contains("Q quiz"), "the footer names the key:\n{screen}");
     press(&mut app, KeyCode::Enter);
@@ -116,7 +119,8 @@ fn next_up_walks_lesson_quiz_next_lesson() {
 #[test]
 fn a_sim_link_opens_its_scenario_and_back_returns_to_the_line() {
     let course = lambda_tutor::course::Course::builtin();
-    let lesson = course.lessons.iter().position(|l| l.body.contains("(sim:keep-alive-cliff)")).expect("a lesson links it");
+    let lesson =
+        course.lessons.iter().position(|l| l.body.contains("(sim:keep-alive-cliff)")).expect("a lesson links it");
     let mut app = App::new(course, Theme::mono(), Progress::new(None));
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Enter);

@@ -4,6 +4,7 @@
 //! A question never answered counts as not recalled.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use chrono::{DateTime, Utc};
 
@@ -30,9 +31,9 @@ pub struct Mastery {
 }
 
 /// The mastery of `keys` (`None` when there are none).
-pub fn mastery<'a>(
+pub fn mastery<'a, S: BuildHasher>(
     keys: impl IntoIterator<Item = &'a QuestionKey>,
-    cards: &HashMap<QuestionKey, CardState>,
+    cards: &HashMap<QuestionKey, CardState, S>,
     now: DateTime<Utc>,
 ) -> Option<Mastery> {
     let mut total = 0.0;

@@ -140,9 +140,10 @@ impl Key {
 
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, CycleCount, Down, Faster, Grade, HalfPageDown, HalfPageUp, Help,
-    Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, PageDown, PageUp, Pair, Pick,
-    PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, OpenLink, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs,
-    Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, OpenLink, PageDown, PageUp,
+    Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson, ReadLesson, Reseed,
+    ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StepEvent, Submit, TakeStep, Toggle, Top,
+    Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 

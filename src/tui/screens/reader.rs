@@ -57,6 +57,9 @@ pub struct ReaderScreen {
     pending_position: Option<usize>,
     /// Questions in the packs that link to this lesson: its own quiz.
     quiz_questions: usize,
+    /// Whether every one of those was answered at least once: then the end
+    /// of the lesson offers the next lesson, not the same quiz again.
+    quiz_taken: bool,
     /// Whether another lesson follows this one.
     has_next: bool,
     checkpoints: Checkpoints,
@@ -89,6 +92,7 @@ impl ReaderScreen {
             contents: None,
             pending_position: None,
             quiz_questions: lesson_questions(course, lesson),
+            quiz_taken: false,
             has_next: lesson + 1 < course.lessons.len(),
             checkpoints: Checkpoints::new(course, lesson),
             note: None,
@@ -98,6 +102,7 @@ impl ReaderScreen {
     /// Read the checkpoints' answers and, when they changed, show the lesson
     /// again with its marks, on the same line.
     fn refresh_checkpoints(&mut self, ctx: &Ctx) {
+        self.quiz_taken = quiz_taken(ctx, self.lesson);
         if !self.checkpoints.refresh(&ctx.progress) {
             return;
         }
@@ -229,14 +234,13 @@ impl ReaderScreen {
         }
         if action == Some(Action::TakeStep) {
             let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
-            // The checkpoint on screen first; at the end, an answered one
-            // gives way to the step offered.
-            if let Some(i) = self.checkpoints.on_screen(offset, viewport) {
-                if !self.checkpoints.is_answered(i) {
-                    return self.answer_checkpoint(i, ctx);
-                }
-                // Answered: Enter reads on (below), so pressing it again
-                // and again walks the lesson instead of asking it again.
+            // The unanswered checkpoint on screen first. An answered one
+            // does not stop Enter: it reads on (below), so pressing Enter
+            // again and again walks the lesson instead of asking it again.
+            if let Some(i) = self.checkpoints.on_screen(offset, viewport)
+                && !self.checkpoints.is_answered(i)
+            {
+                return self.answer_checkpoint(i, ctx);
             }
             if self.at_end()
                 && let Some((_, Some(line))) = self.checkpoints.first_unanswered()
@@ -276,7 +280,7 @@ impl ReaderScreen {
             }
             Some(Action::QuizLesson) => return self.lesson_quiz(course),
             Some(Action::TakeStep) if self.at_end() && self.checkpoints.all_answered() => {
-                if self.quiz_questions > 0 {
+                if self.quiz_questions > 0 && !self.quiz_taken {
                     return self.lesson_quiz(course);
                 }
                 if self.has_next {
@@ -406,7 +410,9 @@ impl ReaderScreen {
             _ if self.at_end() && !self.checkpoints.all_answered() => {
                 strings::checkpoints_left(self.checkpoints.unanswered())
             }
-            _ if self.at_end() => strings::end_of_lesson(self.quiz_questions, self.has_next),
+            _ if self.at_end() => {
+                strings::end_of_lesson(if self.quiz_taken { 0 } else { self.quiz_questions }, self.has_next)
+            }
             _ => String::new(),
         };
         if let Some(id) = sim_link_on_screen(&self.layout, offset, viewport) {
@@ -604,4 +610,19 @@ fn fold(c: char) -> char {
 pub fn lesson_questions(course: &Course, l: usize) -> usize {
     let id = &course.lessons[l].meta.id;
     course.packs.iter().flat_map(|p| &p.questions).filter(|q| q.lesson.as_ref() == Some(id)).count()
+}
+
+/// Whether every question linked to lesson `l` has been answered once.
+fn quiz_taken(ctx: &Ctx, l: usize) -> bool {
+    let Some(store) = ctx.progress.store() else { return false };
+    let id = &ctx.course.lessons[l].meta.id;
+    let keys: Vec<crate::study::QuestionKey> = ctx
+        .course
+        .packs
+        .iter()
+        .flat_map(|p| p.questions.iter().map(move |q| (p, q)))
+        .filter(|(_, q)| q.lesson.as_ref() == Some(id))
+        .map(|(p, q)| crate::study::QuestionKey::new(&p.meta.id, &q.id))
+        .collect();
+    !keys.is_empty() && store.last_outcomes(&keys).is_ok_and(|found| found.len() == keys.len())
 }

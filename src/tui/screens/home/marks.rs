@@ -30,11 +30,8 @@ impl Marks {
         }
         let keys_of = |l: usize| by_lesson.get(course.lessons[l].meta.id.as_str()).map_or(&[][..], Vec::as_slice);
         let lessons = (0..course.lessons.len()).map(|l| mastery(keys_of(l), &cards, now)).collect();
-        let modules = course
-            .modules
-            .iter()
-            .map(|m| mastery(m.lessons.iter().flat_map(|&l| keys_of(l)), &cards, now))
-            .collect();
+        let modules =
+            course.modules.iter().map(|m| mastery(m.lessons.iter().flat_map(|&l| keys_of(l)), &cards, now)).collect();
         Self { lessons, modules }
     }
 

@@ -24,19 +24,18 @@ pub struct Checkpoints {
 
 impl Checkpoints {
     pub fn new(course: &Course, lesson: usize) -> Self {
-        let keys: Vec<String> =
-            installed_refs(&course.lessons[lesson].body, &course.packs).iter().map(|r| r.key()).collect();
+        let keys: Vec<String> = installed_refs(&course.lessons[lesson].body, &course.packs)
+            .iter()
+            .map(crate::course::checkpoint::QuestionRef::key)
+            .collect();
         Self { lines: vec![None; keys.len()], keys, outcomes: HashMap::new() }
     }
 
     /// Read the newest answers from the store; true when they changed.
     pub fn refresh(&mut self, progress: &Progress) -> bool {
         let Some(store) = progress.store() else { return false };
-        let keys: Vec<QuestionKey> = self
-            .keys
-            .iter()
-            .filter_map(|k| k.split_once('/').map(|(p, q)| QuestionKey::new(p, q)))
-            .collect();
+        let keys: Vec<QuestionKey> =
+            self.keys.iter().filter_map(|k| k.split_once('/').map(|(p, q)| QuestionKey::new(p, q))).collect();
         let Ok(found) = store.last_outcomes(&keys) else { return false };
         let outcomes: HashMap<String, bool> = found.into_iter().map(|(k, right)| (k.to_string(), right)).collect();
         let changed = outcomes != self.outcomes;
@@ -50,7 +49,8 @@ impl Checkpoints {
         let mut from = 0;
         for (i, slot) in self.lines.iter_mut().enumerate() {
             let label = checkpoint_label(i + 1, total);
-            *slot = layout.lines.iter().enumerate().skip(from).find(|(_, l)| l.plain().contains(&label)).map(|(n, _)| n);
+            *slot =
+                layout.lines.iter().enumerate().skip(from).find(|(_, l)| l.plain().contains(&label)).map(|(n, _)| n);
             if let Some(n) = *slot {
                 from = n + 1;
             }
