@@ -194,12 +194,8 @@ const READER: &[Binding] = &[
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
     bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
-    bind(&[Char('o')], OpenLink, "open the simulator link on screen (sim:…); back returns here"),
-    bind(
-        ENTER,
-        TakeStep,
-        "answer the checkpoint on screen, else read on; at the end: a checkpoint left, else the step offered",
-    ),
+    bind(&[Char('o')], OpenLink, "open the sim: link on screen in the simulator"),
+    bind(ENTER, TakeStep, "answer the checkpoint in view, else read on or take the step"),
 ];
 
 const SIMULATOR: &[Binding] = &[
