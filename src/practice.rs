@@ -108,6 +108,11 @@ pub enum Purpose {
         new: usize,
     },
     Drill(DrillRun),
+    /// One checkpoint of a lesson, answered in the reader: filed as a quiz
+    /// answer, but it leaves the unfinished quiz's resume point alone.
+    Checkpoint {
+        lesson: String,
+    },
 }
 
 /// A session's purpose and what recording its answers needs.
@@ -159,6 +164,28 @@ impl Practice {
         Self { purpose, title, versions: versions(packs) }
     }
 
+    /// Checkpoint `key` (`pack/question`) of `lesson`: a session of that
+    /// one question; `None` when it is not installed.
+    pub fn checkpoint(
+        packs: &[Pack],
+        lesson: &str,
+        key: &str,
+        seed: u64,
+        truth: &Truth,
+    ) -> Option<(Self, QuizSession)> {
+        let (pack_id, question_id) = key.split_once('/')?;
+        let pack = packs.iter().find(|p| p.meta.id == pack_id)?;
+        let question = pack.question(question_id)?;
+        let title = crate::markdown::one_line_title(&question.prompt);
+        let session = QuizSession::from_items(vec![item(pack_id, question, truth)], seed);
+        Some((Self::new(Purpose::Checkpoint { lesson: lesson.to_owned() }, title, packs), session))
+    }
+
+    /// Whether this is one checkpoint asked from the reader.
+    pub fn is_checkpoint(&self) -> bool {
+        matches!(self.purpose, Purpose::Checkpoint { .. })
+    }
+
     /// A quiz over `packs` as `spec` asks.
     pub fn quiz(packs: &[Pack], spec: QuizSpec, truth: &Truth) -> Result<(Self, QuizSession), SessionError> {
         let session = QuizSession::new(packs, &spec.options(), &|s: &str, m: &str| truth.value(s, m))?;
@@ -169,7 +196,7 @@ impl Practice {
     /// How answers are filed in the store.
     pub fn mode(&self) -> Mode {
         match self.purpose {
-            Purpose::Quiz(_) => Mode::Quiz,
+            Purpose::Quiz(_) | Purpose::Checkpoint { .. } => Mode::Quiz,
             Purpose::Review { .. } => Mode::Review,
             Purpose::Drill(_) => Mode::Drill,
         }
@@ -230,7 +257,7 @@ impl Practice {
         match &self.purpose {
             Purpose::Quiz(_) => store.clear_quiz_progress().map(|()| None),
             Purpose::Drill(DrillRun { id: Some(id), .. }) => store.finish_drill(*id, at),
-            Purpose::Drill(_) | Purpose::Review { .. } => Ok(None),
+            Purpose::Drill(_) | Purpose::Review { .. } | Purpose::Checkpoint { .. } => Ok(None),
         }
     }
 

@@ -13,6 +13,7 @@
 
 pub mod drill;
 pub mod history;
+pub mod mastery;
 pub mod report;
 pub mod schedule;
 pub mod stats;

@@ -63,6 +63,30 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('G'));
     let screen = draw(&mut app, 80, 24);
+    // The lesson's checkpoint is on screen and not answered: Enter asks it
+    // here, and the lesson is not done before it is answered.
+    assert!(screen.contains("Enter: answer checkpoint 1 of 1"), "{screen}");
+    assert!(screen.contains("Checkpoint 1 of 1. · Enter: answer it here"), "{screen}");
+    let top = screen.lines().nth(1).expect("first text row").to_owned();
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Checkpoint ›") && screen.contains("question 1/1"), "{screen}");
+    press(&mut app, KeyCode::Char('1'));
+    for _ in 0..6 {
+        if draw(&mut app, 80, 24).contains("1/1 answered") {
+            break;
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("1/1 answered"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert_eq!(screen.lines().nth(1), Some(top.as_str()), "back on the same line:\n{screen}");
+    assert!(
+        screen.contains("Checkpoint 1 of 1. · ✓ answered") || screen.contains("Checkpoint 1 of 1. · ✗ answered"),
+        "{screen}"
+    );
     assert!(screen.contains("End of lesson. Enter: Quiz: "), "{screen}");
     assert!(screen.contains("Q quiz"), "the footer names the key:\n{screen}");
     press(&mut app, KeyCode::Enter);
@@ -84,4 +108,39 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Next lesson: 7. ") && screen.contains("▶ Continue quiz"), "{screen}");
     assert!(!screen.contains("Review (0 due · 0 new)"), "the opened lesson's questions are new now:\n{screen}");
+    // Read to the end with its checkpoint answered: done, and its module
+    // shows what the learner recalls now (FSRS).
+    assert!(screen.contains("✓  4. "), "lesson 4 is done:\n{screen}");
+    assert!(screen.contains("· recall "), "the module's recall:\n{screen}");
+}
+
+/// A `sim:` link on screen: the status line names it, `o` opens its
+/// scenario in the simulator, and back returns to the same line.
+#[test]
+fn a_sim_link_opens_its_scenario_and_back_returns_to_the_line() {
+    let course = lambda_tutor::course::Course::builtin();
+    let lesson =
+        course.lessons.iter().position(|l| l.body.contains("(sim:keep-alive-cliff)")).expect("a lesson links it");
+    let mut app = App::new(course, Theme::mono(), Progress::new(None));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..lesson {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "sim:keep-alive");
+    press(&mut app, KeyCode::Enter);
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("o: open keep-alive-cliff in the simulator"), "{screen}");
+    let reading = screen.lines().take(22).collect::<Vec<_>>().join("\n");
+    press(&mut app, KeyCode::Char('o'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("o: open keep-alive-cliff"), "the simulator is open:\n{screen}");
+    assert!(screen.to_lowercase().contains("keep-alive") || screen.contains("cliff"), "{screen}");
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert_eq!(screen.lines().take(22).collect::<Vec<_>>().join("\n"), reading, "back on the same line");
 }

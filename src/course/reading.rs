@@ -83,33 +83,89 @@ fn answer_form(kind: &QuestionKind) -> String {
     }
 }
 
-/// One checkpoint block as markdown.
-fn checkpoint_markdown(refs: &[QuestionRef], lookup: &(impl QuestionLookup + ?Sized), lesson_id: &str) -> String {
+/// How the reader shows a checkpoint: numbered (so it can find it on
+/// screen) and marked once answered. `read` on the command line has none.
+pub struct ReaderMarks<'a> {
+    /// The newest answer to a question, by `pack/question` key: right or not.
+    pub outcomes: &'a dyn Fn(&str) -> Option<bool>,
+}
+
+/// The words that head checkpoint `number` of `total` in the reader; the
+/// reader looks for them in the laid-out lines to know where each one is.
+pub fn checkpoint_label(number: usize, total: usize) -> String {
+    format!("Checkpoint {number} of {total}.")
+}
+
+/// One checkpoint block as markdown. `numbering`: the reader's marks and
+/// the count of installed checkpoints so far (advanced here).
+fn checkpoint_markdown(
+    refs: &[QuestionRef],
+    lookup: &(impl QuestionLookup + ?Sized),
+    lesson_id: &str,
+    mut numbering: Option<(&ReaderMarks<'_>, &mut usize, usize)>,
+) -> String {
     let mut parts = Vec::new();
     for reference in refs {
         match lookup.question(&reference.pack, &reference.question) {
             Some(question) => {
-                parts.push(format!("**Checkpoint.** {}\n\n{}", question.prompt.trim(), answer_form(&question.kind)));
+                let head = match numbering.as_mut() {
+                    Some((marks, seen, total)) => {
+                        **seen += 1;
+                        let mark = match (marks.outcomes)(&reference.key()) {
+                            Some(true) => "✓ answered right",
+                            Some(false) => "✗ answered, not right",
+                            None => "Enter: answer it here",
+                        };
+                        // The prompt as a paragraph of its own, under the mark.
+                        format!("**{}** · {mark}\n\n", checkpoint_label(**seen, *total))
+                    }
+                    None => "**Checkpoint.** ".to_owned(),
+                };
+                parts.push(format!("{head}{}\n\n{}", question.prompt.trim(), answer_form(&question.kind)));
             }
             None => parts.push(format!("**Checkpoint:** question `{}` is not installed.", reference.key())),
         }
     }
-    parts.push(format!("*Answer it in the tutor's reader, or with* `lambda-tutor quiz --lesson {lesson_id}`."));
+    if numbering.is_none() {
+        parts.push(format!("*Answer it in the tutor's reader, or with* `lambda-tutor quiz --lesson {lesson_id}`."));
+    }
     quoted(&parts.join("\n\n"))
 }
 
 /// The lesson body with every checkpoint block shown as its question.
 pub fn with_checkpoints(body: &str, lesson_id: &str, lookup: &(impl QuestionLookup + ?Sized)) -> String {
+    render_checkpoints(body, lesson_id, lookup, None)
+}
+
+fn render_checkpoints(
+    body: &str,
+    lesson_id: &str,
+    lookup: &(impl QuestionLookup + ?Sized),
+    marks: Option<&ReaderMarks<'_>>,
+) -> String {
+    let total = installed_refs(body, lookup).len();
+    let mut seen = 0;
     let mut out = String::with_capacity(body.len());
     let mut last = 0;
     for block in checkpoint::checkpoints(body) {
         out.push_str(&body[last..block.start]);
-        out.push_str(&checkpoint_markdown(&block.refs, lookup, lesson_id));
+        let numbering = marks.map(|m| (m, &mut seen, total));
+        out.push_str(&checkpoint_markdown(&block.refs, lookup, lesson_id, numbering));
         out.push('\n');
         last = block.end;
     }
     out.push_str(&body[last..]);
     out
+}
+
+/// The checkpoint questions of `body` that are installed, in order (a
+/// question named twice is asked twice, where it is placed).
+pub fn installed_refs(body: &str, lookup: &(impl QuestionLookup + ?Sized)) -> Vec<QuestionRef> {
+    checkpoint::checkpoints(body)
+        .into_iter()
+        .flat_map(|c| c.refs)
+        .filter(|r| lookup.question(&r.pack, &r.question).is_some())
+        .collect()
 }
 
 /// "Checked against the AWS documentation on <date>" and the sources, as a
@@ -136,6 +192,14 @@ pub fn sources_footer(lesson: &Lesson) -> String {
 /// then the sources.
 pub fn reading_markdown(lesson: &Lesson, lookup: &(impl QuestionLookup + ?Sized)) -> String {
     let mut out = with_checkpoints(&lesson.body, &lesson.meta.id, lookup);
+    out.push_str(&sources_footer(lesson));
+    out
+}
+
+/// What the full-screen reader shows: as [`reading_markdown`], with each
+/// checkpoint numbered, marked as answered or not, and answerable in place.
+pub fn reader_markdown(lesson: &Lesson, lookup: &(impl QuestionLookup + ?Sized), marks: &ReaderMarks<'_>) -> String {
+    let mut out = render_checkpoints(&lesson.body, &lesson.meta.id, lookup, Some(marks));
     out.push_str(&sources_footer(lesson));
     out
 }
@@ -189,6 +253,17 @@ explanation = "Init runs once, then invocations, then shutdown."
         assert!(text.contains("question `p/missing` is not installed"), "{text}");
         assert!(text.starts_with("\nBefore.") && text.contains("After."), "{text}");
         assert!(text.contains("lambda-tutor quiz --lesson l"), "{text}");
+    }
+
+    #[test]
+    fn the_reader_numbers_checkpoints_and_marks_the_answered_ones() {
+        let lesson = parse_lesson("l.md", LESSON.as_bytes()).expect("valid lesson");
+        let outcomes = |key: &str| (key == "p/pick").then_some(true);
+        let text = reader_markdown(&lesson, &packs(), &ReaderMarks { outcomes: &outcomes });
+        assert!(text.contains("> **Checkpoint 1 of 2.** · ✓ answered right"), "{text}");
+        assert!(text.contains("> **Checkpoint 2 of 2.** · Enter: answer it here\n>\n> Order the phases."), "{text}");
+        assert!(!text.contains("quiz --lesson"), "the reader answers in place: {text}");
+        assert_eq!(installed_refs(&lesson.body, &packs()).len(), 2);
     }
 
     #[test]

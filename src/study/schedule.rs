@@ -129,7 +129,7 @@ impl CardState {
         study_day(self.due, offset) <= study_day(now.to_utc(), offset)
     }
 
-    fn to_fsrs(&self) -> Card {
+    pub(crate) fn to_fsrs(&self) -> Card {
         Card {
             due: self.due,
             stability: self.stability,

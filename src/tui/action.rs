@@ -23,6 +23,8 @@ pub enum Action {
     QuizLesson,
     /// Take the step offered (the end of a lesson, Next up).
     TakeStep,
+    /// Open the `sim:` link on screen in the simulator.
+    OpenLink,
     PrevLesson,
     Contents,
     // The simulator (Up and Down change the selected knob).

@@ -14,7 +14,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::course::Lesson;
-use crate::course::reading::reading_markdown;
+use crate::course::reading::{ReaderMarks, reader_markdown};
 use crate::markdown::Document;
 use crate::quiz::Pack;
 
@@ -77,9 +77,10 @@ pub fn coloured(key: u64) -> Option<Arc<Document>> {
 /// The markdown the reader shows for a lesson: its title as a heading, then
 /// what `read` shows (the body with each checkpoint as its question, never
 /// its answer, then the date the facts were checked and the sources), so
-/// the two front ends cannot drift apart.
-pub fn lesson_markdown(lesson: &Lesson, packs: &[Pack]) -> String {
-    format!("# {}\n\n{}", lesson.meta.title, reading_markdown(lesson, packs))
+/// the two front ends cannot drift apart; the reader numbers and marks the
+/// checkpoints with `outcomes` (the newest answer by `pack/question`).
+pub fn lesson_markdown(lesson: &Lesson, packs: &[Pack], outcomes: &dyn Fn(&str) -> Option<bool>) -> String {
+    format!("# {}\n\n{}", lesson.meta.title, reader_markdown(lesson, packs, &ReaderMarks { outcomes }))
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ impl Key {
 
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
-    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
+    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, OpenLink,
     PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson,
     ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent,
     Submit, TakeStep, Toggle, Top, Unpair, Up,
@@ -198,7 +198,8 @@ const READER: &[Binding] = &[
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
     bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
-    bind(ENTER, TakeStep, "at the end: take the step offered (the lesson's quiz, else the next lesson)"),
+    bind(&[Char('o')], OpenLink, "open the sim: link on screen in the simulator"),
+    bind(ENTER, TakeStep, "answer the checkpoint in view, else read on or take the step"),
 ];
 
 const SIMULATOR: &[Binding] = &[

@@ -27,6 +27,22 @@ pub const NEXT_UP: &str = "Next up";
 pub const NEXT_UP_HINT: &str = "Enter: do it";
 pub const NEXT_UP_ENTER: &str = "Enter: do it.";
 
+pub const READ_ON: &str = "Checkpoint answered · Enter: read on";
+pub const NO_SIM_LINK: &str = "No simulator link on screen.";
+
+pub fn answer_checkpoint(number: usize, total: usize) -> String {
+    format!("Enter: answer checkpoint {number} of {total}")
+}
+
+pub fn checkpoints_left(n: usize) -> String {
+    let what = if n == 1 { "1 checkpoint is".to_owned() } else { format!("{n} checkpoints are") };
+    format!("End of lesson. {what} not answered yet: Enter goes to it.")
+}
+
+pub fn open_sim_link(id: &str) -> String {
+    format!("o: open {id} in the simulator")
+}
+
 pub fn end_of_lesson(questions: usize, has_next: bool) -> String {
     match (questions, has_next) {
         (0, true) => "End of lesson. Enter or ] for the next one.".to_owned(),
@@ -256,6 +272,7 @@ pub fn sim_summary_title(at: &str) -> String {
 pub const QUIZ: &str = "Quiz";
 pub const REVIEW: &str = "Review";
 pub const DRILL: &str = "Drill";
+pub const CHECKPOINT: &str = "Checkpoint";
 pub const STATS: &str = "Stats";
 pub const QUESTION: &str = "question";
 pub const FINISHED: &str = "finished";

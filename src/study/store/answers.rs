@@ -205,6 +205,26 @@ impl Store {
         })
     }
 
+    /// Whether the newest answer to each of `keys` counted as right; a key
+    /// never answered is absent. The reader marks its checkpoints with it.
+    pub fn last_outcomes(&self, keys: &[QuestionKey]) -> Result<HashMap<QuestionKey, bool>, StoreError> {
+        self.read(|c| {
+            let mut stmt = c.prepare(&format!(
+                "SELECT {RIGHT} FROM answers WHERE pack_id = ?1 AND question_id = ?2
+                 ORDER BY answered_at DESC, id DESC LIMIT 1"
+            ))?;
+            let mut out = HashMap::new();
+            for key in keys {
+                if let Some(right) =
+                    stmt.query_row(params![key.pack, key.question], |r| r.get::<_, bool>(0)).optional()?
+                {
+                    out.insert(key.clone(), right);
+                }
+            }
+            Ok(out)
+        })
+    }
+
     /// The answers of one drill, in the order given.
     pub(crate) fn drill_answers(&self, drill: super::DrillId) -> Result<Vec<AnswerRow>, StoreError> {
         self.read(|c| {

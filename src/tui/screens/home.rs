@@ -1,4 +1,8 @@
 //! The home screen: what to do next, and the course map.
+//!
+//! - [`marks`]: each lesson's state and each module's recall (FSRS).
+
+mod marks;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -62,6 +66,7 @@ pub struct HomeScreen {
     next: Option<Step>,
     /// (due, new) for "Review (N due · M new)".
     reviews: (usize, usize),
+    marks: marks::Marks,
 }
 
 impl HomeScreen {
@@ -117,7 +122,8 @@ impl HomeScreen {
         if let Some(i) = preferred {
             list.select(i);
         }
-        Self { rows, list, quiz, preview: None, next, reviews }
+        let marks = marks::Marks::new(course, progress);
+        Self { rows, list, quiz, preview: None, next, reviews, marks }
     }
 
     /// Rebuild the rows from the course and progress (what "Continue"
@@ -251,7 +257,8 @@ impl HomeScreen {
                             None => crate::text::sanitize(&module.name).into_owned(),
                         };
                         let bar = progress_bar(done, total, 10);
-                        let right = format!("{bar} {done}/{total}");
+                        let recall = self.marks.module_recall(*m).unwrap_or_default();
+                        let right = format!("{bar} {done}/{total}{recall}");
                         let room = usize::from(inner.width).saturating_sub(crate::text::width(&right) + 1);
                         Line::from(vec![
                             Span::styled(pad(&truncate(&name, room), room + 1), theme.module),
@@ -260,13 +267,7 @@ impl HomeScreen {
                     }
                     Row::Lesson(l) => {
                         let lesson = &course.lessons[*l];
-                        let mark = if progress.is_completed(lesson) {
-                            "✓ "
-                        } else if progress.is_opened(lesson) {
-                            "• "
-                        } else {
-                            "  "
-                        };
+                        let mark = self.marks.lesson_mark(course, progress, *l);
                         let number = format!("{:>2}. ", lesson.meta.order);
                         let minutes = strings::minutes(lesson.meta.minutes);
                         let title = crate::text::sanitize(&lesson.meta.title);

@@ -429,6 +429,8 @@ impl QuizScreen {
                 self.retry(ctx);
                 Transition::Stay
             }
+            // A checkpoint is one question: back to the lesson, in place.
+            (Stage::Answered, Some(Action::Next)) if self.practice.is_checkpoint() => Transition::Pop,
             (Stage::Answered, Some(Action::Next)) => {
                 self.next(ctx);
                 Transition::Stay

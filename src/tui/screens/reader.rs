@@ -1,5 +1,10 @@
 //! The lesson reader: scrolling, contents, search within the lesson (with
-//! highlighted hits), next and previous lesson.
+//! highlighted hits), next and previous lesson; checkpoints answered in
+//! place (Enter opens the one on screen as a one-question quiz, and back
+//! returns here, the checkpoint now marked) and `sim:` links opened in the
+//! simulator (`o`).
+//!
+//! - [`checkpoints`]: which checkpoints the lesson has, where, and answered.
 //!
 //! The lesson is parsed (and its code highlighted) once when it is opened;
 //! the layout is cached for the current width and redone only on resize.
@@ -13,7 +18,10 @@ use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Input, Screen, SearchScreen, Transition, View};
+mod checkpoints;
+
+use self::checkpoints::{Checkpoints, sim_link_on_screen};
+use super::{Ctx, Input, QuizScreen, Screen, SearchScreen, SimulatorScreen, Transition, View};
 use crate::course::Course;
 use crate::markdown::{Document, Layout};
 use crate::tui::action::Action;
@@ -49,8 +57,14 @@ pub struct ReaderScreen {
     pending_position: Option<usize>,
     /// Questions in the packs that link to this lesson: its own quiz.
     quiz_questions: usize,
+    /// Whether every one of those was answered at least once: then the end
+    /// of the lesson offers the next lesson, not the same quiz again.
+    quiz_taken: bool,
     /// Whether another lesson follows this one.
     has_next: bool,
+    checkpoints: Checkpoints,
+    /// Why the last `sim:` link could not be opened.
+    note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,7 +79,7 @@ struct Search {
 
 impl ReaderScreen {
     pub fn open(course: &Course, lesson: usize) -> Self {
-        let markdown = documents::lesson_markdown(&course.lessons[lesson], &course.packs);
+        let markdown = documents::lesson_markdown(&course.lessons[lesson], &course.packs, &|_| None);
         let (document, is_final) = documents::get(&markdown);
         Self {
             lesson,
@@ -78,7 +92,61 @@ impl ReaderScreen {
             contents: None,
             pending_position: None,
             quiz_questions: lesson_questions(course, lesson),
+            quiz_taken: false,
             has_next: lesson + 1 < course.lessons.len(),
+            checkpoints: Checkpoints::new(course, lesson),
+            note: None,
+        }
+    }
+
+    /// Read the checkpoints' answers and, when they changed, show the lesson
+    /// again with its marks, on the same line.
+    fn refresh_checkpoints(&mut self, ctx: &Ctx) {
+        self.quiz_taken = quiz_taken(ctx, self.lesson);
+        if !self.checkpoints.refresh(&ctx.progress) {
+            return;
+        }
+        let outcomes = self.checkpoints.outcomes.clone();
+        let markdown = documents::lesson_markdown(&ctx.course.lessons[self.lesson], &ctx.course.packs, &|k| {
+            outcomes.get(k).copied()
+        });
+        let (document, is_final) = documents::get(&markdown);
+        self.document = document;
+        self.colouring = (!is_final).then(|| documents::key(&markdown));
+        if self.layout.width > 0 {
+            let offset = self.scroll.offset();
+            self.layout = self.document.layout(self.layout.width);
+            self.scroll.resize(self.layout.lines.len(), self.scroll.viewport());
+            self.scroll.scroll_to(offset);
+            self.checkpoints.locate(&self.layout);
+            self.find_hits();
+        }
+    }
+
+    /// Enter on a checkpoint: its question as a one-question quiz.
+    fn answer_checkpoint(&self, i: usize, ctx: &mut Ctx) -> Transition {
+        let Some(key) = self.checkpoints.keys.get(i) else { return Transition::Stay };
+        let lesson = &ctx.course.lessons[self.lesson].meta.id;
+        match crate::practice::Practice::checkpoint(&ctx.course.packs, lesson, key, ctx.clock.seed(), &ctx.truth) {
+            Some((practice, session)) => {
+                Transition::Push(Screen::Quiz(Box::new(QuizScreen::new(practice, session, ctx))))
+            }
+            None => Transition::Stay,
+        }
+    }
+
+    /// `o`: the scenario of the `sim:` link on screen, in the simulator.
+    fn open_sim_link(&mut self) -> Transition {
+        let Some(id) = sim_link_on_screen(&self.layout, self.scroll.offset(), self.scroll.viewport()) else {
+            self.note = Some(strings::NO_SIM_LINK.to_owned());
+            return Transition::Stay;
+        };
+        match SimulatorScreen::preset(&id) {
+            Ok(screen) => Transition::Push(Screen::Simulator(Box::new(screen))),
+            Err(why) => {
+                self.note = Some(why);
+                Transition::Stay
+            }
         }
     }
 
@@ -120,6 +188,7 @@ impl ReaderScreen {
         self.colouring = None;
         if self.layout.width > 0 {
             self.layout = self.document.layout(self.layout.width);
+            self.checkpoints.locate(&self.layout);
         }
         true
     }
@@ -129,7 +198,8 @@ impl ReaderScreen {
         self.scroll.at_end()
     }
 
-    fn handle_key(&mut self, key: &KeyEvent, course: &Course) -> Transition {
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Transition {
+        self.note = None;
         if let Some(field) = &mut self.input {
             match field.handle_key(key) {
                 InputOutcome::Submitted => {
@@ -162,6 +232,33 @@ impl ReaderScreen {
         if action.is_some_and(|a| self.scroll.apply(a)) {
             return Transition::Stay;
         }
+        if action == Some(Action::TakeStep) {
+            let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
+            // The unanswered checkpoint on screen first. An answered one
+            // does not stop Enter: it reads on (below), so pressing Enter
+            // again and again walks the lesson instead of asking it again.
+            if let Some(i) = self.checkpoints.on_screen(offset, viewport)
+                && !self.checkpoints.is_answered(i)
+            {
+                return self.answer_checkpoint(i, ctx);
+            }
+            if self.at_end()
+                && let Some((_, Some(line))) = self.checkpoints.first_unanswered()
+            {
+                self.scroll.scroll_to(line.saturating_sub(2));
+                return Transition::Stay;
+            }
+            // Mid-lesson with no checkpoint in view, Enter reads on: the
+            // path never stops on a key that does nothing.
+            if !self.at_end() {
+                self.scroll.apply(Action::PageDown);
+                return Transition::Stay;
+            }
+        }
+        if action == Some(Action::OpenLink) {
+            return self.open_sim_link();
+        }
+        let course = &ctx.course;
         match action {
             Some(Action::Back) if self.search.is_some() => self.search = None,
             Some(Action::Back) => return Transition::Pop,
@@ -182,8 +279,8 @@ impl ReaderScreen {
                 self.contents = Some(list);
             }
             Some(Action::QuizLesson) => return self.lesson_quiz(course),
-            Some(Action::TakeStep) if self.at_end() => {
-                if self.quiz_questions > 0 {
+            Some(Action::TakeStep) if self.at_end() && self.checkpoints.all_answered() => {
+                if self.quiz_questions > 0 && !self.quiz_taken {
                     return self.lesson_quiz(course);
                 }
                 if self.has_next {
@@ -294,15 +391,40 @@ impl ReaderScreen {
                 Span::styled(count, theme.dim),
                 Span::styled("   n/N next/previous · Esc clear", theme.dim),
             ])
-        } else if self.at_end() {
-            Line::from(Span::styled(
-                format!(" {}", strings::end_of_lesson(self.quiz_questions, self.has_next)),
-                theme.key,
-            ))
+        } else if let Some(note) = &self.note {
+            Line::from(Span::styled(format!(" {}", crate::text::sanitize(note)), theme.warn))
         } else {
-            Line::default()
+            self.step_hint(theme)
         };
         Paragraph::new(line).render(area, buf);
+    }
+
+    /// What Enter (and `o`) would do here: answer the checkpoint on
+    /// screen; at the end, go to an unanswered one or take the next step.
+    fn step_hint(&self, theme: &Theme) -> Line<'static> {
+        let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
+        let on_screen = self.checkpoints.on_screen(offset, viewport);
+        let mut text = match on_screen {
+            Some(i) if !self.checkpoints.is_answered(i) => strings::answer_checkpoint(i + 1, self.checkpoints.total()),
+            Some(_) if !self.at_end() => strings::READ_ON.to_owned(),
+            _ if self.at_end() && !self.checkpoints.all_answered() => {
+                strings::checkpoints_left(self.checkpoints.unanswered())
+            }
+            _ if self.at_end() => {
+                strings::end_of_lesson(if self.quiz_taken { 0 } else { self.quiz_questions }, self.has_next)
+            }
+            _ => String::new(),
+        };
+        if let Some(id) = sim_link_on_screen(&self.layout, offset, viewport) {
+            if !text.is_empty() {
+                text.push_str(" · ");
+            }
+            text.push_str(&strings::open_sim_link(&id));
+        }
+        if text.is_empty() {
+            return Line::default();
+        }
+        Line::from(Span::styled(format!(" {text}"), theme.key))
     }
 
     fn render_contents(&self, area: Rect, buf: &mut Buffer, theme: &Theme, list: &ListView) {
@@ -336,15 +458,22 @@ impl View for ReaderScreen {
 
     fn entered(&mut self, ctx: &mut Ctx) {
         ctx.progress.opened_lesson(&ctx.course.lessons[self.lesson]);
+        self.refresh_checkpoints(ctx);
+    }
+
+    /// Back from a checkpoint (or the simulator): mark what was answered.
+    fn resumed(&mut self, ctx: &Ctx) {
+        self.refresh_checkpoints(ctx);
     }
 
     fn leaving(&mut self, ctx: &mut Ctx) {
         ctx.progress.left_lesson(&ctx.course.lessons[self.lesson], self.position());
     }
 
-    /// Reaching the end of a lesson completes it.
+    /// Reaching the end of a lesson with its checkpoints answered
+    /// completes it.
     fn settled(&mut self, ctx: &mut Ctx) {
-        if self.at_end() {
+        if self.at_end() && self.checkpoints.all_answered() {
             ctx.progress.completed_lesson(&ctx.course.lessons[self.lesson]);
         }
     }
@@ -356,9 +485,8 @@ impl View for ReaderScreen {
         self.input.is_some()
     }
     fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
-        let course = &ctx.course;
         match input {
-            Input::Key(key) => self.handle_key(key, course),
+            Input::Key(key) => self.handle_key(key, ctx),
             Input::Mouse(mouse) => {
                 if let Some(list) = &mut self.contents {
                     if list.handle_mouse(mouse) {
@@ -395,6 +523,7 @@ impl View for ReaderScreen {
                 first = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
             }
             self.scroll.scroll_to(first);
+            self.checkpoints.locate(&self.layout);
             self.find_hits();
         }
         self.scroll.resize(self.layout.lines.len(), viewport);
@@ -481,4 +610,19 @@ fn fold(c: char) -> char {
 pub fn lesson_questions(course: &Course, l: usize) -> usize {
     let id = &course.lessons[l].meta.id;
     course.packs.iter().flat_map(|p| &p.questions).filter(|q| q.lesson.as_ref() == Some(id)).count()
+}
+
+/// Whether every question linked to lesson `l` has been answered once.
+fn quiz_taken(ctx: &Ctx, l: usize) -> bool {
+    let Some(store) = ctx.progress.store() else { return false };
+    let id = &ctx.course.lessons[l].meta.id;
+    let keys: Vec<crate::study::QuestionKey> = ctx
+        .course
+        .packs
+        .iter()
+        .flat_map(|p| p.questions.iter().map(move |q| (p, q)))
+        .filter(|(_, q)| q.lesson.as_ref() == Some(id))
+        .map(|(p, q)| crate::study::QuestionKey::new(&p.meta.id, &q.id))
+        .collect();
+    !keys.is_empty() && store.last_outcomes(&keys).is_ok_and(|found| found.len() == keys.len())
 }

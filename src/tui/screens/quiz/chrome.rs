@@ -27,6 +27,7 @@ impl QuizScreen {
             Purpose::Quiz(_) => strings::QUIZ,
             Purpose::Review { .. } => strings::REVIEW,
             Purpose::Drill(_) => strings::DRILL,
+            Purpose::Checkpoint { .. } => strings::CHECKPOINT,
         }
     }
     pub(super) fn render_title(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
