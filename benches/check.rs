@@ -51,7 +51,9 @@ fn inputs() -> Vec<Input> {
         question(&mut pack, i);
     }
     let lesson = "+++\nid = \"bench-lesson\"\ntitle = \"Bench\"\nmodule = \"Bench\"\norder = 1\n+++\nBody.\n";
-    let scenario = "format = 1\n[scenario]\nid = \"bench-scenario\"\n";
+    // The smallest scenario `check` accepts: a title and one source.
+    let scenario = "format = 1\n[scenario]\nid = \"bench-scenario\"\ntitle = \"Bench\"\n[[sources]]\n\
+                    kind = \"api-gateway\"\narrival = { process = \"constant\", rate_per_s = 1 }\n";
     vec![
         Input { path: "content/bench.md".into(), kind: FileKind::Lesson, bytes: lesson.into(), explicit: true },
         Input {

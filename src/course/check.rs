@@ -267,7 +267,7 @@ fn check(inputs: &[Input], context: &Context, authoring: bool) -> Report {
                                     scenarios.extend(scenario_ids(path, &input.bytes));
                                     continue;
                                 }
-                                _ => pack_from_doc(path, &src, doc.get_ref(), keep_packs),
+                                _ => pack_from_doc(path, &src, doc, keep_packs),
                             },
                         },
                     },

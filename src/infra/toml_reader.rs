@@ -1,5 +1,5 @@
 //! The one reader of TOML content files that keep the place of every value
-//! (scenarios, labs): a [`Reader`] that collects diagnostics at
+//! (packs, scenarios, labs): a [`Reader`] that collects diagnostics at
 //! `path:line:column` (or at the `--set` override a value came from),
 //! tables that know which keys were read, and typed getters. Nothing stops
 //! at the first problem: each getter reports and returns `None`, and the
@@ -9,6 +9,10 @@
 //! a string, not an integer", an unknown key is "unknown key `k` in NAME;
 //! did you mean `x`?" (the shared rule of [`super::suggest`]), else the
 //! keys that NAME knows.
+//!
+//! Getters hand out text borrowed from the tree (`&str`), never copies:
+//! `check` of a 10,000-question pack reads every field without allocating
+//! a string for it.
 
 use super::suggest;
 use super::toml_tree::{Entry, Node, Place, Val};
@@ -52,9 +56,12 @@ impl<'a> Reader<'a> {
         };
         let d = Diagnostic { path, line, column, severity, message: message.into() };
         // One override can reach a value by several routes; say it once.
-        if !self.diags.contains(&d) {
-            self.diags.push(d);
+        // (Only overrides: a search of every diagnostic so far for each new
+        // one would be quadratic in a large pack.)
+        if matches!(at, Place::Set(_)) && self.diags.contains(&d) {
+            return;
         }
+        self.diags.push(d);
     }
 
     pub fn error(&mut self, at: Place, message: impl Into<String>) {
@@ -69,8 +76,12 @@ impl<'a> Reader<'a> {
         self.diags.iter().filter(|d| d.is_error()).count()
     }
 
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+
     /// `node` as a table named `name` in messages ("[function]", "sources[0]").
-    pub fn table<'n>(&mut self, node: &'n Node, name: &str) -> Option<Table<'n>> {
+    pub fn table<'n>(&mut self, node: &'n Node<'_>, name: &str) -> Option<Table<'n>> {
         match &node.val {
             Val::Table(entries) => Some(Table::new(entries, node.at, name)),
             other => {
@@ -91,13 +102,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Report every key of `entries` not in `known`, read or not.
-    pub fn check_keys(&mut self, entries: &[Entry], name: &str, known: &[&str]) {
-        for entry in entries.iter().filter(|e| !known.contains(&e.key.as_str())) {
-            self.unknown_key(entry, name, known, &|_| None);
+    pub fn check_keys(&mut self, entries: &[Entry<'_>], name: &str, known: &[&str]) {
+        self.check_keys_with(entries, name, known, &|_| None);
+    }
+
+    /// [`Self::check_keys`], where `elsewhere` explains keys that exist but
+    /// not here ("is not used by `order` questions").
+    pub fn check_keys_with(
+        &mut self,
+        entries: &[Entry<'_>],
+        name: &str,
+        known: &[&str],
+        elsewhere: &dyn Fn(&str) -> Option<String>,
+    ) {
+        for entry in entries.iter().filter(|e| !known.contains(&e.key.as_ref())) {
+            self.unknown_key(entry, name, known, elsewhere);
         }
     }
 
-    fn unknown_key(&mut self, entry: &Entry, name: &str, known: &[&str], elsewhere: &dyn Fn(&str) -> Option<String>) {
+    fn unknown_key(
+        &mut self,
+        entry: &Entry<'_>,
+        name: &str,
+        known: &[&str],
+        elsewhere: &dyn Fn(&str) -> Option<String>,
+    ) {
         let key = &entry.key;
         let message = if let Some(why) = elsewhere(key) {
             format!("`{key}` {why}")
@@ -109,7 +138,7 @@ impl<'a> Reader<'a> {
         self.error(entry.key_at, message);
     }
 
-    pub fn str<'n>(&mut self, node: &'n Node, key: &str) -> Option<&'n str> {
+    pub fn str<'n>(&mut self, node: &'n Node<'_>, key: &str) -> Option<&'n str> {
         if let Val::Str(s) = &node.val {
             Some(s)
         } else {
@@ -118,29 +147,58 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string that must say something: blank text is "`key` is empty".
+    pub fn text<'n>(&mut self, node: &'n Node<'_>, key: &str) -> Option<&'n str> {
+        let s = self.str(node, key)?;
+        if s.trim().is_empty() {
+            self.error(node.at, format!("`{key}` is empty"));
+            return None;
+        }
+        Some(s)
+    }
+
     /// An array of strings, each with its place; a bad element is reported
     /// and left out.
-    pub fn strings<'n>(&mut self, node: &'n Node, key: &str) -> Vec<(&'n str, Place)> {
+    pub fn strings<'n>(&mut self, node: &'n Node<'_>, key: &str) -> Vec<(&'n str, Place)> {
+        self.string_array(node, key, false).0
+    }
+
+    /// An array of strings that say something, each with its place: every
+    /// bad element (not a string, or blank) is reported, and the list is
+    /// returned only when all are good.
+    pub fn texts<'n>(&mut self, node: &'n Node<'_>, key: &str) -> Option<Vec<(&'n str, Place)>> {
+        let (out, all_good) = self.string_array(node, key, true);
+        all_good.then_some(out)
+    }
+
+    /// The good strings of an array, and whether every element was good.
+    fn string_array<'n>(&mut self, node: &'n Node<'_>, key: &str, non_blank: bool) -> (Vec<(&'n str, Place)>, bool) {
         let Val::Array(items) = &node.val else {
             self.error(node.at, format!("`{key}` must be an array of strings, not {}", node.val.type_name()));
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let mut out = Vec::with_capacity(items.len());
+        let mut all_good = true;
         for item in items {
             match &item.val {
-                Val::Str(s) => out.push((s.as_str(), item.at)),
+                Val::Str(s) if non_blank && s.trim().is_empty() => {
+                    self.error(item.at, format!("empty text in `{key}`"));
+                    all_good = false;
+                }
+                Val::Str(s) => out.push((s.as_ref(), item.at)),
                 other => {
                     self.error(item.at, format!("each entry of `{key}` must be a string, not {}", other.type_name()));
+                    all_good = false;
                 }
             }
         }
-        out
+        (out, all_good)
     }
 
-    pub fn bool(&mut self, node: &Node, key: &str) -> Option<bool> {
+    pub fn bool(&mut self, node: &Node<'_>, key: &str) -> Option<bool> {
         match &node.val {
             Val::Bool(b) => Some(*b),
-            Val::Str(s) if matches!(s.as_str(), "true" | "false") => {
+            Val::Str(s) if matches!(s.as_ref(), "true" | "false") => {
                 self.error(node.at, format!("`{key}` must be a boolean: write {s} without quotes"));
                 None
             }
@@ -152,25 +210,12 @@ impl<'a> Reader<'a> {
     }
 
     /// An integer between `min` and `max` (`unit` follows `max` in messages).
-    pub fn int(&mut self, node: &Node, key: &str, min: i64, max: i64, unit: &str) -> Option<i64> {
-        let n = match node.val {
-            Val::Int(n) => n,
-            Val::Float(f) if f.is_infinite() => {
-                self.error(node.at, format!("`{key}` is far too large: it must be between {min} and {max}{unit}"));
-                return None;
-            }
-            Val::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e15 => {
-                self.error(
-                    node.at,
-                    format!("`{key}` must be a whole number: write {} without the decimal point", f as i64),
-                );
-                return None;
-            }
-            ref other => {
-                self.error(node.at, format!("`{key}` must be an integer, not {}", other.type_name()));
-                return None;
-            }
-        };
+    pub fn int(&mut self, node: &Node<'_>, key: &str, min: i64, max: i64, unit: &str) -> Option<i64> {
+        if matches!(node.val, Val::Float(f) if f.is_infinite()) {
+            self.error(node.at, format!("`{key}` is far too large: it must be between {min} and {max}{unit}"));
+            return None;
+        }
+        let n = self.integer(node, key)?;
         if n < min || n > max {
             self.error(node.at, format!("`{key}` must be between {min} and {max}{unit}, found {n}"));
             return None;
@@ -178,8 +223,48 @@ impl<'a> Reader<'a> {
         Some(n)
     }
 
+    /// Any integer; the caller says which ones it takes, in its own words.
+    pub fn integer(&mut self, node: &Node<'_>, key: &str) -> Option<i64> {
+        match node.val {
+            Val::Int(n) => Some(n),
+            // An integer beyond i64 (the tree keeps it as an infinite float).
+            Val::Float(f) if f.is_infinite() => {
+                self.error(node.at, format!("`{key}` is out of range"));
+                None
+            }
+            Val::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9e15 => {
+                self.error(
+                    node.at,
+                    format!("`{key}` must be a whole number: write {} without the decimal point", f as i64),
+                );
+                None
+            }
+            ref other => {
+                self.error(node.at, format!("`{key}` must be an integer, not {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    /// Any finite number (integer or float).
+    pub fn number(&mut self, node: &Node<'_>, key: &str) -> Option<f64> {
+        let x = match node.val {
+            Val::Int(n) => n as f64,
+            Val::Float(f) => f,
+            ref other => {
+                self.error(node.at, format!("`{key}` must be a number, not {}", other.type_name()));
+                return None;
+            }
+        };
+        if !x.is_finite() {
+            self.error(node.at, format!("`{key}` must be a finite number"));
+            return None;
+        }
+        Some(x)
+    }
+
     /// A number (integer or float) between `min` and `max`.
-    pub fn num(&mut self, node: &Node, key: &str, min: f64, max: f64, unit: &str) -> Option<f64> {
+    pub fn num(&mut self, node: &Node<'_>, key: &str, min: f64, max: f64, unit: &str) -> Option<f64> {
         let x = match node.val {
             Val::Int(n) => n as f64,
             Val::Float(f) => f,
@@ -207,7 +292,7 @@ impl<'a> Reader<'a> {
 /// A table being read: remembers which keys were used, so that
 /// [`Reader::finish`] can report the rest as unknown.
 pub struct Table<'n> {
-    pub entries: &'n [Entry],
+    pub entries: &'n [Entry<'n>],
     pub used: Vec<bool>,
     pub at: Place,
     /// How to name it in messages: "[function]", "sources[0]".
@@ -215,25 +300,30 @@ pub struct Table<'n> {
 }
 
 impl<'n> Table<'n> {
-    pub fn new(entries: &'n [Entry], at: Place, name: &str) -> Self {
-        Self { entries, used: vec![false; entries.len()], at, name: name.to_owned() }
+    pub fn new(entries: &'n [Entry<'n>], at: Place, name: impl Into<String>) -> Self {
+        Self { entries, used: vec![false; entries.len()], at, name: name.into() }
     }
 
-    pub fn get(&mut self, key: &str) -> Option<&'n Node> {
+    pub fn get(&mut self, key: &str) -> Option<&'n Node<'n>> {
         let i = self.entries.iter().position(|e| e.key == key)?;
         self.used[i] = true;
         Some(&self.entries[i].node)
     }
 
     /// The entry of `key` (its key's place too), marked as read.
-    pub fn entry(&mut self, key: &str) -> Option<&'n Entry> {
+    pub fn entry(&mut self, key: &str) -> Option<&'n Entry<'n>> {
         let i = self.entries.iter().position(|e| e.key == key)?;
         self.used[i] = true;
         Some(&self.entries[i])
     }
 
     /// A key that must be there: reports `message` at the table when it is not.
-    pub fn required(&mut self, r: &mut Reader<'_>, key: &str, message: impl FnOnce() -> String) -> Option<&'n Node> {
+    pub fn required(
+        &mut self,
+        r: &mut Reader<'_>,
+        key: &str,
+        message: impl FnOnce() -> String,
+    ) -> Option<&'n Node<'n>> {
         let node = self.get(key);
         if node.is_none() {
             r.error(self.at, message());
@@ -242,9 +332,12 @@ impl<'n> Table<'n> {
     }
 
     /// A key that must be there, with the common message.
-    pub fn require(&mut self, r: &mut Reader<'_>, key: &str) -> Option<&'n Node> {
-        let name = self.name.clone();
-        self.required(r, key, || format!("{name} is missing the required key `{key}`"))
+    pub fn require(&mut self, r: &mut Reader<'_>, key: &str) -> Option<&'n Node<'n>> {
+        let node = self.get(key);
+        if node.is_none() {
+            r.error(self.at, format!("{} is missing the required key `{key}`", self.name));
+        }
+        node
     }
 
     pub fn has(&self, key: &str) -> bool {

@@ -1,8 +1,14 @@
 //! A TOML file as a plain tree of values that remember where they came
 //! from: a byte offset in the file, or one of the `--set` overrides. The
-//! readers of scenarios and labs walk this tree with
+//! readers of packs, scenarios and labs walk this tree with
 //! [`super::toml_reader`], so an overridden value is checked exactly like
 //! one written in the file.
+//!
+//! Text is borrowed from the source wherever toml borrowed it (`Cow`): the
+//! tree is built by moving toml's own strings, so checking a large pack
+//! copies none of its text.
+
+use std::borrow::Cow;
 
 use toml::de::{DeTable, DeValue};
 
@@ -16,30 +22,53 @@ pub enum Place {
 }
 
 #[derive(Debug, Clone)]
-pub struct Node {
-    pub val: Val,
+pub struct Node<'s> {
+    pub val: Val<'s>,
     pub at: Place,
 }
 
 #[derive(Debug, Clone)]
-pub enum Val {
-    Str(String),
+pub enum Val<'s> {
+    Str(Cow<'s, str>),
     Int(i64),
     Float(f64),
     Bool(bool),
     Datetime,
-    Array(Vec<Node>),
-    Table(Vec<Entry>),
+    Array(Vec<Node<'s>>),
+    Table(Vec<Entry<'s>>),
 }
 
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub key: String,
+pub struct Entry<'s> {
+    pub key: Cow<'s, str>,
     pub key_at: Place,
-    pub node: Node,
+    pub node: Node<'s>,
 }
 
-impl Val {
+impl Node<'_> {
+    /// The same tree with every text copied, for a tree that must outlive
+    /// the text it was read from.
+    #[must_use]
+    pub fn into_owned(self) -> Node<'static> {
+        let val = match self.val {
+            Val::Str(s) => Val::Str(Cow::Owned(s.into_owned())),
+            Val::Int(n) => Val::Int(n),
+            Val::Float(x) => Val::Float(x),
+            Val::Bool(b) => Val::Bool(b),
+            Val::Datetime => Val::Datetime,
+            Val::Array(items) => Val::Array(items.into_iter().map(Node::into_owned).collect()),
+            Val::Table(entries) => Val::Table(
+                entries
+                    .into_iter()
+                    .map(|e| Entry { key: Cow::Owned(e.key.into_owned()), key_at: e.key_at, node: e.node.into_owned() })
+                    .collect(),
+            ),
+        };
+        Node { val, at: self.at }
+    }
+}
+
+impl Val<'_> {
     /// The TOML name of the value's type, for "expected …, found …".
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -56,34 +85,41 @@ impl Val {
 
 /// Parse a whole TOML document into a tree, or return the parser's error as
 /// (byte offset, message).
-pub fn parse_document(src: &str) -> Result<Node, (usize, String)> {
+pub fn parse_document(src: &str) -> Result<Node<'_>, (usize, String)> {
     let doc =
         DeTable::parse(src).map_err(|e| (e.span().map_or(0, |s| s.start), e.message().trim().replace('\n', " ")))?;
+    Ok(from_document(doc))
+}
+
+/// The tree of a document toml has already parsed (a reader that wants
+/// toml's own error recovery parses it itself). Consumes the document, so
+/// its text moves into the tree instead of being copied.
+pub fn from_document(doc: toml::Spanned<DeTable<'_>>) -> Node<'_> {
     let at = Place::File(doc.span().start);
-    Ok(Node { val: table(doc.get_ref(), &|offset| Place::File(offset)), at })
+    Node { val: table(doc.into_inner(), &Place::File), at }
 }
 
 /// Parse the value of a `--set key=value` override. The value is TOML
 /// (`1024`, `true`, `"arm64"`, `{ dist = "fixed", value = 100 }`); text that
 /// is not TOML is taken as a string, so `function.runtime=java21` works.
-pub fn parse_override_value(text: &str, index: usize) -> Node {
+pub fn parse_override_value(text: &str, index: usize) -> Node<'static> {
     let place = move |_| Place::Set(index);
     let doc = format!("v = {text}");
     if let Ok(parsed) = DeTable::parse(&doc)
-        && let Some(v) = parsed.get_ref().get("v")
+        && let Some((_, v)) = parsed.into_inner().into_iter().find(|(k, _)| k.get_ref() == "v")
     {
-        return value(v.get_ref(), 0, &place);
+        return value(v.into_inner(), 0, &place).into_owned();
     }
-    Node { val: Val::Str(text.to_owned()), at: Place::Set(index) }
+    Node { val: Val::Str(Cow::Owned(text.to_owned())), at: Place::Set(index) }
 }
 
-fn table(t: &DeTable<'_>, place: &dyn Fn(usize) -> Place) -> Val {
-    let mut entries: Vec<Entry> = t
-        .iter()
-        .map(|(k, v)| Entry {
-            key: k.get_ref().to_string(),
-            key_at: place(k.span().start),
-            node: value(v.get_ref(), v.span().start, place),
+fn table<'s>(t: DeTable<'s>, place: &dyn Fn(usize) -> Place) -> Val<'s> {
+    let mut entries: Vec<Entry<'s>> = t
+        .into_iter()
+        .map(|(k, v)| {
+            let key_at = place(k.span().start);
+            let at = v.span().start;
+            Entry { key: k.into_inner(), key_at, node: value(v.into_inner(), at, place) }
         })
         .collect();
     // Keep the file's order, so "every problem at once" reads top to bottom.
@@ -94,26 +130,34 @@ fn table(t: &DeTable<'_>, place: &dyn Fn(usize) -> Place) -> Val {
     Val::Table(entries)
 }
 
-fn value(v: &DeValue<'_>, offset: usize, place: &dyn Fn(usize) -> Place) -> Node {
+fn value<'s>(v: DeValue<'s>, offset: usize, place: &dyn Fn(usize) -> Place) -> Node<'s> {
     let val = match v {
-        DeValue::String(s) => Val::Str(s.to_string()),
+        DeValue::String(s) => Val::Str(s),
         DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
             Ok(n) => Val::Int(n),
             // Larger than i64: keep it a float so range checks report it.
             Err(_) => Val::Float(f64::INFINITY),
         },
         DeValue::Float(f) => Val::Float(parse_float(f.as_str())),
-        DeValue::Boolean(b) => Val::Bool(*b),
+        DeValue::Boolean(b) => Val::Bool(b),
         DeValue::Datetime(_) => Val::Datetime,
-        DeValue::Array(a) => Val::Array(a.iter().map(|e| value(e.get_ref(), e.span().start, place)).collect()),
+        DeValue::Array(a) => Val::Array(
+            a.into_iter()
+                .map(|e| {
+                    let at = e.span().start;
+                    value(e.into_inner(), at, place)
+                })
+                .collect(),
+        ),
         DeValue::Table(t) => table(t, place),
     };
     Node { val, at: place(offset) }
 }
 
 fn parse_float(s: &str) -> f64 {
-    let cleaned: String = s.chars().filter(|&c| c != '_').collect();
-    cleaned.parse().unwrap_or(f64::NAN)
+    // toml hands floats over in `FromStr` form; strip `_` only if one is
+    // left, so the common float costs no allocation.
+    if s.contains('_') { s.replace('_', "").parse().unwrap_or(f64::NAN) } else { s.parse().unwrap_or(f64::NAN) }
 }
 
 /// Why an override could not be applied.
@@ -142,7 +186,7 @@ impl std::fmt::Display for SetError {
 /// Set `dotted` (e.g. `function.memory_mb`, `sources.0.arrival.rate_per_s`)
 /// in the tree, creating missing tables on the way. Whether the key is one
 /// the format knows is for the builder to say, with a "did you mean".
-pub fn set(root: &mut Node, dotted: &str, new: Node) -> Result<(), SetError> {
+pub fn set<'s>(root: &mut Node<'s>, dotted: &str, new: Node<'s>) -> Result<(), SetError> {
     let segments: Vec<&str> = dotted.split('.').map(str::trim).collect();
     if segments.iter().any(|s| s.is_empty()) {
         return Err(SetError::BadKey);
@@ -167,7 +211,7 @@ pub fn set(root: &mut Node, dotted: &str, new: Node) -> Result<(), SetError> {
             Val::Table(entries) => {
                 let pos = entries.iter().position(|e| e.key == *seg).unwrap_or_else(|| {
                     let fresh = Node { val: Val::Table(Vec::new()), at };
-                    entries.push(Entry { key: (*seg).to_owned(), key_at: at, node: fresh });
+                    entries.push(Entry { key: Cow::Owned((*seg).to_owned()), key_at: at, node: fresh });
                     entries.len() - 1
                 });
                 if last {
@@ -186,7 +230,7 @@ pub fn set(root: &mut Node, dotted: &str, new: Node) -> Result<(), SetError> {
 mod tests {
     use super::*;
 
-    fn get<'a>(node: &'a Node, key: &str) -> &'a Node {
+    fn get<'a>(node: &'a Node<'_>, key: &str) -> &'a Node<'a> {
         let Val::Table(entries) = &node.val else { panic!("not a table") };
         &entries.iter().find(|e| e.key == key).expect("key present").node
     }
@@ -200,6 +244,19 @@ mod tests {
         assert_eq!(b.at, Place::File(src.find("\"x\"").expect("present")));
         let Val::Array(c) = &get(get(&root, "t"), "c").val else { panic!("array") };
         assert!(matches!(c[0].val, Val::Float(x) if (x - 1.5).abs() < 1e-12));
+    }
+
+    /// The tree moves toml's strings rather than copying them: plain text
+    /// stays borrowed from the source (only escapes make toml own a copy).
+    #[test]
+    fn text_is_borrowed_from_the_source() {
+        let root = parse_document("k = \"plain\"\ne = \"tab\\there\"\n").expect("valid");
+        let Val::Table(entries) = &root.val else { panic!("not a table") };
+        assert!(entries.iter().all(|e| matches!(e.key, Cow::Borrowed(_))));
+        assert!(matches!(get(&root, "k").val, Val::Str(Cow::Borrowed("plain"))));
+        assert!(matches!(&get(&root, "e").val, Val::Str(Cow::Owned(s)) if s == "tab\there"));
+        let owned: Node<'static> = root.clone().into_owned();
+        assert!(matches!(&get(&owned, "k").val, Val::Str(Cow::Owned(s)) if s == "plain"));
     }
 
     #[test]

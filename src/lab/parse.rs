@@ -35,7 +35,7 @@ fn strings(cx: &mut Cx<'_>, node: &Node, key: &str) -> Vec<(String, Place)> {
     cx.strings(node, key).into_iter().map(|(s, at)| (s.to_owned(), at)).collect()
 }
 
-fn get<'n>(entries: &'n [Entry], key: &str) -> Option<&'n Entry> {
+fn get<'n>(entries: &'n [Entry<'n>], key: &str) -> Option<&'n Entry<'n>> {
     entries.iter().find(|e| e.key == key)
 }
 
@@ -221,19 +221,19 @@ fn place_setup_diagnostic(mut d: Diagnostic, setup: &[(Override, Place)], cx: &C
 
 /// The scenario as a value tree with the setup applied, to read the
 /// knobs' starting values from.
-fn scenario_tree(r: &ScenarioRef, setup: &[Override]) -> Option<Node> {
+fn scenario_tree(r: &ScenarioRef, setup: &[Override]) -> Option<Node<'static>> {
     let text = match r {
         ScenarioRef::Preset(id) => String::from_utf8_lossy(crate::sim::preset(id)?.1).into_owned(),
         ScenarioRef::Inline { text, .. } => text.clone(),
     };
-    let mut root = tree::parse_document(&text).ok()?;
+    let mut root = tree::parse_document(&text).ok()?.into_owned();
     for (i, o) in setup.iter().enumerate() {
         tree::set(&mut root, &o.key, tree::parse_override_value(&o.value, i)).ok()?;
     }
     Some(root)
 }
 
-fn lookup<'n>(root: &'n Node, dotted: &str) -> Option<&'n Node> {
+fn lookup<'n>(root: &'n Node<'n>, dotted: &str) -> Option<&'n Node<'n>> {
     let mut node = root;
     for seg in dotted.split('.') {
         node = match &node.val {
@@ -250,7 +250,7 @@ fn value_of(node: &Node) -> Option<Value> {
         Val::Int(n) => Some(Value::Int(*n)),
         Val::Float(x) => Some(Value::Float(*x)),
         Val::Bool(b) => Some(Value::Bool(*b)),
-        Val::Str(s) => Some(Value::Str(s.clone())),
+        Val::Str(s) => Some(Value::Str(s.to_string())),
         _ => None,
     }
 }
@@ -357,7 +357,7 @@ fn knobs(cx: &mut Cx<'_>, top: &[Entry], lab: Option<&Lab>, scenario: Option<&No
             }
         };
         let start = scenario.and_then(|root| lookup(root, &k.key)).and_then(value_of);
-        let knob = Knob { key: k.key.clone(), range, start };
+        let knob = Knob { key: k.key.to_string(), range, start };
         if let Some(lab) = lab {
             check_knob_against_simulator(cx, lab, &knob, k.key_at);
         }
@@ -426,7 +426,7 @@ fn solution(cx: &mut Cx<'_>, top: &[Entry], lab: &Lab) -> Vec<Setting> {
             cx.error(s.node.at, format!("the solution is outside the knobs: {why}"));
             continue;
         }
-        out.push(Setting { key: s.key.clone(), value });
+        out.push(Setting { key: s.key.to_string(), value });
     }
     out
 }

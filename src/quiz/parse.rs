@@ -1,24 +1,27 @@
 //! Parsing a pack file (format 1) into a [`Pack`], with a diagnostic at
 //! `path:line:column` for every problem found, not only the first.
 //!
-//! toml's spanned document (`DeTable`) is walked by hand rather than
-//! deserialized with serde, so that one run can report a missing key, a
-//! wrong type and an unknown key side by side, each at its own place.
+//! toml's spanned document is turned into the crate's placed value tree
+//! ([`crate::infra::toml_tree`]) and walked with the one reader of placed
+//! TOML ([`crate::infra::toml_reader`]) rather than deserialized with
+//! serde, so that one run can report a missing key, a wrong type and an
+//! unknown key side by side, each at its own place. The tree borrows the
+//! file's text: checking a pack copies no strings.
 //! References to lessons and scenarios are returned, not resolved: whether
 //! they exist depends on the course being checked ([`crate::course::check`]).
 
-pub(crate) mod fields;
 mod kind;
 mod question;
 mod smells;
 mod unclosed;
 
 use std::collections::HashMap;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
-use self::fields::{Fields, Reader, describe};
 use super::model::{FORMAT, Pack, PackMeta};
 use crate::infra::is_valid_id;
+use crate::infra::toml_reader::{Reader, Table};
+use crate::infra::toml_tree::{self as tree, Place, Val};
 use crate::infra::{Diagnostic, LineIndex, Severity};
 
 /// What a reference in a pack points at.
@@ -120,24 +123,33 @@ pub fn sort_diagnostics(d: &mut [Diagnostic]) {
     });
 }
 
+/// Where the file-level messages go: its first line.
+const TOP: Place = Place::File(0);
+
 /// Check the top-level `format` key. `false` means the file must not be
 /// read further (a format this build does not know).
-pub fn check_format(r: &mut Reader<'_>, doc: &Fields<'_, '_>) -> bool {
-    let Some(v) = doc.get("format") else {
-        r.error(&(0..0), format!("missing the required key `format`: write `format = {FORMAT}` at the top"));
+fn check_format(r: &mut Reader<'_>, src: &str, top: &mut Table<'_>) -> bool {
+    let Some(v) = top.get("format") else {
+        r.error(TOP, format!("missing the required key `format`: write `format = {FORMAT}` at the top"));
         return true;
     };
-    match v.get_ref() {
-        DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()) == Ok(FORMAT) => true,
-        DeValue::Integer(i) => {
-            r.error(
-                &v.span(),
-                format!("unsupported format {}: this version of lambda-tutor reads format {FORMAT}", i.as_str()),
-            );
+    match v.val {
+        Val::Int(FORMAT) => true,
+        Val::Int(n) => {
+            r.error(v.at, format!("unsupported format {n}: this version of lambda-tutor reads format {FORMAT}"));
             false
         }
-        other => {
-            r.error(&v.span(), format!("`format` must be the integer {FORMAT}, not {}", describe(other)));
+        // An integer beyond i64 (the tree keeps it as an infinite float):
+        // quote it as written.
+        Val::Float(f) if f.is_infinite() => {
+            let Place::File(offset) = v.at else { return false };
+            let written = src.get(offset..).unwrap_or_default();
+            let written = written.split(|c: char| c.is_whitespace() || c == '#').next().unwrap_or_default();
+            r.error(v.at, format!("unsupported format {written}: this version of lambda-tutor reads format {FORMAT}"));
+            false
+        }
+        ref other => {
+            r.error(v.at, format!("`format` must be the integer {FORMAT}, not {}", other.type_name()));
             false
         }
     }
@@ -183,7 +195,7 @@ pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
         return ParsedPack { diagnostics: unknown_facts, ..ParsedPack::default() };
     }
     match parse_toml(path, &src) {
-        Ok(doc) => pack_from_doc(path, &src, doc.get_ref(), true),
+        Ok(doc) => pack_from_doc(path, &src, doc, true),
         Err(diagnostics) => ParsedPack { diagnostics, ..ParsedPack::default() },
     }
 }
@@ -191,85 +203,88 @@ pub fn parse_pack(path: &str, bytes: &[u8]) -> ParsedPack {
 /// Read a pack out of an already parsed TOML document of `src`. With
 /// `build` unset the file is only validated (as `check` does) and no
 /// [`Pack`] is made, which saves copying every string of a large pack.
-pub fn pack_from_doc(path: &str, src: &str, doc: &DeTable<'_>, build: bool) -> ParsedPack {
+pub fn pack_from_doc(path: &str, src: &str, doc: toml::Spanned<DeTable<'_>>, build: bool) -> ParsedPack {
+    let root = tree::from_document(doc);
     let mut r = Reader::new(path, src);
-    let top = Fields::new(doc, 0..0, "the pack file");
-    if !check_format(&mut r, &top) {
-        return ParsedPack { diagnostics: r.diagnostics, ..ParsedPack::default() };
+    let Val::Table(entries) = &root.val else {
+        return ParsedPack::default();
+    };
+    let mut top = Table::new(entries, TOP, "the pack file");
+    if !check_format(&mut r, src, &mut top) {
+        return ParsedPack { diagnostics: r.diags, ..ParsedPack::default() };
     }
-    top.check_keys(&mut r, &TOP_KEYS, |_| None);
+    r.check_keys(entries, &top.name, &TOP_KEYS);
     let mut parsed = ParsedPack::default();
-    let meta = pack_meta(&mut r, &top, &mut parsed);
-    let questions = questions(&mut r, &top, &mut parsed.references, build);
+    let meta = pack_meta(&mut r, &mut top, &mut parsed);
+    let questions = questions(&mut r, &mut top, &mut parsed.references, build);
     let pack = match (meta, questions) {
         (Some(meta), Some(questions)) if build && !r.has_errors() => {
             Some(Pack { meta, questions, path: path.to_owned(), builtin: false, course: None })
         }
         _ => None,
     };
-    let mut diagnostics = r.diagnostics;
+    let mut diagnostics = r.diags;
     sort_diagnostics(&mut diagnostics);
     ParsedPack { pack, diagnostics, ..parsed }
 }
 
-fn pack_meta(r: &mut Reader<'_>, top: &Fields<'_, '_>, parsed: &mut ParsedPack) -> Option<PackMeta> {
+fn pack_meta(r: &mut Reader<'_>, top: &mut Table<'_>, parsed: &mut ParsedPack) -> Option<PackMeta> {
     let Some(v) = top.get("pack") else {
-        r.error(&(0..0), "missing the `[pack]` table (id, title, version)");
+        r.error(TOP, "missing the `[pack]` table (id, title, version)");
         return None;
     };
-    let DeValue::Table(table) = v.get_ref() else {
-        r.error(&v.span(), format!("`pack` must be a table (`[pack]`), not {}", describe(v.get_ref())));
+    let Val::Table(entries) = &v.val else {
+        r.error(v.at, format!("`pack` must be a table (`[pack]`), not {}", v.val.type_name()));
         return None;
     };
-    let f = Fields::new(table, v.span(), "`[pack]`");
-    f.check_keys(r, &PACK_KEYS, |_| None);
-    let id = f.text(r, "id", true);
-    if let Some(id) = &id {
-        if is_valid_id(id.get_ref()) {
-            let (line, column) = r.place(&id.span());
-            parsed.id = Some(((*id.get_ref()).to_owned(), line, column));
+    let mut f = Table::new(entries, v.at, "`[pack]`");
+    r.check_keys(entries, &f.name, &PACK_KEYS);
+    let id = f.require(r, "id").and_then(|n| Some((r.text(n, "id")?, n.at)));
+    if let Some((id, at)) = id {
+        if is_valid_id(id) {
+            let (line, column) = r.position(at);
+            parsed.id = Some((id.to_owned(), line, column));
         } else {
-            r.error(&id.span(), format!("pack id {:?} must match [a-z0-9-]+", id.get_ref()));
+            r.error(at, format!("pack id {id:?} must match [a-z0-9-]+"));
         }
     }
-    let title = f.text(r, "title", true);
-    let version = f.text(r, "version", true);
-    let description = f.string(r, "description", false);
-    let authors = f.string_list(r, "authors", false);
-    let license = f.text(r, "license", false);
-    let text = |s: toml::Spanned<&str>| (*s.get_ref()).to_owned();
+    let title = f.require(r, "title").and_then(|n| r.text(n, "title"));
+    let version = f.require(r, "version").and_then(|n| r.text(n, "version"));
+    let description = f.get("description").and_then(|n| r.str(n, "description"));
+    let authors = f.get("authors").and_then(|n| r.texts(n, "authors"));
+    let license = f.get("license").and_then(|n| r.text(n, "license"));
     Some(PackMeta {
-        id: text(id?),
-        title: text(title?),
-        version: text(version?),
-        description: description.map(text).unwrap_or_default(),
-        authors: authors.map(|a| a.into_inner().into_iter().map(text).collect()).unwrap_or_default(),
-        license: license.map(text),
+        id: id?.0.to_owned(),
+        title: title?.to_owned(),
+        version: version?.to_owned(),
+        description: description.map(str::to_owned).unwrap_or_default(),
+        authors: authors.map(|a| a.into_iter().map(|(s, _)| s.to_owned()).collect()).unwrap_or_default(),
+        license: license.map(str::to_owned),
     })
 }
 
 fn questions(
     r: &mut Reader<'_>,
-    top: &Fields<'_, '_>,
+    top: &mut Table<'_>,
     refs: &mut Vec<Reference>,
     build: bool,
 ) -> Option<Vec<super::model::Question>> {
     let Some(v) = top.get("questions") else {
-        r.error(&(0..0), "the pack has no questions: add `[[questions]]` tables");
+        r.error(TOP, "the pack has no questions: add `[[questions]]` tables");
         return None;
     };
-    let DeValue::Array(items) = v.get_ref() else {
-        let hint = if v.get_ref().is_table() { ": write `[[questions]]`, with two brackets" } else { "" };
-        r.error(&v.span(), format!("`questions` must be an array of tables{hint}"));
+    let Val::Array(items) = &v.val else {
+        let hint = if matches!(v.val, Val::Table(_)) { ": write `[[questions]]`, with two brackets" } else { "" };
+        r.error(v.at, format!("`questions` must be an array of tables{hint}"));
         return None;
     };
     if items.is_empty() {
-        r.error(&v.span(), "the pack has no questions");
+        r.error(v.at, "the pack has no questions");
         return None;
     }
     if let Some(first_over) = items.get(MAX_QUESTIONS) {
         r.error(
-            &first_over.span(),
+            first_over.at,
             format!(
                 "a pack holds at most {MAX_QUESTIONS} questions and this one has {}: split it into several packs \
                  (this is question {})",
@@ -283,12 +298,12 @@ fn questions(
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
     for (n, item) in items.iter().enumerate() {
-        let DeValue::Table(table) = item.get_ref() else {
-            r.error(&item.span(), format!("each question must be a table, not {}", describe(item.get_ref())));
+        let Val::Table(entries) = &item.val else {
+            r.error(item.at, format!("each question must be a table, not {}", item.val.type_name()));
             ok = false;
             continue;
         };
-        match question::parse(r, table, item.span(), n + 1, &mut ids, refs, build) {
+        match question::parse(r, entries, item.at, n + 1, &mut ids, refs, build) {
             Some(q) => out.push(q),
             None => ok = false,
         }

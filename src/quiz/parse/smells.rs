@@ -1,10 +1,9 @@
 //! Warnings about explanations that do not teach: empty ones, ones that
 //! only repeat the answer, and true-false ones that only say "true".
 
-use toml::Spanned;
-
-use super::fields::{Fields, Reader};
 use super::kind::KindRef;
+use crate::infra::toml_reader::Reader;
+use crate::infra::toml_tree::Place;
 
 /// Lower-case words of `s`, markdown and punctuation dropped.
 fn words(s: &str) -> Vec<String> {
@@ -68,22 +67,22 @@ fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
-pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &KindRef<'_>, explanation: &Spanned<&str>) {
-    let text = *explanation.get_ref();
-    let span = explanation.span();
+/// Warn about the explanation `(text, at)` of the question called `name`
+/// in messages.
+pub fn explanation(r: &mut Reader<'_>, name: &str, kind: &KindRef<'_>, (text, at): (&str, Place)) {
     if let KindRef::TrueFalse { .. } = kind {
         if says_only_true_or_false(text) {
-            r.warning(&span, format!("the explanation of {} gives no reason: say why it is true or false", f.name));
+            r.warning(at, format!("the explanation of {name} gives no reason: say why it is true or false"));
         }
         return;
     }
     if text.trim().is_empty() {
-        r.warning(&span, format!("the explanation of {} is empty: say why the answer is right", f.name));
+        r.warning(at, format!("the explanation of {name} is empty: say why the answer is right"));
         return;
     }
     // The sentence earlier versions of `import` wrote for a missing one.
     if text.starts_with("Imported from ") && text.trim_end().ends_with(" without an explanation.") {
-        r.warning(&span, format!("the explanation of {} is a placeholder left by `import`: write one", f.name));
+        r.warning(at, format!("the explanation of {name} is a placeholder left by `import`: write one"));
         return;
     }
     let number;
@@ -100,7 +99,7 @@ pub fn explanation(r: &mut Reader<'_>, f: &Fields<'_, '_>, kind: &KindRef<'_>, e
         _ => Vec::new(),
     };
     if repeats_answer(text, &answers) {
-        r.warning(&span, "the explanation only repeats the answer: say why it is right");
+        r.warning(at, "the explanation only repeats the answer: say why it is right");
     }
 }
 

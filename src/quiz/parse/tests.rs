@@ -149,6 +149,32 @@ fn unsupported_format_stops_reading() {
     );
     let parsed = parse_pack("p.toml", b"format = \"1\"\n");
     assert_eq!(errors(&parsed), ["p.toml:1:10: error: `format` must be the integer 1, not a string"]);
+    // Beyond i64 the tree holds no integer; the message quotes the text.
+    let parsed = parse_pack("p.toml", b"format = 99_999_999_999_999_999_999 # big\n");
+    assert_eq!(
+        errors(&parsed),
+        [
+            "p.toml:1:10: error: unsupported format 99_999_999_999_999_999_999: this version of lambda-tutor reads format 1"
+        ]
+    );
+}
+
+/// The words packs share with scenarios and labs (the one reader of placed
+/// TOML): an unknown key with no likely typo lists the keys that are known,
+/// and a whole number written as a float says how to write it.
+#[test]
+fn shared_reader_wording() {
+    let parsed = pack_of(&format!("{COMMON}type = \"card\"\nanswer = \"A\"\nzebra = 1\ndifficulty = 2.0\n"));
+    assert_eq!(
+        errors(&parsed),
+        [
+            "p.toml:14:1: error: unknown key `zebra` in question `q` (known keys: id, type, topic, difficulty, \
+             lesson, tags, prompt, explanation, hints, answer)",
+            "p.toml:15:14: error: `difficulty` must be a whole number: write 2 without the decimal point",
+        ]
+    );
+    let parsed = pack_of(&format!("{COMMON}type = \"card\"\nanswer = \"A\"\ndifficulty = 99999999999999999999\n"));
+    assert_eq!(errors(&parsed), ["p.toml:14:14: error: `difficulty` is out of range"]);
 }
 
 #[test]
