@@ -50,6 +50,24 @@ pub struct Summary {
     /// each ran the handler again, which only an idempotent handler
     /// tolerates. They have no event outcome of their own.
     pub duplicates: u64,
+    /// The other functions of the account (`[[neighbours]]`), if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<NeighbourSummary>,
+}
+
+/// Another function of the account: its invocations and the ones the
+/// shared concurrency pool refused it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NeighbourSummary {
+    pub name: String,
+    pub reserved_concurrency: Option<u32>,
+    /// Invocations requested.
+    pub events: u64,
+    /// Invocations that got a unit of concurrency and ran.
+    pub invocations: u64,
+    /// Invocations refused: no concurrency left to this function.
+    pub throttled: u64,
+    pub concurrency_peak: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -38,6 +38,10 @@ pub(super) enum Kind {
     SqsRetry(u16, u32),
     /// A stream lane is polled.
     StreamPoll(u16, u32),
+    /// The next invocation of neighbour n (another function of the account).
+    NeighbourArrival(u16),
+    /// An invocation of neighbour n ends, freeing its unit of the pool.
+    NeighbourEnd(u16),
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -106,6 +106,7 @@ impl Engine {
             api_gateway_504s: c.gateway_504s,
             sqs_pollers_peak: c.pollers_peak,
             duplicates: c.duplicates,
+            neighbours: self.nb.summary(),
         }
     }
 }
