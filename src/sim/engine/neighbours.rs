@@ -115,13 +115,10 @@ impl Engine {
         if let Some(t) = n.arrivals.next(&mut n.rng) {
             self.queue.push(t, Kind::NeighbourArrival(sid(i)));
         }
-        let admitted = match n.reserved {
-            Some(r) => n.busy < r,
-            None => {
-                let main = if nb.main_reserved.is_some() { 0 } else { main_holds };
-                main + nb.unreserved_busy < nb.unreserved_pool
-            }
-        };
+        // A reserved neighbour has its own units; the others share what no
+        // reservation holds with the function, unless it has its own too.
+        let main = if nb.main_reserved.is_some() { 0 } else { main_holds };
+        let admitted = n.reserved.map_or(main + nb.unreserved_busy < nb.unreserved_pool, |r| n.busy < r);
         if !admitted {
             n.throttled += 1;
             return;
