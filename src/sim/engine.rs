@@ -6,6 +6,7 @@
 mod asynchronous;
 mod expiry;
 mod managed;
+mod neighbours;
 mod observer;
 mod outcomes;
 mod pool;
@@ -187,6 +188,8 @@ pub struct Engine {
     lambda_rps: synchronous::RateBucket,
     gateway_rps: synchronous::RateBucket,
     c: Counters,
+    /// Other functions of the account, sharing its concurrency pool.
+    nb: neighbours::Neighbours,
     latency: Histogram,
     next_event: u64,
     next_invocation: u64,
@@ -254,6 +257,7 @@ impl Engine {
                 u64::from(scenario.account.api_gateway_burst),
             ),
             c: Counters::default(),
+            nb: neighbours::Neighbours::new(scenario, seed),
             latency: Histogram::new(),
             next_event: 0,
             next_invocation: 0,
@@ -303,6 +307,7 @@ impl Engine {
             }
             engine.sources.push(state);
         }
+        engine.neighbours_start();
         // Provisioned environments are initialized before traffic arrives:
         // not cold starts, but their Init is billed at the provisioned
         // duration rate (pricing page; DG provisioned-concurrency.html: "Lambda
@@ -326,22 +331,6 @@ impl Engine {
     }
 
     // ---- the clock ------------------------------------------------------
-
-    /// Simulated time now, in microseconds.
-    pub fn now_us(&self) -> u64 {
-        self.now
-    }
-
-    /// Simulated time now, in milliseconds.
-    pub fn now_ms(&self) -> f64 {
-        self.now as f64 / 1000.0
-    }
-
-    /// Whether every event has reached its final outcome (and the scenario's
-    /// duration has passed).
-    pub fn is_finished(&self) -> bool {
-        self.finished
-    }
 
     /// The time of the next event that will be processed, if any.
     pub fn next_event_us(&self) -> Option<u64> {
@@ -472,6 +461,8 @@ impl Engine {
             Kind::SqsRetry(src, batch) => self.on_sqs_retry(src as usize, batch),
             Kind::StreamPoll(src, lane) => self.on_stream_poll(src as usize, lane),
             Kind::ManagedScale => self.on_managed_scale(),
+            Kind::NeighbourArrival(n) => self.on_neighbour_arrival(n as usize),
+            Kind::NeighbourEnd(n) => self.on_neighbour_end(n as usize),
         }
     }
 
@@ -513,8 +504,8 @@ impl Engine {
     /// concurrency cap and the scaling rate allow. Returns (env, cold).
     #[inline]
     fn acquire(&mut self) -> Result<(u32, bool), ThrottleReason> {
-        let found = self.pool.prov_idle.pop().or_else(|| self.pool.pop_idle());
-        if let Some(e) = found {
+        // Provisioned environments are the function's whether busy or idle.
+        if let Some(e) = self.pool.prov_idle.pop() {
             return Ok((e, self.pool.envs[e as usize].needs_init));
         }
         if self.mi.is_some() {
@@ -523,8 +514,16 @@ impl Engine {
         if self.p.cap == 0 {
             return Err(ThrottleReason::ReservedZero);
         }
-        if self.p.provisioned + self.pool.on_demand_busy >= self.p.cap {
+        // A warm environment is no unit of concurrency: running in it takes
+        // one from the pool. Without a reservation of its own the function
+        // shares the pool with its neighbours, and what they hold is not
+        // its to take. (Alone, it never has an idle environment while at
+        // its cap, so this test costs it nothing.)
+        if self.p.provisioned + self.pool.on_demand_busy + self.nb.taken >= self.p.cap {
             return Err(ThrottleReason::Concurrency);
+        }
+        if let Some(e) = self.pool.pop_idle() {
+            return Ok((e, self.pool.envs[e as usize].needs_init));
         }
         if !self.pool.take_scale_token(self.now, self.p.scale_per_10s) {
             return Err(ThrottleReason::ScalingRate);
@@ -681,19 +680,5 @@ impl Engine {
             Work::Stream { src, lane, len } => self.stream_done(src as usize, lane, len, job.outcome),
             Work::None => {}
         }
-    }
-
-    /// The scenario being run.
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
-    }
-
-    pub fn seed(&self) -> u64 {
-        self.seed
-    }
-
-    /// Events in the queue (for diagnostics and benchmarks).
-    pub fn queue_len(&self) -> usize {
-        self.queue.len()
     }
 }

@@ -72,6 +72,22 @@ pub struct Scenario {
     pub account: Account,
     pub sources: Vec<Source>,
     pub billing: Billing,
+    /// Other functions in the same account and Region (`[[neighbours]]`):
+    /// their invocations occupy the shared concurrency pool.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<Neighbour>,
+}
+
+/// Another function of the account, modelled only as load on the shared
+/// concurrency pool: its invocations arrive, hold one unit of concurrency
+/// for their duration, or are throttled when none is left to them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Neighbour {
+    pub name: String,
+    pub arrival: Arrival,
+    #[serde(serialize_with = "ser_dist")]
+    pub duration_ms: Dist,
+    pub reserved_concurrency: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -52,6 +52,9 @@ pub struct Summary {
     pub duplicates: u64,
     /// Lambda Managed Instances (zeros for on-demand functions).
     pub managed_instances: ManagedInstances,
+    /// The other functions of the account (`[[neighbours]]`), if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<NeighbourSummary>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
@@ -61,6 +64,21 @@ pub struct ManagedInstances {
     pub instances_peak: u32,
     /// Requests one environment serves at once (CPU-bound: its vCPUs).
     pub max_concurrency_per_environment: u32,
+}
+
+/// Another function of the account: its invocations and the ones the
+/// shared concurrency pool refused it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NeighbourSummary {
+    pub name: String,
+    pub reserved_concurrency: Option<u32>,
+    /// Invocations requested.
+    pub events: u64,
+    /// Invocations that got a unit of concurrency and ran.
+    pub invocations: u64,
+    /// Invocations refused: no concurrency left to this function.
+    pub throttled: u64,
+    pub concurrency_peak: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -144,10 +144,10 @@ impl Key {
 
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
-    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open, OpenLink,
-    PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit, QuizLesson,
-    ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew, StepEvent,
-    Submit, TakeStep, Toggle, Top, Unpair, Up,
+    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
+    OpenLink, PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit,
+    QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew,
+    StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 

@@ -40,6 +40,10 @@ pub(super) enum Kind {
     StreamPoll(u16, u32),
     /// The Managed Instances scaler runs.
     ManagedScale,
+    /// The next invocation of neighbour n (another function of the account).
+    NeighbourArrival(u16),
+    /// An invocation of neighbour n ends, freeing its unit of the pool.
+    NeighbourEnd(u16),
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -123,6 +123,7 @@ impl Engine {
                 instances_peak: f.instances_peak,
                 max_concurrency_per_environment: f.slots(),
             }),
+            neighbours: self.nb.summary(),
         }
     }
 }

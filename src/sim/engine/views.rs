@@ -3,6 +3,7 @@
 use super::pool::Work;
 use super::{Detail, Engine};
 use crate::sim::observe::{ConcurrencyView, EnvState, EnvView, QueueView, ShardView};
+use crate::sim::scenario::Scenario;
 use crate::sim::summary::Summary;
 
 /// Everything a frame of the visualizer draws, at one moment.
@@ -129,5 +130,39 @@ impl Engine {
                 },
             })
             .collect()
+    }
+}
+
+/// Where the run is: plain accessors, kept here so that engine.rs holds the
+/// event loop and the rules.
+impl Engine {
+    /// Simulated time now, in microseconds.
+    pub fn now_us(&self) -> u64 {
+        self.now
+    }
+
+    /// Simulated time now, in milliseconds.
+    pub fn now_ms(&self) -> f64 {
+        self.now as f64 / 1000.0
+    }
+
+    /// Whether every event has reached its final outcome (and the scenario's
+    /// duration has passed).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The scenario being run.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Events in the queue (for diagnostics and benchmarks).
+    pub fn queue_len(&self) -> usize {
+        self.queue.len()
     }
 }

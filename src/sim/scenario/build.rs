@@ -6,6 +6,7 @@
 
 mod arrival;
 mod function;
+mod neighbours;
 mod read;
 mod sources;
 
@@ -15,7 +16,7 @@ use super::{Loaded, Override, ReadFile, Scenario, defaults};
 use crate::infra::toml_reader::Reader;
 use crate::infra::{Diagnostic, Severity};
 
-pub(super) const TOP_KEYS: &[&str] = &["format", "scenario", "function", "account", "sources", "billing"];
+pub(super) const TOP_KEYS: &[&str] = &["format", "scenario", "function", "account", "sources", "billing", "neighbours"];
 pub(super) const SCENARIO_KEYS: &[&str] = &["id", "title", "description", "duration_s", "seed"];
 pub(super) const FUNCTION_KEYS: &[&str] = &[
     "runtime",
@@ -38,6 +39,7 @@ pub(super) const FUNCTION_KEYS: &[&str] = &[
 ];
 pub(super) const ACCOUNT_KEYS: &[&str] =
     &["concurrency_limit", "scale_per_10s", "api_gateway_rps", "api_gateway_burst", "idle_expiry_s", "max_lifetime_s"];
+pub(super) const NEIGHBOUR_KEYS: &[&str] = &["name", "arrival", "duration_ms", "reserved_concurrency"];
 pub(super) const BILLING_KEYS: &[&str] = &["free_tier"];
 pub(super) const SOURCE_COMMON: &[&str] = &["kind", "arrival", "poison_rate", "poison_events"];
 pub(super) const ASYNC_KEYS: &[&str] = &["max_retry_attempts", "max_event_age_s", "on_failure", "duplicate_rate"];
@@ -78,6 +80,7 @@ pub fn all_keys() -> Vec<&'static str> {
         FUNCTION_KEYS,
         ACCOUNT_KEYS,
         BILLING_KEYS,
+        NEIGHBOUR_KEYS,
         SOURCE_COMMON,
         ASYNC_KEYS,
         SQS_KEYS,
@@ -139,6 +142,7 @@ impl Cx<'_> {
         let billing = self.billing(top.get("billing"));
         let duration_s = meta.as_ref().map_or(defaults::DURATION_S, |m| m.3);
         let sources = self.sources(top.get("sources"), top.at, duration_s, function.as_ref(), read_file);
+        let neighbours = self.neighbours(top.get("neighbours"), duration_s, &account, function.as_ref(), read_file);
         self.finish(&top, TOP_KEYS, &|_| None);
         let (id, title, description, duration_s, seed) = meta?;
         let scenario = Scenario {
@@ -151,8 +155,10 @@ impl Cx<'_> {
             account,
             sources: sources?,
             billing,
+            neighbours: neighbours?,
         };
-        let expected: f64 = scenario.sources.iter().map(|s| s.arrival.expected_events(duration_s)).sum();
+        let expected: f64 = scenario.sources.iter().map(|s| s.arrival.expected_events(duration_s)).sum::<f64>()
+            + scenario.neighbours.iter().map(|n| n.arrival.expected_events(duration_s)).sum::<f64>();
         if expected > super::MAX_EVENTS {
             self.error(
                 top.place_of("sources"),
