@@ -1,4 +1,4 @@
-//! The rows above a question: the title (mode, pack, question number),
+//! The rows above a question: the title (mode, pack, question number and topic),
 //! the progress bar with score and time left, and the status line (what
 //! to do now, a message, or the verdict).
 
@@ -40,11 +40,14 @@ impl QuizScreen {
         let right = match &self.state {
             State::Asking(current) | State::Answered(current, _) => {
                 let n = current.number;
-                if self.is_timed_by_clock() {
-                    format!("{} {n} ", strings::QUESTION)
+                let count = if self.is_timed_by_clock() {
+                    format!("{} {n}", strings::QUESTION)
                 } else {
-                    format!("{} {n}/{} ", strings::QUESTION, self.session.len())
-                }
+                    format!("{} {n}/{}", strings::QUESTION, self.session.len())
+                };
+                // The topic, as plain mode prints it: which subject this question tests.
+                let topic = crate::text::sanitize(current.item.question.topic.trim()).into_owned();
+                if topic.is_empty() { format!("{count} ") } else { format!("{count} [{topic}] ") }
             }
             State::Finished(_) => format!("{} ", strings::FINISHED),
             State::Empty(_) => String::new(),
