@@ -172,12 +172,15 @@ impl Inspector {
         ));
         let pin = block.inner(payload);
         block.render(payload, buf);
+        // Scrolling counts JSON lines; each is wrapped whole, never cut.
+        let pwidth = usize::from(pin.width).max(1);
         let lines: Vec<Line<'_>> = self
             .payload
             .iter()
             .skip(self.scroll)
+            .flat_map(|l| wrap_code(l, pwidth))
             .take(usize::from(pin.height))
-            .map(|l| Line::from(Span::raw(l.as_str())))
+            .map(Line::from)
             .collect();
         Paragraph::new(lines).render(pin, buf);
         let block = widgets::panel(theme, strings::SIM_RESULT, false);
@@ -187,10 +190,14 @@ impl Inspector {
             Some(Outcome::Success) | None => theme.good,
             Some(_) => theme.sim(SimRole::Refused),
         };
-        // JSON lines are cut at the edge; the sentences about it wrap.
+        // JSON lines wrap under their own indentation; the sentences about it wrap by word.
         let width = usize::from(rin.width).max(1);
-        let mut lines: Vec<Line<'_>> =
-            self.result.iter().map(|l| Line::from(Span::styled(l.as_str(), style))).collect();
+        let mut lines: Vec<Line<'_>> = self
+            .result
+            .iter()
+            .flat_map(|l| wrap_code(l, width))
+            .map(|row| Line::from(Span::styled(row, style)))
+            .collect();
         for note in &self.notes {
             if !lines.is_empty() {
                 lines.push(Line::default());
@@ -251,6 +258,49 @@ impl Inspector {
     }
 }
 
+/// One line of pretty JSON as rows of at most `width` columns, so that a long
+/// value (an ARN, a body) is read whole instead of cut at the pane's edge.
+/// Rows after the first start two columns deeper than the line's own
+/// indentation (while that leaves half the width), so they read as one line.
+/// A row breaks after the last space that fits, else anywhere (ARNs have none).
+fn wrap_code(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    if crate::text::width(line) <= width {
+        return vec![line.to_owned()];
+    }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let hang = if indent + 2 <= width / 2 { " ".repeat(indent + 2) } else { String::new() };
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut used = 0usize;
+    // Where the row may break after a space: (byte index, columns before it).
+    let mut space: Option<(usize, usize)> = None;
+    let mut floor = 0usize;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && used > floor {
+            let rest = match space.filter(|&(at, _)| at > floor) {
+                Some((at, _)) => row.split_off(at),
+                None => String::new(),
+            };
+            rows.push(std::mem::take(&mut row));
+            row.push_str(&hang);
+            row.push_str(&rest);
+            floor = hang.len();
+            used = crate::text::width(&row);
+            space = None;
+        }
+        row.push(c);
+        used += w;
+        if c == ' ' && used > floor + 1 {
+            space = Some((row.len(), used));
+        }
+    }
+    rows.push(row);
+    rows
+}
+
 /// The list, the payload and the result: side by side when wide, the list
 /// above the other two when narrow.
 fn panes(inner: Rect) -> [Rect; 3] {
@@ -300,6 +350,41 @@ mod tests {
         i.apply(Action::Up);
         assert_eq!(i.selected().map(|r| r.invocation), first);
         assert!(i.payload_lines().join("\n").contains("Scheduled Event"));
+    }
+
+    #[test]
+    fn long_json_lines_wrap_instead_of_being_cut() {
+        let mut i = inspector("api-flash-crowd", 2_000_000);
+        let value = format!("arn:aws:lambda:eu-west-1:123456789012:function:{}:END", "x".repeat(120));
+        let long = format!("    \"functionArn\": \"{value}\",");
+        i.payload.insert(0, long);
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        i.render(area, &mut buf, &Theme::mono());
+        let rows: Vec<String> =
+            (0..area.height).map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect();
+        // The payload pane is the left 60 % under the list: join its rows.
+        let start = rows.iter().position(|r| r.contains("\"functionArn\"")).expect("first row shown");
+        let pane: String = rows[start..]
+            .iter()
+            .take_while(|r| !r.contains('└'))
+            .map(|r| r.chars().skip(1).take(46).collect::<String>().trim().to_owned())
+            .collect();
+        assert!(pane.contains(&value), "the whole value, in order:\n{}", rows.join("\n"));
+        assert!(rows[start + 1].chars().skip(1).take(6).all(|c| c == ' '), "continuation rows hang deeper");
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_and_the_width() {
+        let line =
+            "  \"body\": \"{\\\"message\\\": \\\"hello from a long line\\\"}\", and-a-very-long-unbroken-token-here";
+        for width in [1, 5, 12, 30, 200] {
+            let rows = wrap_code(line, width);
+            assert!(rows.iter().all(|r| crate::text::width(r) <= width), "{width}: {rows:?}");
+            let joined: String = rows.iter().map(|r| r.trim_start()).collect();
+            let want: String = line.split(' ').collect();
+            assert_eq!(joined.replace(' ', ""), want, "{width}: {rows:?}");
+        }
     }
 
     #[test]
