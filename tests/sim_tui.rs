@@ -204,3 +204,26 @@ fn any_size_draws_without_panic() {
         draw(&mut app, w, h);
     }
 }
+
+/// At 60×20 the knob bar shows every knob and the footer only whole hints:
+/// each piece of the narrow footer is a piece of the wide one.
+#[test]
+fn footer_and_knob_bar_fit_at_60x20() {
+    let pieces = |row: &str| -> Vec<String> {
+        row.trim_matches('"').split("  ").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+    };
+    for preset in ["api-flash-crowd", "sqs-backlog"] {
+        let wide = draw(&mut app_at(preset, 25_000_000), 200, 24);
+        let screen = draw(&mut app_at(preset, 25_000_000), 60, 20);
+        let rows: Vec<&str> = screen.lines().collect();
+        let (knobs, footer) = (rows[rows.len() - 2], rows[rows.len() - 1]);
+        let whole = pieces(wide.lines().last().unwrap_or_default());
+        for piece in pieces(footer) {
+            assert!(whole.contains(&piece), "{piece:?} is cut:\n{screen}");
+        }
+        for label in ["memory", "timeout", "rsv", "prov", "arrivals"] {
+            assert!(knobs.contains(label), "{label} missing from the knob bar:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("sim_{preset}_60x20"), screen);
+    }
+}

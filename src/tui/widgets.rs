@@ -69,10 +69,19 @@ pub fn markdown_line<'a>(line: &'a markdown::Line, theme: &Theme, highlights: &[
 }
 
 /// The footer: key hints generated from the keymap for these contexts.
+/// A hint that does not fit whole is left out (a later, shorter one may
+/// still fit), never cut mid-word at the edge.
 pub fn render_footer(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context], extra: &[(String, &str)]) {
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
     let hints = keymap::hints(contexts);
     for (keys, hint) in extra.iter().map(|(k, h)| (k.clone(), *h)).chain(hints) {
+        // The two trailing spaces are a gap, allowed to fall past the edge.
+        let w = crate::text::width(&keys) + 1 + crate::text::width(hint);
+        if used + w > usize::from(area.width) {
+            continue;
+        }
+        used += w + 2;
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {hint}  "), theme.dim));
     }

@@ -224,9 +224,14 @@ fn number(x: f64) -> String {
 
 /// One line: each knob's name and value, the selected one highlighted,
 /// changed ones marked; short labels when the line is narrow.
+/// The knob bar: every knob with its value, the selected one marked. When
+/// it does not fit, the labels shorten, then the key legend goes, then only
+/// the knobs around the selected one are shown (`…` where more are): a knob
+/// is never cut at the edge.
 pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, knobs: &Knobs, scenario: &Scenario, selected: Knob) {
-    let line = |short: bool| -> Line<'static> {
-        let mut spans = vec![Span::styled(format!(" {} ", strings::SIM_KNOBS), theme.dim)];
+    let width = usize::from(area.width);
+    let cells = |short: bool| -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
         for knob in Knob::ALL {
             let value = knobs.value(knob, scenario);
             let mark = if knobs.is_set(knob) { "*" } else { "" };
@@ -241,11 +246,52 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, knobs: &Knobs, scenar
             let (open, close) = if knob == selected { ("◂", "▸") } else { (" ", " ") };
             spans.push(Span::styled(format!("{open}{text}{close}"), style));
         }
-        Line::from(spans)
+        spans
     };
-    let full = line(false);
-    let chosen = if full.width() <= usize::from(area.width) { full } else { line(true) };
-    Paragraph::new(chosen).render(area, buf);
+    let legend = Span::styled(format!(" {} ", strings::SIM_KNOBS), theme.dim);
+    let fits = |spans: &[Span<'_>]| spans.iter().map(Span::width).sum::<usize>() <= width;
+    let mut chosen = None;
+    for short in [false, true] {
+        let mut spans = vec![legend.clone()];
+        spans.extend(cells(short));
+        if fits(&spans) {
+            chosen = Some(spans);
+            break;
+        }
+    }
+    let spans = chosen.unwrap_or_else(|| {
+        let all = cells(true);
+        if fits(&all) { all } else { window(&all, Knob::ALL.iter().position(|&k| k == selected).unwrap_or(0), width) }
+    });
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The cells around `at` that fit in `width` with a `…` on each side that
+/// has more; grows to the right first, then to the left.
+fn window(cells: &[Span<'static>], at: usize, width: usize) -> Vec<Span<'static>> {
+    let (mut lo, mut hi) = (at, at + 1);
+    let cost = |lo: usize, hi: usize| {
+        let ends = usize::from(lo > 0) + usize::from(hi < cells.len());
+        cells[lo..hi].iter().map(Span::width).sum::<usize>() + ends
+    };
+    loop {
+        if hi < cells.len() && cost(lo, hi + 1) <= width {
+            hi += 1;
+        } else if lo > 0 && cost(lo - 1, hi) <= width {
+            lo -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    if lo > 0 {
+        out.push(Span::raw("…"));
+    }
+    out.extend(cells[lo..hi].iter().cloned());
+    if hi < cells.len() {
+        out.push(Span::raw("…"));
+    }
+    out
 }
 
 #[cfg(test)]
