@@ -42,7 +42,7 @@ fn referenced(key: &str, blocks: &[(String, String)]) -> BTreeSet<String> {
 }
 
 fn context(blocks: &[(String, String)]) -> Context {
-    Context { lessons: referenced("lesson", blocks), scenarios: referenced("scenario", blocks), packs: Vec::new() }
+    Context { lessons: referenced("lesson", blocks), scenarios: referenced("scenario", blocks), ..Context::default() }
 }
 
 fn check(path: &str, text: &str, context: &Context) -> Report {

@@ -42,8 +42,12 @@ pub struct Context {
     pub lessons: BTreeSet<String>,
     pub scenarios: BTreeSet<String>,
     /// Packs the checked lessons' checkpoints may name besides the checked
-    /// packs (the built-in ones, or a whole installed course's).
+    /// packs (a whole installed course's).
     pub packs: Vec<Pack>,
+    /// Whether the built-in packs count too. They are parsed only when a
+    /// checked lesson has checkpoints to resolve: `check` of a large pack
+    /// alone must not pay for parsing the built-in course's questions.
+    pub builtin_packs: bool,
 }
 
 impl Context {
@@ -56,8 +60,7 @@ impl Context {
             .map(|l| l.meta.id)
             .collect();
         let scenarios = embedded::scenarios().iter().filter_map(|(path, _)| stem(path)).collect();
-        let packs = crate::quiz::load::builtin_packs().0;
-        Self { lessons, scenarios, packs }
+        Self { lessons, scenarios, packs: Vec::new(), builtin_packs: true }
     }
 
     /// Every lesson and scenario of a loaded course (built-in and
@@ -66,7 +69,7 @@ impl Context {
         let lessons = course.lessons.iter().map(|l| l.meta.id.clone()).collect();
         let mut scenarios: BTreeSet<String> = course.scenarios.iter().map(|s| s.id.clone()).collect();
         scenarios.extend(course.scenarios.iter().filter_map(|s| stem(&s.path)));
-        Self { lessons, scenarios, packs: course.packs.clone() }
+        Self { lessons, scenarios, packs: course.packs.clone(), builtin_packs: false }
     }
 }
 
@@ -338,8 +341,9 @@ fn authoring_rules(
     context: &Context,
     lessons: &[(crate::course::Lesson, String)],
 ) {
-    let sources: BTreeMap<&str, String> =
-        inputs.iter().map(|i| (i.path.as_str(), String::from_utf8_lossy(&i.bytes).into_owned())).collect();
+    // Borrowed: a pack's text is only read for the places of its questions.
+    let sources: BTreeMap<&str, std::borrow::Cow<'_, str>> =
+        inputs.iter().map(|i| (i.path.as_str(), String::from_utf8_lossy(&i.bytes))).collect();
     let lint_inputs: Vec<crate::quiz::lint::LintInput<'_>> = report
         .packs
         .iter()
@@ -347,9 +351,12 @@ fn authoring_rules(
         .collect();
     let mut found = crate::quiz::lint::lint(&lint_inputs);
     if !lessons.is_empty() {
-        let mut all_packs: Vec<Pack> = report.packs.clone();
-        all_packs
-            .extend(context.packs.iter().filter(|p| !report.packs.iter().any(|c| c.meta.id == p.meta.id)).cloned());
+        // References, not copies: a checked pack may hold 50,000 questions.
+        let builtin = if context.builtin_packs { crate::quiz::load::builtin_packs().0 } else { Vec::new() };
+        let mut all_packs: Vec<&Pack> = report.packs.iter().collect();
+        all_packs.extend(
+            context.packs.iter().chain(&builtin).filter(|p| !report.packs.iter().any(|c| c.meta.id == p.meta.id)),
+        );
         for (lesson, src) in lessons {
             found.extend(crate::course::lesson_rules::lesson_diagnostics(lesson, src, &all_packs));
         }

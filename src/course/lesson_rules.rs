@@ -59,7 +59,7 @@ fn text_offset(src: &str, needle: &str) -> usize {
 
 /// Diagnostics about a lesson's date, sources and checkpoints. `src` is the
 /// whole file (front matter included), `packs` every pack of the course.
-pub fn lesson_diagnostics(lesson: &Lesson, src: &str, packs: &[Pack]) -> Vec<Diagnostic> {
+pub fn lesson_diagnostics(lesson: &Lesson, src: &str, packs: &[&Pack]) -> Vec<Diagnostic> {
     let path = lesson.path.as_str();
     let index = LineIndex::new(src);
     let at = |offset: usize, severity: Severity, message: String| {
@@ -175,7 +175,8 @@ mod tests {
 
     fn check(src: &str) -> Vec<String> {
         let lesson = parse_lesson("content/l.md", src.as_bytes()).expect("valid lesson");
-        let packs = vec![parse_pack("p.toml", PACK.as_bytes()).pack.expect("valid pack")];
+        let packs = [parse_pack("p.toml", PACK.as_bytes()).pack.expect("valid pack")];
+        let packs: Vec<&Pack> = packs.iter().collect();
         lesson_diagnostics(&lesson, src, &packs).iter().map(ToString::to_string).collect()
     }
 

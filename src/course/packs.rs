@@ -52,7 +52,7 @@ impl PackJob {
             context: Context {
                 lessons: course.lessons.iter().filter(|l| l.course.is_none()).map(|l| l.meta.id.clone()).collect(),
                 scenarios: course.scenarios.iter().filter(|s| s.course.is_none()).map(|s| s.id.clone()).collect(),
-                packs: Vec::new(),
+                ..Context::default()
             },
         }
     }
