@@ -35,8 +35,11 @@ pub fn answer_checkpoint(number: usize, total: usize) -> String {
 }
 
 pub fn checkpoints_left(n: usize) -> String {
-    let what = if n == 1 { "1 checkpoint is".to_owned() } else { format!("{n} checkpoints are") };
-    format!("End of lesson. {what} not answered yet: Enter goes to it.")
+    if n == 1 {
+        "End of lesson. 1 checkpoint is not answered yet: Enter goes to it.".to_owned()
+    } else {
+        format!("End of lesson. {n} checkpoints are not answered yet: Enter goes to the first.")
+    }
 }
 
 pub fn open_sim_link(id: &str) -> String {
