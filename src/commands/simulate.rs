@@ -9,6 +9,7 @@ use std::path::Path;
 use super::{CommandResult, Failure};
 use crate::context::Context;
 use crate::infra::Diagnostic;
+use crate::sim::scenario::Compute;
 use crate::sim::summary::{dollars, thousands};
 use crate::sim::{self, Engine, Loaded, Options, Override, Summary, scenario};
 use crate::tui::screens::SimulatorScreen;
@@ -145,6 +146,57 @@ fn run_with_trace(engine: &mut Engine, path: &Path) -> Result<Summary, Failure> 
     Ok(engine.summary())
 }
 
+/// On-demand functions share the account's (or their reserved) concurrency;
+/// a Managed Instances function is bounded by its environments instead.
+fn concurrency_line(sc: &sim::Scenario, s: &Summary, limit: u32) -> String {
+    let (peak, average) = (s.concurrency.peak, s.concurrency.average);
+    match sc.function.compute {
+        Compute::OnDemand => format!("concurrency   peak {peak}, average {average:.1} (limit {limit})"),
+        Compute::ManagedInstances => format!(
+            "concurrency   peak {peak}, average {average:.1} ({} requests at once per environment)",
+            s.managed_instances.max_concurrency_per_environment
+        ),
+    }
+}
+
+/// On-demand bills GB-seconds; Managed Instances bill instance-hours.
+fn billed_line(sc: &sim::Scenario, s: &Summary) -> String {
+    match sc.function.compute {
+        Compute::OnDemand => {
+            format!("billed        {:.3} GB-s at {} MB, {}", s.billed_gb_s, s.billing.memory_mb, s.billing.architecture)
+        }
+        Compute::ManagedInstances => format!(
+            "billed        {:.1} instance-hours, peak {} instances at {}/hour, no GB-s",
+            s.managed_instances.instance_hours,
+            s.managed_instances.instances_peak,
+            dollars(sc.function.managed.instance_usd_per_hour)
+        ),
+    }
+}
+
+/// The total and the parts it is the sum of, for the function's compute.
+fn cost_line(sc: &sim::Scenario, s: &Summary) -> String {
+    let c = &s.cost_usd;
+    let free = if s.billing.free_tier { " (after the free tier)" } else { "" };
+    match sc.function.compute {
+        Compute::OnDemand => format!(
+            "cost          {} = requests {} + compute {} + provisioned {}{free}",
+            dollars(c.total),
+            dollars(c.requests),
+            dollars(c.compute),
+            dollars(c.provisioned)
+        ),
+        Compute::ManagedInstances => format!(
+            "cost          {} = requests {} + instances {} + management fee ({:.0} %) {}",
+            dollars(c.total),
+            dollars(c.requests),
+            dollars(c.instances),
+            sim::billing::MANAGED_FEE_SHARE * 100.0,
+            dollars(c.management_fee)
+        ),
+    }
+}
+
 /// The summary for people; `hint` adds where to find more (for a terminal).
 pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
     let sc = &loaded.scenario;
@@ -204,20 +256,13 @@ pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
             s.environments.peak,
             s.environments.average
         ),
-        format!("concurrency   peak {}, average {:.1} (limit {limit})", s.concurrency.peak, s.concurrency.average),
+        concurrency_line(sc, s, limit),
         format!(
             "latency       p50 {} ms · p90 {} ms · p99 {} ms · max {} ms",
             s.latency_ms.p50, s.latency_ms.p90, s.latency_ms.p99, s.latency_ms.max
         ),
-        format!("billed        {:.3} GB-s at {} MB, {}", s.billed_gb_s, s.billing.memory_mb, s.billing.architecture),
-        format!(
-            "cost          {} = requests {} + compute {} + provisioned {}{}",
-            dollars(s.cost_usd.total),
-            dollars(s.cost_usd.requests),
-            dollars(s.cost_usd.compute),
-            dollars(s.cost_usd.provisioned),
-            if s.billing.free_tier { " (after the free tier)" } else { "" }
-        ),
+        billed_line(sc, s),
+        cost_line(sc, s),
     ];
     let mut out = lines.join("\n");
     out.push('\n');
@@ -239,5 +284,18 @@ mod tests {
         assert!(plain.contains("cost          $1.87 = requests $0.2000 + compute $1.67"), "{plain}");
         assert!(!plain.contains("--json"));
         assert!(text_summary(&loaded, &summary, true).ends_with("--trace FILE records each event.\n"));
+    }
+
+    #[test]
+    fn managed_instances_show_instance_hours_and_the_fee_not_gb_seconds() {
+        let set = [Override::parse("scenario.duration_s=3600").expect("override")];
+        let loaded = crate::sim::load_preset("managed-instances-steady", &set).expect("preset");
+        let summary = crate::sim::Engine::new(&loaded.scenario, 1).run();
+        let plain = text_summary(&loaded, &summary, false);
+        // 3 instances for an hour at $0.2016, the fee 15 % of that.
+        assert!(plain.contains("billed        3.0 instance-hours, peak 3 instances at $0.2016/hour"), "{plain}");
+        assert!(plain.contains("+ instances $0.6048 + management fee (15 %) $0.0907"), "{plain}");
+        assert!(plain.contains("64 requests at once per environment"), "{plain}");
+        assert!(!plain.contains("GB-s at"), "{plain}");
     }
 }
