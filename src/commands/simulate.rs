@@ -159,6 +159,25 @@ fn concurrency_line(sc: &sim::Scenario, s: &Summary, limit: u32) -> String {
     }
 }
 
+/// Why requests were refused; a Managed Instances function is refused only
+/// when every environment is full and the scaler has not caught up.
+fn throttled_line(sc: &sim::Scenario, s: &Summary) -> String {
+    let (total, r) = (thousands(s.invocations.throttled), &s.throttle_reasons);
+    match sc.function.compute {
+        Compute::OnDemand => format!(
+            "throttled     {total} (concurrency {}, scaling rate {}, request rate {}, reserved 0: {})",
+            thousands(r.concurrency),
+            thousands(r.scaling_rate),
+            thousands(r.request_rate),
+            thousands(r.reserved_zero)
+        ),
+        Compute::ManagedInstances => format!(
+            "throttled     {total} (every environment full while instances scaled out: {})",
+            thousands(r.managed_capacity)
+        ),
+    }
+}
+
 /// On-demand bills GB-seconds; Managed Instances bill instance-hours.
 fn billed_line(sc: &sim::Scenario, s: &Summary) -> String {
     match sc.function.compute {
@@ -224,14 +243,7 @@ pub fn text_summary(loaded: &Loaded, s: &Summary, hint: bool) -> String {
             thousands(inv.timed_out),
             thousands(inv.retried)
         ),
-        format!(
-            "throttled     {} (concurrency {}, scaling rate {}, request rate {}, reserved 0: {})",
-            thousands(inv.throttled),
-            thousands(s.throttle_reasons.concurrency),
-            thousands(s.throttle_reasons.scaling_rate),
-            thousands(s.throttle_reasons.request_rate),
-            thousands(s.throttle_reasons.reserved_zero)
-        ),
+        throttled_line(sc, s),
         format!(
             "events        {} succeeded, {} failed, {} timed out, {} rejected (throttled), {} gateway 504s, {} gateway 429s, {} dead-lettered, {} dropped",
             thousands(s.event_outcomes.succeeded),
@@ -297,5 +309,6 @@ mod tests {
         assert!(plain.contains("+ instances $0.6048 + management fee (15 %) $0.0907"), "{plain}");
         assert!(plain.contains("64 requests at once per environment"), "{plain}");
         assert!(!plain.contains("GB-s at"), "{plain}");
+        assert!(plain.contains("throttled     0 (every environment full while instances scaled out: 0)"), "{plain}");
     }
 }
