@@ -38,6 +38,8 @@ pub enum Action {
     ResetKnobs,
     Inspect,
     ShowSummary,
+    /// Open the simulator's `--set KEY=VALUE` prompt.
+    OpenPrompt,
     // Quizzes, reviews and drills.
     /// Answer with what is chosen or typed.
     Submit,

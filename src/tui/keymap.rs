@@ -19,6 +19,8 @@ pub enum Context {
     Simulator,
     /// The simulator's event inspector.
     Inspector,
+    /// The simulator's `--set KEY=VALUE` prompt: a text field has focus.
+    SimPrompt,
     /// Choosing packs or topics for a quiz.
     Chooser,
     /// A question with one answer to choose (single, true-false).
@@ -59,7 +61,7 @@ impl Context {
     /// Contexts where a text field takes every printable key: their footer
     /// shows keys that still work while typing (Tab, Esc, Enter).
     pub fn is_typing(self) -> bool {
-        self == Context::QuizText
+        matches!(self, Context::QuizText | Context::SimPrompt)
     }
 }
 
@@ -145,9 +147,9 @@ impl Key {
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
     HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
-    OpenLink, PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson, Quit,
-    QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew,
-    StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    OpenLink, OpenPrompt, PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson,
+    Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start,
+    StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
@@ -206,16 +208,26 @@ const SIMULATOR: &[Binding] = &[
     bind(&[Char(' ')], PlayPause, "play or pause (a finished run starts again)").hint("play/pause"),
     bind(&[Char('.')], StepEvent, "pause and advance to the next event").hint("step"),
     bind(&[Char('+'), Char('=')], Faster, "faster (up to 10,000× real time)").hint("faster"),
-    bind(&[Char('-'), Char('_')], Slower, "slower (down to 0.1× real time)").hint("slower"),
+    // No footer hint: `+ faster` stands for the pair, and the line is full.
+    bind(&[Char('-'), Char('_')], Slower, "slower (down to 0.1× real time)"),
     bind(&[Code(KeyCode::Left), Char('h')], PrevKnob, "previous knob"),
     bind(&[Code(KeyCode::Right), Char('l')], NextKnob, "next knob (the knobs line at the bottom)").hint("knob"),
     bind(&[Code(KeyCode::Up), Char('k')], Up, "raise the knob: the scenario re-runs from t = 0"),
     bind(&[Code(KeyCode::Down), Char('j')], Down, "lower the knob: the scenario re-runs from t = 0"),
-    bind(&[Char('x')], ResetKnobs, "knobs back to the scenario's own values"),
+    bind(
+        &[Char('o'), Char(':')],
+        OpenPrompt,
+        "type any --set KEY=VALUE (checked as simulate --set checks it); re-runs",
+    )
+    .hint("set"),
+    bind(&[Char('x')], ResetKnobs, "knobs and typed settings back to the scenario's own values"),
     bind(&[Char('r')], Reseed, "run again from t = 0 with another seed"),
     bind(&[Char('e'), Code(KeyCode::Enter)], Inspect, "inspect recent invocations: payload and result").hint("events"),
     bind(&[Char('s')], ShowSummary, "show or hide the run's summary"),
 ];
+
+const SIM_PROMPT: &[Binding] =
+    &[bind(ENTER, Submit, "apply the KEY=VALUE typed: the scenario re-runs from t = 0 (Esc cancels)").hint("apply")];
 
 const INSPECTOR: &[Binding] = &[
     bind(&[Code(KeyCode::Up), Char('k')], Up, "newer invocation"),
@@ -326,6 +338,7 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Reader, &[READER]),
     (Context::Simulator, &[SIMULATOR]),
     (Context::Inspector, &[INSPECTOR]),
+    (Context::SimPrompt, &[SIM_PROMPT]),
     (Context::Chooser, &[NAV, CHOOSER]),
     (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
     (Context::Stats, &[STATS]),

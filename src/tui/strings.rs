@@ -156,6 +156,10 @@ pub const SIM_CHART_CONCURRENCY_SHORT: &str = "conc";
 pub const SIM_CHART_COLD_SHORT: &str = "cold";
 pub const SIM_CHART_COST: &str = "cost";
 pub const SIM_KNOBS: &str = "knobs ←→ ↑↓";
+pub const SIM_KNOB_RUNTIME: &str = "runtime";
+pub const SIM_KNOB_RUNTIME_SHORT: &str = "rt";
+pub const SIM_KNOB_ACCOUNT: &str = "account limit";
+pub const SIM_KNOB_ACCOUNT_SHORT: &str = "acct";
 pub const SIM_KNOB_MEMORY: &str = "memory";
 pub const SIM_KNOB_TIMEOUT: &str = "timeout";
 pub const SIM_KNOB_RESERVED: &str = "reserved";
@@ -213,6 +217,85 @@ pub fn sim_fleet_legend(envs: &str, instances: &str, slots: &str, busy: &str, to
 
 pub fn sim_glyph_per(per: usize) -> String {
     format!("1 glyph ≈ {per} (majority)")
+}
+
+pub const SIM_PROMPT_LABEL: &str = " --set ";
+pub const SIM_PROMPT_HINT: &str = "KEY=VALUE, any key of the scenario file, e.g. function.runtime=nodejs22.x or account.concurrency_limit=3000 · Enter re-runs from t = 0 · Esc cancels";
+pub const SIM_PROMPT_REFUSED: &str = "the scenario refused this setting";
+pub const SIM_SET_CLEAR: &str = "x clears";
+pub const SIM_STEP_SUCCEEDED: &str = "succeeded";
+pub const SIM_STEP_FAILED: &str = "failed (function error)";
+pub const SIM_STEP_TIMED_OUT: &str = "timed out";
+pub const SIM_DEST_DLQ_NAME: &str = "dead-letter queue";
+pub const SIM_DEST_QUEUE_DLQ_NAME: &str = "queue's dead-letter queue";
+pub const SIM_DEST_ON_FAILURE_NAME: &str = "on-failure destination";
+pub const SIM_STEP_COLD: &str = "cold start";
+pub const SIM_STEP_COLD_RETRY: &str = "retry, cold start";
+pub const SIM_STEP_WARM: &str = "warm";
+pub const SIM_STEP_WARM_RETRY: &str = "retry, warm";
+
+/// The line naming the overrides typed at the prompt.
+pub fn sim_typed(list: &str) -> String {
+    format!(" set {list}")
+}
+
+pub fn sim_step_head(at: &str) -> String {
+    format!("▸ step {at}")
+}
+
+pub fn sim_step_source_n(label: &str, n: usize) -> String {
+    format!("{label} (source {n})")
+}
+
+pub fn sim_step_arrival(source: &str, event: u64) -> String {
+    format!("{source} event #{event} arrives")
+}
+
+pub fn sim_step_throttle(source: &str, event: Option<u64>, reason: &str) -> String {
+    match event {
+        Some(e) => format!("{source} event #{e} throttled ({reason})"),
+        None => format!("{source} throttled ({reason})"),
+    }
+}
+
+pub fn sim_step_init_start(env: u32, invocation: u64) -> String {
+    format!("no idle environment: environment {env} runs Init for invocation #{invocation} (cold start)")
+}
+
+pub fn sim_step_init_end(env: u32, took: &str) -> String {
+    format!("environment {env} finished Init in {took}")
+}
+
+pub fn sim_step_event(event: u64) -> String {
+    format!("event #{event}")
+}
+
+pub fn sim_step_events(n: &str) -> String {
+    format!("a batch of {n}")
+}
+
+pub fn sim_step_invoke_start(invocation: u64, source: &str, carried: &str, env: u32, how: &str) -> String {
+    format!("invocation #{invocation} ({source}, {carried}) starts on environment {env} ({how})")
+}
+
+pub fn sim_step_invoke_end(invocation: u64, env: u32, outcome: &str, took: &str, billed_ms: u64) -> String {
+    format!("invocation #{invocation} on environment {env} {outcome} after {took} (billed {billed_ms} ms)")
+}
+
+pub fn sim_step_retry(event: u64, attempt: u8, at: &str) -> String {
+    format!("event #{event} will be retried (attempt {attempt}) at {at}")
+}
+
+pub fn sim_step_expiry(env: u32, reason: &str) -> String {
+    format!("environment {env} reclaimed ({reason})")
+}
+
+pub fn sim_step_dead_letter(event: u64, destination: &str) -> String {
+    format!("event #{event} sent to the {destination}")
+}
+
+pub fn sim_step_drop(event: u64, reason: &str) -> String {
+    format!("event #{event} dropped ({reason})")
 }
 
 pub fn sim_knob_refused(why: &str) -> String {

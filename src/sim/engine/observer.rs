@@ -174,6 +174,17 @@ impl Engine {
         }
     }
 
+    /// Start or stop keeping trace records. The visualizer keeps them only
+    /// around a single step, to say what that step was; a whole run's
+    /// records would grow without bound.
+    pub fn set_tracing(&mut self, on: bool) {
+        if !on {
+            self.trace = None;
+        } else if self.trace.is_none() {
+            self.trace = Some(Vec::new());
+        }
+    }
+
     /// Trace records collected since the last call (empty unless
     /// [`Options::trace`] is set).
     pub fn take_trace(&mut self) -> Vec<TraceRecord> {

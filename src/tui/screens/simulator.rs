@@ -10,8 +10,8 @@
 //!
 //! One module per region: [`diagram`] (sources, the Lambda service,
 //! destinations), [`grid`] (execution environments), [`charts`],
-//! [`narration`], [`knobs`] and the event [`inspector`]; [`picker`] is the
-//! scenario list opened from home.
+//! [`narration`], [`knobs`], the `--set` [`prompt`], the [`step`] line and
+//! the event [`inspector`]; [`picker`] is the scenario list opened from home.
 
 pub mod charts;
 pub mod clock;
@@ -22,8 +22,10 @@ pub mod inspector;
 pub mod knobs;
 pub mod narration;
 pub mod picker;
+pub mod prompt;
 pub mod run;
 pub mod sentences;
+pub mod step;
 pub mod summary;
 
 use std::time::{Duration, Instant};
@@ -63,6 +65,10 @@ pub struct SimulatorScreen {
     anim: u64,
     knob: Knob,
     inspector: Option<Inspector>,
+    /// The `--set KEY=VALUE` prompt, while open.
+    prompt: Option<prompt::Prompt>,
+    /// What the last `.` stepped over (until the run moves on otherwise).
+    stepped: Option<step::Stepped>,
     summary_shown: bool,
     /// A sentence for the status line (a knob setting the rules refused).
     note: Option<String>,
@@ -163,6 +169,8 @@ impl SimulatorScreen {
             anim: 0,
             knob: Knob::Memory,
             inspector: None,
+            prompt: None,
+            stepped: None,
             summary_shown: false,
             note: None,
             standalone: false,
@@ -210,7 +218,11 @@ impl SimulatorScreen {
     }
 
     pub fn contexts(&self) -> &'static [Context] {
-        if self.inspector.is_some() { &[Context::Inspector] } else { &[Context::Simulator] }
+        match (&self.inspector, &self.prompt) {
+            (Some(_), _) => &[Context::Inspector],
+            (None, Some(_)) => &[Context::SimPrompt],
+            (None, None) => &[Context::Simulator],
+        }
     }
 
     /// Start playing (as the space bar does).
@@ -219,6 +231,7 @@ impl SimulatorScreen {
             self.restart_run();
         }
         self.summary_shown = false;
+        self.stepped = None;
         self.play.play(self.run.engine.now_us());
     }
 
@@ -261,6 +274,7 @@ impl SimulatorScreen {
     }
 
     fn after_new_run(&mut self) {
+        self.stepped = None;
         self.narrator.clear();
         self.series = SeriesCache::default();
         self.summary_shown = false;
@@ -304,6 +318,12 @@ impl SimulatorScreen {
             }
             return Transition::Stay;
         }
+        if self.prompt.is_some() {
+            if prompt::handle(&mut self.prompt, &mut self.run, key) {
+                self.after_new_run();
+            }
+            return Transition::Stay;
+        }
         let Some(action) = keymap::action_for(key, &[Context::Simulator]) else { return Transition::Stay };
         if action != Action::Back {
             self.note = None;
@@ -319,7 +339,7 @@ impl SimulatorScreen {
                 self.play.pause();
                 self.summary_shown = false;
                 if !self.run.engine.is_finished() {
-                    self.run.engine.step();
+                    self.stepped = step::step(&mut self.run.engine, &self.run.scenario);
                     self.play.sync(self.run.engine.now_us(), false);
                     self.refresh();
                 }
@@ -334,7 +354,14 @@ impl SimulatorScreen {
             Action::NextKnob => self.step_knob(true),
             Action::Up => self.turn_knob(true),
             Action::Down => self.turn_knob(false),
-            Action::ResetKnobs => self.set_knobs(Knobs::default()),
+            Action::ResetKnobs => match self.run.clear_settings() {
+                Ok(()) => self.after_new_run(),
+                Err(why) => self.note = Some(strings::sim_knob_refused(&why)),
+            },
+            Action::OpenPrompt => {
+                self.play.pause();
+                self.prompt = Some(prompt::Prompt::default());
+            }
             Action::Inspect => {
                 let long = self.run.is_long();
                 self.inspector = Some(Inspector::new(
@@ -426,6 +453,10 @@ impl SimulatorScreen {
         if r.narration.height > 0 {
             self.render_narration(r.narration, buf, theme, r.roomy, long);
         }
+        prompt::render_typed(r.narration, r.knobs, buf, theme, &self.run.typed);
+        if let Some(prompt) = &self.prompt {
+            prompt.render(area, r.knobs, buf, theme);
+        }
         knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
         if self.summary_shown {
             let title = strings::sim_summary_title(&format::clock(self.run.engine.now_us(), long, false));
@@ -465,7 +496,8 @@ impl SimulatorScreen {
         };
         let now = engine.now_us();
         let duration_us = (self.run.scenario.duration_s * 1e6) as u64;
-        let mut time = format!("t {} / {}", format::clock(now, long, false), format::clock(duration_us, long, false));
+        let precise = self.stepped.is_some();
+        let mut time = format!("t {} / {}", format::clock(now, long, precise), format::clock(duration_us, long, false));
         if now > duration_us && !engine.is_finished() {
             time.push_str(strings::SIM_DRAINING);
         }
@@ -497,6 +529,7 @@ impl SimulatorScreen {
             let block = panel(theme, strings::SIM_ABOUT, roomy);
             let inner = block.inner(area);
             block.render(area, buf);
+            let inner = step::render_above(self.stepped.as_ref(), inner, buf, theme, long);
             if let Some((_, layout)) = &self.about_layout {
                 let lines: Vec<Line<'_>> = layout
                     .lines
@@ -511,6 +544,7 @@ impl SimulatorScreen {
         let block = panel(theme, strings::SIM_NARRATION, roomy);
         let inner = block.inner(area);
         block.render(area, buf);
+        let inner = step::render_above(self.stepped.as_ref(), inner, buf, theme, long);
         self.narrator.render(inner, buf, theme, long);
     }
 }
@@ -531,6 +565,10 @@ impl View for SimulatorScreen {
 
     fn contexts(&self) -> &'static [Context] {
         SimulatorScreen::contexts(self)
+    }
+
+    fn is_typing(&self) -> bool {
+        self.prompt.is_some()
     }
 
     /// Playback pauses while the help overlay or the size guard hides it.

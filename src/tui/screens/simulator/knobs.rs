@@ -1,6 +1,7 @@
-//! The knobs: memory, timeout, reserved and provisioned concurrency and the
-//! arrival rate. Each is a `--set`-style override on top of the scenario;
-//! changing one re-runs the scenario from t = 0.
+//! The knobs: runtime, memory, timeout, reserved and provisioned
+//! concurrency, the arrival rate and the account's concurrency limit. Each
+//! is a `--set`-style override on top of the scenario; changing one re-runs
+//! the scenario from t = 0.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,25 +9,32 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::format;
-use crate::sim::scenario::Arrival;
-use crate::sim::{Override, Scenario};
+use crate::sim::scenario::{Arrival, Compute};
+use crate::sim::{Override, Scenario, runtime};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
+    Runtime,
     Memory,
     Timeout,
     Reserved,
     Provisioned,
     Arrivals,
+    Account,
 }
 
 impl Knob {
-    pub const ALL: [Knob; 5] = [Knob::Memory, Knob::Timeout, Knob::Reserved, Knob::Provisioned, Knob::Arrivals];
+    pub const ALL: [Knob; 7] =
+        [Knob::Runtime, Knob::Memory, Knob::Timeout, Knob::Reserved, Knob::Provisioned, Knob::Account, Knob::Arrivals];
 
     fn label(self, short: bool) -> &'static str {
         match (self, short) {
+            (Knob::Runtime, false) => strings::SIM_KNOB_RUNTIME,
+            (Knob::Runtime, true) => strings::SIM_KNOB_RUNTIME_SHORT,
+            (Knob::Account, false) => strings::SIM_KNOB_ACCOUNT,
+            (Knob::Account, true) => strings::SIM_KNOB_ACCOUNT_SHORT,
             (Knob::Memory, _) => strings::SIM_KNOB_MEMORY,
             (Knob::Timeout, _) => strings::SIM_KNOB_TIMEOUT,
             (Knob::Reserved, false) => strings::SIM_KNOB_RESERVED,
@@ -44,25 +52,33 @@ const CONCURRENCY: [u32; 16] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 300, 500, 1000
 /// Multipliers of every source's arrival rate.
 pub const ARRIVAL_FACTORS: [f64; 7] = [0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 10.0];
 const UNIT_FACTOR: usize = 3;
+/// Account concurrency limits: 1,000 is Lambda's default quota; raising it
+/// is a quota request (tens of thousands are granted to large accounts).
+const ACCOUNT_LIMIT: [u32; 11] = [200, 500, 1000, 2000, 3000, 5000, 10_000, 20_000, 30_000, 50_000, 100_000];
 
 /// Knob settings; `None` keeps the scenario's own value.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Knobs {
+    /// A runtime id of [`runtime::RUNTIMES`].
+    pub runtime: Option<&'static str>,
     pub memory_mb: Option<u32>,
     pub timeout_s: Option<u32>,
     pub reserved: Option<u32>,
     pub provisioned: Option<u32>,
     /// Index into [`ARRIVAL_FACTORS`].
     pub arrivals: Option<usize>,
+    pub account_limit: Option<u32>,
 }
 
 fn next_in(steps: &[u32], current: u32, up: bool) -> Option<u32> {
     if up { steps.iter().copied().find(|&s| s > current) } else { steps.iter().rev().copied().find(|&s| s < current) }
 }
 
-/// The most a function may reserve: 100 must stay unreserved.
-fn reservable(base: &Scenario) -> u32 {
-    base.account.concurrency_limit.saturating_sub(100)
+/// The runtimes the runtime knob goes through: every one the model knows,
+/// or on Managed Instances those that can run there.
+fn runtimes(base: &Scenario) -> Vec<&'static str> {
+    let managed = base.function.compute == Compute::ManagedInstances;
+    runtime::ids().filter(|id| !managed || runtime::managed_concurrency_per_vcpu(id).is_some()).collect()
 }
 
 impl Knobs {
@@ -72,12 +88,20 @@ impl Knobs {
 
     pub fn is_set(&self, knob: Knob) -> bool {
         match knob {
+            Knob::Runtime => self.runtime.is_some(),
+            Knob::Account => self.account_limit.is_some(),
             Knob::Memory => self.memory_mb.is_some(),
             Knob::Timeout => self.timeout_s.is_some(),
             Knob::Reserved => self.reserved.is_some(),
             Knob::Provisioned => self.provisioned.is_some(),
             Knob::Arrivals => self.arrivals.is_some(),
         }
+    }
+
+    /// The most the function may reserve: 100 of the account limit (as the
+    /// account knob sets it) must stay unreserved.
+    fn reservable(&self, base: &Scenario) -> u32 {
+        self.account_limit.unwrap_or(base.account.concurrency_limit).saturating_sub(100)
     }
 
     fn reserved_of(&self, base: &Scenario) -> Option<u32> {
@@ -98,6 +122,24 @@ impl Knobs {
         let f = &base.function;
         let mut k = self.clone();
         match knob {
+            Knob::Runtime => {
+                // A list without an order of size: it wraps around.
+                let list = runtimes(base);
+                let current = self.runtime.unwrap_or(f.runtime.as_str());
+                let n = list.len();
+                let next = match list.iter().position(|id| *id == current) {
+                    Some(i) if up => list.get((i + 1) % n),
+                    Some(i) => list.get((i + n - 1) % n),
+                    // A runtime the model does not list (a file's own): start the list.
+                    None => list.first(),
+                }?;
+                k.runtime = (*next != f.runtime).then_some(*next);
+            }
+            Knob::Account => {
+                let current = self.account_limit.unwrap_or(base.account.concurrency_limit);
+                let v = next_in(&ACCOUNT_LIMIT, current, up)?;
+                k.account_limit = (v != base.account.concurrency_limit).then_some(v);
+            }
             Knob::Memory => {
                 let v = next_in(&MEMORY_MB, self.memory_mb.unwrap_or(f.memory_mb), up)?;
                 k.memory_mb = (v != f.memory_mb).then_some(v);
@@ -107,7 +149,7 @@ impl Knobs {
                 k.timeout_s = (v != f.timeout_s).then_some(v);
             }
             Knob::Reserved => {
-                let top = reservable(base);
+                let top = self.reservable(base);
                 let steps: Vec<u32> =
                     CONCURRENCY.iter().copied().filter(|&s| s < top).chain(std::iter::once(top)).collect();
                 let v = match (self.reserved_of(base), up) {
@@ -124,7 +166,7 @@ impl Knobs {
                 k = k.fit_provisioned(base);
             }
             Knob::Provisioned => {
-                let cap = self.reserved_of(base).unwrap_or_else(|| reservable(base));
+                let cap = self.reserved_of(base).unwrap_or_else(|| self.reservable(base));
                 let steps: Vec<u32> =
                     CONCURRENCY.iter().copied().filter(|&s| s < cap).chain(std::iter::once(cap)).collect();
                 let v = next_in(&steps, self.provisioned_of(base), up)?;
@@ -140,6 +182,23 @@ impl Knobs {
             }
         }
         (k != *self).then_some(k)
+    }
+
+    /// These settings without the knob that sets `key` (a typed override of
+    /// the same key takes its place).
+    pub fn without_key(&self, key: &str) -> Knobs {
+        let mut k = self.clone();
+        match key {
+            "function.runtime" => k.runtime = None,
+            "function.memory_mb" => k.memory_mb = None,
+            "function.timeout_s" => k.timeout_s = None,
+            "function.reserved_concurrency" => k.reserved = None,
+            "function.provisioned_concurrency" => k.provisioned = None,
+            "account.concurrency_limit" => k.account_limit = None,
+            key if key.starts_with("sources.") && key.contains(".arrival") => k.arrivals = None,
+            _ => {}
+        }
+        k
     }
 
     /// Provisioned concurrency must fit inside the reserved concurrency.
@@ -160,6 +219,12 @@ impl Knobs {
     pub fn overrides(&self, base: &Scenario) -> Vec<Override> {
         let set = |key: &str, value: String| Override { key: key.to_owned(), value };
         let mut out = Vec::new();
+        if let Some(r) = self.runtime {
+            out.push(set("function.runtime", format!("\"{r}\"")));
+        }
+        if let Some(a) = self.account_limit {
+            out.push(set("account.concurrency_limit", a.to_string()));
+        }
         if let Some(m) = self.memory_mb {
             out.push(set("function.memory_mb", m.to_string()));
         }
@@ -201,6 +266,8 @@ impl Knobs {
     pub fn value(&self, knob: Knob, scenario: &Scenario) -> String {
         let f = &scenario.function;
         match knob {
+            Knob::Runtime => crate::text::sanitize(&f.runtime).into_owned(),
+            Knob::Account => format::thousands(u64::from(scenario.account.concurrency_limit)),
             Knob::Memory => format!("{} MB", format::thousands(u64::from(f.memory_mb))),
             Knob::Timeout => format!("{} s", f.timeout_s),
             Knob::Reserved => f.reserved_concurrency.map_or_else(|| strings::SIM_NONE.to_owned(), |r| r.to_string()),

@@ -1,7 +1,8 @@
 //! One scenario being run: where it came from, the `--set` overrides of the
-//! command line, the knobs on top, the seed and the engine. Knobs and seeds
-//! build a new engine from t = 0; the scenario file is parsed again with
-//! the new overrides, so a knob's value is checked exactly like `--set`.
+//! command line and of the prompt, the knobs on top, the seed and the
+//! engine. Knobs, typed overrides and seeds build a new engine from t = 0;
+//! the scenario file is parsed again with the new overrides, so a knob's
+//! value or a typed `KEY=VALUE` is checked exactly like `--set`.
 
 use std::path::PathBuf;
 
@@ -34,6 +35,8 @@ pub struct Run {
     file: ScenarioFile,
     /// `--set` overrides from the command line.
     base_overrides: Vec<Override>,
+    /// Overrides typed at the simulator's prompt, after the command line's.
+    pub typed: Vec<Override>,
     /// The scenario with those overrides only: what the knobs start from.
     pub base: Scenario,
     /// The scenario being run (knobs applied).
@@ -51,6 +54,7 @@ impl Run {
         Ok(Self {
             file,
             base_overrides: overrides,
+            typed: Vec::new(),
             base: loaded.scenario.clone(),
             scenario: loaded.scenario,
             knobs: Knobs::default(),
@@ -74,6 +78,7 @@ impl Run {
     /// rules refuse leaves the run as it was and says why.
     pub fn set_knobs(&mut self, knobs: Knobs) -> Result<(), String> {
         let mut overrides = self.base_overrides.clone();
+        overrides.extend(self.typed.iter().cloned());
         overrides.extend(knobs.overrides(&self.base));
         match self.file.load(&overrides) {
             Ok(loaded) => {
@@ -85,6 +90,52 @@ impl Run {
             Err(diags) => {
                 let first = diags.iter().find(|d| d.is_error()).or(diags.first());
                 Err(first.map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned()))
+            }
+        }
+    }
+
+    /// Apply one typed `KEY=VALUE` (replacing an earlier one of the same key)
+    /// and run from t = 0. Knobs that set the same key give way to it. The
+    /// scenario loader checks it exactly as it checks `--set`; on an error
+    /// the run stays as it was and the diagnostics come back.
+    pub fn set_typed(&mut self, o: Override) -> Result<(), Vec<Diagnostic>> {
+        let mut typed: Vec<Override> = self.typed.iter().filter(|t| t.key != o.key).cloned().collect();
+        typed.push(o);
+        let mut overrides = self.base_overrides.clone();
+        overrides.extend(typed.iter().cloned());
+        let base = self.file.load(&overrides)?.scenario;
+        let knobs = self.knobs.without_key(&typed[typed.len() - 1].key);
+        let mut all = overrides;
+        all.extend(knobs.overrides(&base));
+        // Knob settings the new base refuses (an account limit now below
+        // the reserved concurrency) are dropped rather than the typed value.
+        let (scenario, knobs) = match self.file.load(&all) {
+            Ok(loaded) => (loaded.scenario, knobs),
+            Err(_) => (base.clone(), Knobs::default()),
+        };
+        self.typed = typed;
+        self.base = base;
+        self.scenario = scenario;
+        self.knobs = knobs;
+        self.restart();
+        Ok(())
+    }
+
+    /// Forget the typed overrides and the knobs: the scenario as it was
+    /// opened, from t = 0.
+    pub fn clear_settings(&mut self) -> Result<(), String> {
+        let typed = std::mem::take(&mut self.typed);
+        match self.file.load(&self.base_overrides) {
+            Ok(loaded) => {
+                self.base = loaded.scenario.clone();
+                self.scenario = loaded.scenario;
+                self.knobs = Knobs::default();
+                self.restart();
+                Ok(())
+            }
+            Err(diags) => {
+                self.typed = typed;
+                Err(diags.first().map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned()))
             }
         }
     }
