@@ -18,6 +18,7 @@ mod synchronous;
 mod views;
 
 pub use self::managed::{FleetEnv, FleetView};
+pub use self::neighbours::NeighbourUse;
 pub use self::views::Snapshot;
 
 use self::observer::Observer;

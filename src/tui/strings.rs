@@ -298,6 +298,24 @@ pub fn sim_step_drop(event: u64, reason: &str) -> String {
     format!("event #{event} dropped ({reason})")
 }
 
+/// Managed Instances: what caps the function (the Flow box).
+pub fn sim_mi_capacity(envs: &str, per: u32) -> String {
+    format!("{envs} envs × {per} requests")
+}
+
+pub fn sim_mi_instances(instances: u32, min: u32) -> String {
+    format!("{instances} instances (min {min})")
+}
+
+/// The account's other functions in the Flow box.
+pub fn sim_neighbour_one(name: &str, used: &str) -> String {
+    format!("{name} uses {used}")
+}
+
+pub fn sim_neighbours(n: usize, used: &str) -> String {
+    format!("{n} other functions use {used}")
+}
+
 pub fn sim_knob_refused(why: &str) -> String {
     format!("not allowed: {why}")
 }

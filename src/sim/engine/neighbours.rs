@@ -92,7 +92,26 @@ impl Neighbours {
     }
 }
 
+/// One neighbour's use of the shared pool at this moment (for the
+/// visualizer's Flow box).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeighbourUse {
+    pub name: String,
+    /// Its invocations in flight: units of the account's concurrency.
+    pub in_use: u32,
+    pub reserved: Option<u32>,
+}
+
 impl Engine {
+    /// Each neighbour's concurrency now, in the scenario's order.
+    pub fn neighbours_in_use(&self) -> Vec<NeighbourUse> {
+        self.nb
+            .list
+            .iter()
+            .map(|n| NeighbourUse { name: n.name.clone(), in_use: n.busy, reserved: n.reserved })
+            .collect()
+    }
+
     /// Schedule each neighbour's first arrival.
     pub(super) fn neighbours_start(&mut self) {
         for i in 0..self.nb.list.len() {

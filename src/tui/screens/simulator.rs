@@ -81,6 +81,7 @@ pub struct SimulatorScreen {
     envs: Vec<Cell>,
     /// Managed Instances: each environment and how full it is.
     fleet: Option<crate::sim::engine::FleetView>,
+    neighbours: Vec<crate::sim::engine::NeighbourUse>,
     summary: Summary,
     concurrency: ConcurrencyView,
     queues: Vec<QueueView>,
@@ -179,6 +180,7 @@ impl SimulatorScreen {
             grid: Grid::default(),
             envs: Vec::new(),
             fleet: None,
+            neighbours: Vec::new(),
         };
         me.refresh();
         Ok(me)
@@ -395,6 +397,7 @@ impl SimulatorScreen {
         let grid_area = panel(&Theme::mono(), "", r.roomy).inner(r.envs);
         self.grid = grid::aggregate(&self.envs, grid::capacity(grid_area));
         self.fleet = engine.fleet();
+        self.neighbours = engine.neighbours_in_use();
         self.summary = engine.summary();
         self.concurrency = engine.concurrency();
         self.queues = engine.queues();
@@ -426,6 +429,8 @@ impl SimulatorScreen {
             now_us: self.run.engine.now_us(),
             anim: self.anim,
             window_s: self.window_s(),
+            fleet: self.fleet.as_ref(),
+            neighbours: &self.neighbours,
         };
         diagram::render(inner, buf, theme, &view);
 

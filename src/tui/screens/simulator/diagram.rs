@@ -20,6 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{format, sentences};
+use crate::sim::engine::{FleetView, NeighbourUse};
 use crate::sim::scenario::{Arrival, InvocationType, OnFailure, Settings, SourceKind};
 use crate::sim::{ConcurrencyView, QueueView, Scenario, Summary};
 use crate::tui::strings;
@@ -37,6 +38,10 @@ pub struct FlowView<'a> {
     pub anim: u64,
     /// Simulated seconds that count as "recent" for the moving events.
     pub window_s: f64,
+    /// Managed Instances: the environments and instances now.
+    pub fleet: Option<&'a FleetView>,
+    /// The account's other functions and the concurrency each holds now.
+    pub neighbours: &'a [NeighbourUse],
 }
 
 /// Arrivals per second of `arrival` at `t_s` (0 outside the emitting phase).
@@ -277,14 +282,20 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
     let inner = block.inner(area);
     block.render(area, buf);
     let c = v.concurrency;
-    let count = format!(" {}/{}", format::thousands(u64::from(c.in_use)), format::thousands(u64::from(c.limit)));
+    // On Managed Instances the account limit is not what caps the function:
+    // the environments' request slots are.
+    let (in_use, limit) = match v.fleet {
+        Some(fl) => fl.environments.iter().fold((0, 0), |(b, s), e| (b + e.busy, s + e.slots)),
+        None => (c.in_use, c.limit),
+    };
+    let count = format!(" {}/{}", format::thousands(u64::from(in_use)), format::thousands(u64::from(limit)));
     let bar_w = usize::from(inner.width).saturating_sub(crate::text::width(&count) + 1).max(3);
-    let fraction = if c.limit == 0 { 0.0 } else { f64::from(c.in_use) / f64::from(c.limit) };
-    let full = c.in_use >= c.limit;
+    let fraction = if limit == 0 { 0.0 } else { f64::from(in_use) / f64::from(limit) };
+    let full = in_use >= limit;
     let gauge_style = if full { theme.sim(SimRole::Refused) } else { theme.sim(SimRole::Gauge) };
     let gauge_row = (format!(" {}{count}", gauge(fraction, bar_w)), gauge_style);
     // Where provisioned concurrency ends on the gauge.
-    let marks_row = (c.provisioned > 0 && c.limit > 0).then(|| {
+    let marks_row = (c.provisioned > 0 && c.limit > 0 && v.fleet.is_none()).then(|| {
         let at = (f64::from(c.provisioned) / f64::from(c.limit) * bar_w as f64).round() as usize;
         let at = at.clamp(1, bar_w);
         let label = format!(" {} {}", strings::SIM_PROVISIONED, format::thousands(u64::from(c.provisioned)));
@@ -301,8 +312,8 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
         if throttled > 0 { theme.sim(SimRole::Refused) } else { theme.dim },
     );
     let cap = if c.reserved.is_some() { strings::SIM_RESERVED } else { strings::SIM_ACCOUNT };
-    let limit_row = (format!(" {cap} {}", format::thousands(u64::from(c.limit))), theme.dim);
-    let scale_row = (
+    let mut limit_row = (format!(" {cap} {}", format::thousands(u64::from(c.limit))), theme.dim);
+    let mut scale_row = (
         format!(
             " {}",
             strings::sim_scaling(
@@ -316,11 +327,27 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
         format!(" {} MB · {} {} s", format::thousands(u64::from(f.memory_mb)), strings::SIM_TIMEOUT, f.timeout_s),
         theme.dim,
     );
+    if let Some(fl) = v.fleet {
+        let per = fl.environments.first().map_or(0, |e| e.slots);
+        let envs = format::thousands(fl.environments.len() as u64);
+        limit_row = (format!(" {}", strings::sim_mi_capacity(&envs, per)), theme.dim);
+        let min = v.scenario.function.managed.min_instances;
+        scale_row = (format!(" {}", strings::sim_mi_instances(fl.instances, min)), theme.dim);
+    }
+    let neighbours_row = (!v.neighbours.is_empty()).then(|| {
+        let used: u32 = v.neighbours.iter().map(|n| n.in_use).sum();
+        let text = match v.neighbours {
+            [one] => strings::sim_neighbour_one(&crate::text::sanitize(&one.name), &format::thousands(u64::from(used))),
+            many => strings::sim_neighbours(many.len(), &format::thousands(u64::from(used))),
+        };
+        (format!(" {text}"), if used > 0 { theme.warn } else { theme.dim })
+    });
     // The most telling rows first when the box is short.
     let mut rows = vec![gauge_row];
     if inner.height >= 4 {
         rows.extend(marks_row);
     }
+    rows.extend(neighbours_row);
     rows.extend([throttle_row, limit_row, scale_row, fn_row]);
     for (i, (text, style)) in rows.into_iter().take(usize::from(inner.height)).enumerate() {
         put(buf, inner.x, inner.y + i as u16, &text, style, inner.width, inner);
