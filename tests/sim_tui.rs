@@ -176,7 +176,8 @@ fn ticks_only_while_playing() {
 fn knobs_rerun_and_show_their_values() {
     let mut app = app_at("provisioned-concurrency", 60_000_000);
     draw(&mut app, 120, 40);
-    for _ in 0..3 {
+    // memory → runtime → timeout → reserved → provisioned
+    for _ in 0..4 {
         key(&mut app, KeyCode::Right);
     }
     key(&mut app, KeyCode::Down);
@@ -205,8 +206,10 @@ fn any_size_draws_without_panic() {
     }
 }
 
-/// At 60×20 the knob bar shows every knob and the footer only whole hints:
-/// each piece of the narrow footer is a piece of the wide one.
+/// At 60×20 the footer shows only whole hints (each piece of the narrow
+/// footer is a piece of the wide one), and the knob bar, too narrow for all
+/// seven knobs, shows whole knobs around the selected one: walking along it
+/// brings every knob into view, never cut at the edge.
 #[test]
 fn footer_and_knob_bar_fit_at_60x20() {
     let pieces = |row: &str| -> Vec<String> {
@@ -221,9 +224,16 @@ fn footer_and_knob_bar_fit_at_60x20() {
         for piece in pieces(footer) {
             assert!(whole.contains(&piece), "{piece:?} is cut:\n{screen}");
         }
-        for label in ["memory", "timeout", "rsv", "prov", "arrivals"] {
-            assert!(knobs.contains(label), "{label} missing from the knob bar:\n{screen}");
-        }
+        assert!(knobs.contains("◂mem"), "the selected knob is shown:\n{screen}");
         insta::assert_snapshot!(format!("sim_{preset}_60x20"), screen);
+        let mut app = app_at(preset, 25_000_000);
+        for label in ["mem", "rt", "timeout", "rsv", "prov", "acct", "rate"] {
+            let screen = draw(&mut app, 60, 20);
+            let rows: Vec<&str> = screen.lines().collect();
+            let knobs = rows[rows.len() - 2].trim_matches('"');
+            assert!(knobs.contains(&format!("◂{label} ")), "{label} not selected and whole:\n{knobs}");
+            assert!(knobs.matches('◂').count() == 1 && knobs.contains('▸'), "{knobs}");
+            key(&mut app, KeyCode::Right);
+        }
     }
 }

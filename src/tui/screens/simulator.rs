@@ -657,6 +657,7 @@ mod tests {
     fn knobs_rerun_from_zero_and_a_refusal_is_explained() {
         let mut s = SimulatorScreen::preset("sqs-backlog").expect("preset");
         s.seek_to_us(5_000_000);
+        press(&mut s, 'l'); // runtime
         press(&mut s, 'l'); // timeout
         for _ in 0..3 {
             press(&mut s, 'k');

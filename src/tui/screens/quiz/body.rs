@@ -604,7 +604,8 @@ pub(super) fn instruction(current: &Current, practice: &Practice) -> String {
             strings::do_numeric(unit.as_deref().map(|u| crate::text::sanitize(u).into_owned()).as_deref())
         }
         (QuestionKind::Predict { scenario, metric, tolerance_pct }, _) => strings::do_predict(
-            &crate::text::sanitize(metric),
+            // The summary key in words (`latency_ms.p50` → "median latency").
+            &crate::text::sanitize(&crate::lab::human_name(metric)),
             &crate::text::sanitize(scenario),
             &number_text(*tolerance_pct),
         ),

@@ -27,7 +27,7 @@ pub enum Knob {
 
 impl Knob {
     pub const ALL: [Knob; 7] =
-        [Knob::Runtime, Knob::Memory, Knob::Timeout, Knob::Reserved, Knob::Provisioned, Knob::Account, Knob::Arrivals];
+        [Knob::Memory, Knob::Runtime, Knob::Timeout, Knob::Reserved, Knob::Provisioned, Knob::Account, Knob::Arrivals];
 
     fn label(self, short: bool) -> &'static str {
         match (self, short) {
@@ -35,13 +35,15 @@ impl Knob {
             (Knob::Runtime, true) => strings::SIM_KNOB_RUNTIME_SHORT,
             (Knob::Account, false) => strings::SIM_KNOB_ACCOUNT,
             (Knob::Account, true) => strings::SIM_KNOB_ACCOUNT_SHORT,
-            (Knob::Memory, _) => strings::SIM_KNOB_MEMORY,
+            (Knob::Memory, false) => strings::SIM_KNOB_MEMORY,
+            (Knob::Memory, true) => strings::SIM_KNOB_MEMORY_SHORT,
             (Knob::Timeout, _) => strings::SIM_KNOB_TIMEOUT,
             (Knob::Reserved, false) => strings::SIM_KNOB_RESERVED,
             (Knob::Reserved, true) => strings::SIM_KNOB_RESERVED_SHORT,
             (Knob::Provisioned, false) => strings::SIM_KNOB_PROVISIONED,
             (Knob::Provisioned, true) => strings::SIM_KNOB_PROVISIONED_SHORT,
-            (Knob::Arrivals, _) => strings::SIM_KNOB_ARRIVALS,
+            (Knob::Arrivals, false) => strings::SIM_KNOB_ARRIVALS,
+            (Knob::Arrivals, true) => strings::SIM_KNOB_ARRIVALS_SHORT,
         }
     }
 }
