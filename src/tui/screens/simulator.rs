@@ -458,10 +458,7 @@ impl SimulatorScreen {
         if r.narration.height > 0 {
             self.render_narration(r.narration, buf, theme, r.roomy, long);
         }
-        prompt::render_typed(r.narration, r.knobs, buf, theme, &self.run.typed);
-        if let Some(prompt) = &self.prompt {
-            prompt.render(area, r.knobs, buf, theme);
-        }
+        prompt::render_over(area, r.knobs, r.roomy, buf, theme, (self.prompt.as_ref(), &self.run.typed));
         knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
         if self.summary_shown {
             let title = strings::sim_summary_title(&format::clock(self.run.engine.now_us(), long, false));
@@ -501,8 +498,11 @@ impl SimulatorScreen {
         };
         let now = engine.now_us();
         let duration_us = (self.run.scenario.duration_s * 1e6) as u64;
-        let precise = self.stepped.is_some();
-        let mut time = format!("t {} / {}", format::clock(now, long, precise), format::clock(duration_us, long, false));
+        let mut time = format!(
+            "t {} / {}",
+            format::clock(now, long, self.stepped.is_some()),
+            format::clock(duration_us, long, false)
+        );
         if now > duration_us && !engine.is_finished() {
             time.push_str(strings::SIM_DRAINING);
         }
@@ -521,6 +521,10 @@ impl SimulatorScreen {
             // No header line above: name the scenario here.
             spans.push(Span::styled(" │ ", theme.dim));
             spans.push(Span::styled(crate::text::sanitize(&self.run.scenario.id).into_owned(), theme.accent));
+        }
+        if let Some(typed) = prompt::typed_text(&self.run.typed).filter(|_| roomy) {
+            // Roomy: the overrides typed go here, not over the panels' borders.
+            spans.extend([Span::styled(" │", theme.dim), Span::styled(typed, theme.accent)]);
         }
         if let Some(note) = &self.note {
             spans.push(Span::styled(" │ ", theme.dim));

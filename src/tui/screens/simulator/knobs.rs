@@ -188,6 +188,7 @@ impl Knobs {
 
     /// These settings without the knob that sets `key` (a typed override of
     /// the same key takes its place).
+    #[must_use]
     pub fn without_key(&self, key: &str) -> Knobs {
         let mut k = self.clone();
         match key {

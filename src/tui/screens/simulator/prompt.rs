@@ -63,14 +63,37 @@ pub fn handle(slot: &mut Option<Prompt>, run: &mut Run, key: &KeyEvent) -> bool 
     }
 }
 
+/// What this module draws over the visualizer: the open prompt, and (when
+/// not `roomy`, where the status line names them) the overrides typed.
+pub fn render_over(
+    area: Rect,
+    knobs: Rect,
+    roomy: bool,
+    buf: &mut Buffer,
+    theme: &Theme,
+    (prompt, typed): (Option<&Prompt>, &[Override]),
+) {
+    if !roomy {
+        render_typed(area, knobs, buf, theme, typed);
+    }
+    if let Some(prompt) = prompt {
+        prompt.render(area, knobs, buf, theme);
+    }
+}
+
+/// The overrides typed so far, as one line (` set k=v · k=v  x clears`).
+pub fn typed_text(typed: &[Override]) -> Option<String> {
+    let list: Vec<String> = typed.iter().map(|o| format!("{}={}", o.key, o.value)).collect();
+    (!list.is_empty()).then(|| crate::text::sanitize(&strings::sim_typed(&list.join(" · "))).into_owned())
+}
+
 /// The overrides typed so far, on the row above the knob bar (over the
 /// bottom of `area`), so the learner sees what the run is made of.
-pub fn render_typed(area: Rect, knobs: Rect, buf: &mut Buffer, theme: &Theme, typed: &[Override]) {
+fn render_typed(area: Rect, knobs: Rect, buf: &mut Buffer, theme: &Theme, typed: &[Override]) {
     if typed.is_empty() || knobs.y <= area.y {
         return;
     }
-    let list: Vec<String> = typed.iter().map(|o| format!("{}={}", o.key, o.value)).collect();
-    let text = crate::text::sanitize(&strings::sim_typed(&list.join(" · "))).into_owned();
+    let Some(text) = typed_text(typed) else { return };
     let hint = format!("  {}", strings::SIM_SET_CLEAR);
     let rect = Rect { x: area.x, y: knobs.y - 1, width: area.width, height: 1 };
     Clear.render(rect, buf);
