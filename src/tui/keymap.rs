@@ -217,7 +217,7 @@ const SIMULATOR: &[Binding] = &[
     bind(
         &[Char('o'), Char(':')],
         OpenPrompt,
-        "type any --set KEY=VALUE (checked as simulate --set checks it); re-runs",
+        "type a --set KEY=VALUE (any key of the scenario file); re-runs from t = 0",
     )
     .hint("set"),
     bind(&[Char('x')], ResetKnobs, "knobs and typed settings back to the scenario's own values"),

@@ -61,6 +61,14 @@ pub struct FleetView {
     pub environments_per_instance: u32,
 }
 
+impl FleetView {
+    /// Requests in flight and request slots, over every environment: what
+    /// caps a Managed Instances function (not the account limit).
+    pub fn capacity(&self) -> (u32, u32) {
+        self.environments.iter().fold((0, 0), |(b, s), e| (b + e.busy, s + e.slots))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Fleet {
     /// Requests one environment takes at once.

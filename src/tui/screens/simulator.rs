@@ -452,7 +452,9 @@ impl SimulatorScreen {
             let inner = block.inner(r.charts);
             block.render(r.charts, buf);
             let span_s = (self.run.scenario.duration_s.max(self.run.engine.now_us() as f64 / 1e6)).ceil() as u64;
-            let now = charts::Now { in_use: self.concurrency.in_use, limit: self.concurrency.limit, span_s };
+            // Managed Instances: the environments' request slots are the limit.
+            let limit = self.fleet.as_ref().map_or(self.concurrency.limit, |f| f.capacity().1);
+            let now = charts::Now { in_use: self.concurrency.in_use, limit, span_s };
             charts::render(inner, buf, theme, &self.series, &self.summary, now);
         }
         if r.narration.height > 0 {

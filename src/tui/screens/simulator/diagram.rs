@@ -285,7 +285,7 @@ fn render_lambda(area: Rect, buf: &mut Buffer, theme: &Theme, v: &FlowView<'_>) 
     // On Managed Instances the account limit is not what caps the function:
     // the environments' request slots are.
     let (in_use, limit) = match v.fleet {
-        Some(fl) => fl.environments.iter().fold((0, 0), |(b, s), e| (b + e.busy, s + e.slots)),
+        Some(fl) => fl.capacity(),
         None => (c.in_use, c.limit),
     };
     let count = format!(" {}/{}", format::thousands(u64::from(in_use)), format::thousands(u64::from(limit)));
