@@ -68,6 +68,8 @@ pub struct SimulatorScreen {
     note: Option<String>,
     /// Opened by `simulate SCENARIO`: going back quits.
     standalone: bool,
+    /// Draw the knob bar (a lab draws its own knobs instead).
+    knob_bar: bool,
     about: Document,
     // Made by `prepare`, read by `render`.
     about_layout: Option<(usize, crate::markdown::Layout)>,
@@ -94,19 +96,19 @@ struct Regions {
     roomy: bool,
 }
 
-fn regions(area: Rect) -> Regions {
+fn regions(area: Rect, knob_bar: bool) -> Regions {
+    let bar = Constraint::Length(u16::from(knob_bar));
     let roomy = area.width >= 110 && area.height >= 32;
     if roomy {
         let [header, status, main, knobs] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), bar])
                 .areas(area);
         let [left, narration] = Layout::horizontal([Constraint::Min(0), Constraint::Length(40)]).areas(main);
         let [flow, envs, charts] =
             Layout::vertical([Constraint::Length(9), Constraint::Length(10), Constraint::Min(0)]).areas(left);
         return Regions { header, status, flow, envs, charts, narration, knobs, roomy };
     }
-    let [status, rest, knobs] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [status, rest, knobs] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), bar]).areas(area);
     // Heights by priority: the diagram, the grid, the charts (only with
     // room left for a few lines of narration), the narration.
     let mut left = rest.height;
@@ -166,6 +168,7 @@ impl SimulatorScreen {
             summary_shown: false,
             note: None,
             standalone: false,
+            knob_bar: true,
             about,
             about_layout: None,
             grid: Grid::default(),
@@ -181,6 +184,29 @@ impl SimulatorScreen {
     pub fn standalone(mut self) -> Self {
         self.standalone = true;
         self
+    }
+
+    /// The visualizer inside a lab: no knob bar (the lab draws the knobs it
+    /// allows), and the lab's task where the scenario's description was.
+    #[must_use]
+    pub fn in_lab(mut self, task: &str) -> Self {
+        self.knob_bar = false;
+        self.about = Document::parse(task);
+        self.about_layout = None;
+        self
+    }
+
+    /// Run again from t = 0 with these `--set` overrides in place of the
+    /// ones it was opened with (a lab's knobs); a refusal leaves the run.
+    pub fn set_overrides(&mut self, overrides: Vec<Override>) -> Result<(), String> {
+        self.run.set_overrides(overrides)?;
+        self.after_new_run();
+        Ok(())
+    }
+
+    /// The summary of the run so far, as of the last `prepare`.
+    pub fn live_summary(&self) -> &Summary {
+        &self.summary
     }
 
     pub fn engine(&self) -> &Engine {
@@ -359,7 +385,7 @@ impl SimulatorScreen {
     /// Work that needs the frame size, done before drawing: the grid of
     /// environments and the figures of this moment.
     pub fn prepare(&mut self, area: Rect) {
-        let r = regions(area);
+        let r = regions(area, self.knob_bar);
         let engine = &self.run.engine;
         // Reclaimed environments linger about a second and a half of wall time.
         let linger_us = (self.play.factor() * 1.5).max(2.0) * 1e6;
@@ -383,7 +409,7 @@ impl SimulatorScreen {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let r = regions(area);
+        let r = regions(area, self.knob_bar);
         let long = self.run.is_long();
         self.render_header(r.header, buf, theme);
         self.render_status(r.status, buf, theme, long, r.roomy);
@@ -426,7 +452,9 @@ impl SimulatorScreen {
         if r.narration.height > 0 {
             self.render_narration(r.narration, buf, theme, r.roomy, long);
         }
-        knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
+        if r.knobs.height > 0 {
+            knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
+        }
         if self.summary_shown {
             let title = strings::sim_summary_title(&format::clock(self.run.engine.now_us(), long, false));
             summary::render(area, buf, theme, &self.summary, &self.run.scenario, &title);
@@ -540,24 +568,6 @@ impl View for SimulatorScreen {
 
     fn tick(&mut self, now: Instant, _ctx: &mut Ctx) {
         SimulatorScreen::tick(self, now);
-    }
-}
-
-impl View for ScenarioPicker {
-    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
-        ScenarioPicker::handle(self, input)
-    }
-
-    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
-        ScenarioPicker::prepare(self, area);
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        ScenarioPicker::render(self, area, buf, &ctx.theme);
-    }
-
-    fn contexts(&self) -> &'static [Context] {
-        Self::CONTEXTS
     }
 }
 

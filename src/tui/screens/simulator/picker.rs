@@ -1,6 +1,8 @@
 //! The scenario picker: every built-in scenario with its title and the
-//! first sentence of its description; the whole description beside the
-//! list when there is room. Enter opens the visualizer on it.
+//! first sentence of its description, then every built-in lab with the
+//! learner's status in it and the lesson it belongs to; the whole
+//! description (or the lab's task and goals) beside the list when there is
+//! room. Enter opens the visualizer on a scenario, the lab screen on a lab.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -8,12 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::SimulatorScreen;
+use crate::course::Course;
+use crate::lab::Lab;
 use crate::markdown::Document;
+use crate::practice::lab::Status;
 use crate::sim;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::screens::{Input, Screen, SearchScreen, Transition};
+use crate::tui::progress::Progress;
+use crate::tui::screens::{Ctx, Input, LabScreen, Screen, SearchScreen, Transition, View};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, pad, truncate};
@@ -27,21 +33,38 @@ pub struct Entry {
     doc: Document,
 }
 
+/// A built-in lab as the picker lists it.
+#[derive(Debug)]
+pub struct LabEntry {
+    pub lab: Lab,
+    /// The title of the lesson it belongs to (its id when the course has none).
+    pub lesson: String,
+    pub status: Status,
+    task: Document,
+}
+
+/// A row of the list: scenarios take two, labs two, and the labs have a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Scenario(usize),
+    Blurb(usize),
+    Gap,
+    LabsHeading,
+    Lab(usize),
+    LabLine(usize),
+}
+
 #[derive(Debug)]
 pub struct ScenarioPicker {
     entries: Vec<Entry>,
+    labs: Vec<LabEntry>,
+    rows: Vec<Row>,
     list: ListView,
-    /// The description of the selected entry laid out for the detail pane:
-    /// (entry, width, lines).
+    /// The description of the selected row laid out for the detail pane:
+    /// (row, width, lines).
     detail: Option<(usize, usize, crate::markdown::Layout)>,
     /// Why the last scenario could not be opened.
     error: Option<String>,
-}
-
-impl Default for ScenarioPicker {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// The first sentence of a markdown description, without emphasis marks.
@@ -53,7 +76,8 @@ pub fn first_sentence(description: &str) -> String {
 }
 
 impl ScenarioPicker {
-    pub fn new() -> Self {
+    /// Scenarios, then labs, with the first scenario selected.
+    pub fn new(course: &Course, progress: &Progress) -> Self {
         let entries: Vec<Entry> = sim::preset_ids()
             .into_iter()
             .filter_map(|id| {
@@ -67,9 +91,43 @@ impl ScenarioPicker {
                 })
             })
             .collect();
-        // Two rows per scenario: its title (selectable) and its blurb.
-        let selectable = entries.iter().flat_map(|_| [true, false]).collect();
-        Self { entries, list: ListView::new(selectable), detail: None, error: None }
+        let labs: Vec<LabEntry> = crate::lab::builtins()
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|lab| {
+                let lesson = course
+                    .lessons
+                    .iter()
+                    .find(|l| l.meta.id == lab.lesson && l.course.is_none())
+                    .map_or_else(|| lab.lesson.clone(), |l| crate::text::sanitize(&l.meta.title).into_owned());
+                let task = Document::parse(&lab.task);
+                LabEntry { status: progress.lab_status(&lab.id), lab, lesson, task }
+            })
+            .collect();
+        let mut rows: Vec<Row> = (0..entries.len()).flat_map(|i| [Row::Scenario(i), Row::Blurb(i)]).collect();
+        if !labs.is_empty() {
+            rows.extend([Row::Gap, Row::LabsHeading]);
+            rows.extend((0..labs.len()).flat_map(|i| [Row::Lab(i), Row::LabLine(i)]));
+        }
+        let selectable = rows.iter().map(|r| matches!(r, Row::Scenario(_) | Row::Lab(_))).collect();
+        Self { entries, labs, rows, list: ListView::new(selectable), detail: None, error: None }
+    }
+
+    /// The same list with the first lab not yet solved selected (home's Labs row).
+    pub fn labs(course: &Course, progress: &Progress) -> Self {
+        let mut me = Self::new(course, progress);
+        let first = me.labs.iter().position(|l| l.status != Status::Solved).unwrap_or(0);
+        if let Some(row) = me.rows.iter().position(|r| *r == Row::Lab(first)) {
+            me.list.select(row);
+        }
+        me
+    }
+
+    /// The learner's status in each lab, read again (after a lab screen).
+    pub fn refresh_labs(&mut self, progress: &Progress) {
+        for entry in &mut self.labs {
+            entry.status = progress.lab_status(&entry.lab.id);
+        }
     }
 
     pub const CONTEXTS: &'static [Context] = &[Context::List];
@@ -78,8 +136,19 @@ impl ScenarioPicker {
         &self.entries
     }
 
+    pub fn lab_entries(&self) -> &[LabEntry] {
+        &self.labs
+    }
+
+    fn selected_row(&self) -> Option<Row> {
+        self.list.selected().and_then(|i| self.rows.get(i)).copied()
+    }
+
     fn selected(&self) -> Option<usize> {
-        self.list.selected().map(|row| row / 2)
+        match self.selected_row() {
+            Some(Row::Scenario(i)) => Some(i),
+            _ => None,
+        }
     }
 
     pub fn handle(&mut self, input: Input<'_>) -> Transition {
@@ -103,6 +172,18 @@ impl ScenarioPicker {
     }
 
     fn open(&mut self) -> Transition {
+        if let Some(Row::Lab(i)) = self.selected_row() {
+            return match LabScreen::new(self.labs[i].lab.clone()) {
+                Ok(screen) => {
+                    self.error = None;
+                    Transition::Push(Screen::Lab(Box::new(screen)))
+                }
+                Err(message) => {
+                    self.error = Some(message);
+                    Transition::Stay
+                }
+            };
+        }
         let Some(entry) = self.selected().and_then(|i| self.entries.get(i)) else { return Transition::Stay };
         match SimulatorScreen::preset(&entry.id) {
             Ok(screen) => {
@@ -130,11 +211,16 @@ impl ScenarioPicker {
         let [_, list, detail] = Self::areas(area);
         self.list.prepare(list.inner(Margin::new(1, 1)));
         let width = usize::from(detail.width.saturating_sub(2));
-        if let Some(i) = self.selected()
+        let doc = match self.selected_row() {
+            Some(Row::Scenario(i)) => Some(&self.entries[i].doc),
+            Some(Row::Lab(i)) => Some(&self.labs[i].task),
+            _ => None,
+        };
+        if let (Some(doc), Some(row)) = (doc, self.list.selected())
             && width > 0
-            && self.detail.as_ref().is_none_or(|(e, w, _)| (*e, *w) != (i, width))
+            && self.detail.as_ref().is_none_or(|(r, w, _)| (*r, *w) != (row, width))
         {
-            self.detail = Some((i, width, self.entries[i].doc.layout(width)));
+            self.detail = Some((row, width, doc.layout(width)));
         }
     }
 
@@ -148,26 +234,37 @@ impl ScenarioPicker {
                 Span::styled(format!(" {} ", strings::SIM_PICKER_TITLE), theme.title),
                 Span::styled(strings::SIM_PICKER_TAGLINE, theme.dim),
             ],
-            &strings::sim_scenario_count(self.entries.len()),
+            &format!("{}· {}", strings::sim_scenario_count(self.entries.len()), strings::lab_count(self.labs.len())),
         );
         let block = widgets::panel(theme, strings::SIM_SCENARIOS, true);
         let inner = block.inner(list);
         block.render(list, buf);
         let room = usize::from(inner.width).saturating_sub(2);
+        let solved = self.labs.iter().filter(|l| l.status == Status::Solved).count();
         let lines: Vec<Line<'_>> = self
-            .entries
+            .rows
             .iter()
             .enumerate()
-            .flat_map(|(i, e)| {
-                let selected = self.list.selected() == Some(i * 2);
-                [
-                    widgets::selectable_row(
-                        selected,
-                        theme,
-                        [Span::styled(pad(&truncate(&e.title, room), room), theme.base)],
-                    ),
-                    Line::from(Span::styled(format!("  {}", truncate(&e.blurb, room)), theme.dim)),
-                ]
+            .map(|(row, r)| {
+                let selected = self.list.selected() == Some(row);
+                let title = |t: &str| {
+                    widgets::selectable_row(selected, theme, [Span::styled(pad(&truncate(t, room), room), theme.base)])
+                };
+                let second = |t: &str| Line::from(Span::styled(format!("  {}", truncate(t, room)), theme.dim));
+                match *r {
+                    Row::Scenario(i) => title(&self.entries[i].title),
+                    Row::Blurb(i) => second(&self.entries[i].blurb),
+                    Row::Gap => Line::default(),
+                    Row::LabsHeading => Line::from(Span::styled(
+                        truncate(&format!("{} · {}", strings::LABS_SECTION, strings::labs_row(solved, self.labs.len())), room + 2),
+                        theme.module,
+                    )),
+                    Row::Lab(i) => title(&crate::text::sanitize(&self.labs[i].lab.title)),
+                    Row::LabLine(i) => {
+                        let e = &self.labs[i];
+                        second(&format!("{} · {}", strings::lab_status(e.status), strings::lab_lesson(&e.lesson)))
+                    }
+                }
             })
             .collect();
         self.list.render_lines(inner, buf, lines);
@@ -185,15 +282,58 @@ impl ScenarioPicker {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let id = self.selected().and_then(|i| self.entries.get(i)).map_or("", |e| e.id.as_str());
+        let lab = match self.selected_row() {
+            Some(Row::Lab(i)) => Some(&self.labs[i]),
+            _ => None,
+        };
+        let id = match lab {
+            Some(e) => e.lab.id.as_str(),
+            None => self.selected().and_then(|i| self.entries.get(i)).map_or("", |e| e.id.as_str()),
+        };
         let block = widgets::panel(theme, id, false);
         let inner = block.inner(area);
         block.render(area, buf);
-        let Some((_, _, layout)) = &self.detail else { return };
-        let mut lines: Vec<Line<'_>> = layout.lines.iter().map(|l| widgets::markdown_line(l, theme, &[])).collect();
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        if let Some(e) = lab {
+            lines.push(Line::from(Span::styled(crate::text::sanitize(&e.lab.title).into_owned(), theme.title)));
+            lines.push(Line::from(Span::styled(
+                format!("{} · {}", strings::lab_status(e.status), strings::lab_lesson(&e.lesson)),
+                theme.dim,
+            )));
+            lines.push(Line::from(Span::styled(strings::LAB_GOALS_HEADING, theme.module)));
+            lines.extend(e.lab.goals.iter().map(|g| Line::from(format!("  {}", g.describe()))));
+            lines.push(Line::default());
+        }
+        if let Some((_, _, layout)) = &self.detail {
+            lines.extend(layout.lines.iter().map(|l| widgets::markdown_line(l, theme, &[])));
+        }
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(strings::SIM_PICKER_HINT, theme.key)));
+        let hint = if lab.is_some() { strings::LAB_OPEN_HINT } else { strings::SIM_PICKER_HINT };
+        lines.push(Line::from(Span::styled(hint, theme.key)));
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+impl View for ScenarioPicker {
+    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
+        ScenarioPicker::handle(self, input)
+    }
+
+    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
+        ScenarioPicker::prepare(self, area);
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
+        ScenarioPicker::render(self, area, buf, &ctx.theme);
+    }
+
+    fn contexts(&self) -> &'static [Context] {
+        Self::CONTEXTS
+    }
+
+    /// A lab may have been tried or solved: its status changes.
+    fn resumed(&mut self, ctx: &Ctx) {
+        self.refresh_labs(&ctx.progress);
     }
 }
 
@@ -203,7 +343,7 @@ mod tests {
 
     #[test]
     fn every_preset_is_listed_with_a_sentence() {
-        let picker = ScenarioPicker::new();
+        let picker = ScenarioPicker::new(&Course::builtin(), &Progress::new(None));
         assert_eq!(picker.entries().len(), sim::preset_ids().len());
         let flash = picker.entries().iter().find(|e| e.id == "api-flash-crowd").expect("listed");
         assert!(flash.blurb.starts_with("An API serves 200 requests a second"), "{}", flash.blurb);
