@@ -110,6 +110,11 @@ pub const LABS_ROW_DETAIL: &str = "Challenges on the simulator: a scenario, the 
 the run must meet (no throttles, p99 under a limit, a cost cap). Play it to watch the goals live, press g to \
 grade your settings with a full run, Tab for a hint. Each lab belongs to a lesson; each graded run is recorded.";
 pub const LABS_SECTION: &str = "Labs: meet the goals with the knobs you may turn";
+
+/// The picker's heading of the labs: `… · 3 of 17 solved`.
+pub fn labs_heading(solved: usize, total: usize) -> String {
+    format!("{LABS_SECTION} · {solved} of {total} solved")
+}
 pub const LAB_OPEN_HINT: &str = "Enter to open the lab";
 pub const LAB_GOALS_HEADING: &str = "Goals";
 pub const LAB_SOLVED: &str = "Solved: every goal met.";
@@ -146,8 +151,10 @@ pub fn lab_hint(i: usize, total: usize, text: &str) -> String {
 }
 
 /// The goals panel's title: live while the run plays, final at its end.
-pub fn lab_goals(met: usize, total: usize, finished: bool) -> String {
-    if finished {
+pub fn lab_goals(met: usize, total: usize, started: bool, finished: bool) -> String {
+    if !started {
+        format!("Goals · {total} to meet · Space plays, g grades")
+    } else if finished {
         format!("Goals · {met} of {total} met in this run · g grades it")
     } else {
         format!("Goals · {met} of {total} met so far")
@@ -168,8 +175,8 @@ pub fn lab_not_yet(met: usize, total: usize) -> String {
 }
 
 /// Under the verdict: what was run and recorded.
-pub fn lab_graded(attempt: u32, seed: u64) -> String {
-    format!("A full run with seed {seed}, graded as `lab ID --set …` grades it · attempt {attempt}")
+pub fn lab_graded(seed: u64, attempt: u32) -> String {
+    format!("Graded on a full run to the end (seed {seed}) · attempt {attempt}, recorded")
 }
 
 pub fn lab_next_lab(title: &str) -> String {

@@ -249,8 +249,11 @@ impl View for LabScreen {
         };
         let [_, sim, _, _] = self.areas(area);
         self.sim.prepare(sim);
+        // Before the first event there is nothing to measure: a latency of
+        // 0 ms would read as a goal met.
+        let begun = self.sim.engine().now_us() > 0 || self.sim.live_summary().events > 0;
         let summary = self.sim.live_summary();
-        self.live = self.lab.goals.iter().map(|g| summary_metric(summary, &g.metric)).collect();
+        self.live = self.lab.goals.iter().map(|g| summary_metric(summary, &g.metric).filter(|_| begun)).collect();
         if let Some(graded) = &mut self.graded {
             graded.prepare(area);
         }

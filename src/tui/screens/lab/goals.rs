@@ -14,7 +14,7 @@ use crate::tui::widgets::{self, pad, truncate};
 
 /// What the panel shows of one moment of the run.
 pub struct Live<'a> {
-    /// Per goal: the summary's figure now (`None`: not measured yet).
+    /// Per goal: the summary's figure now (`None`: the run has not begun).
     pub values: &'a [Option<f64>],
     /// The run has finished: the figures are final.
     pub finished: bool,
@@ -32,7 +32,8 @@ pub fn met(lab: &Lab, values: &[Option<f64>]) -> usize {
 }
 
 pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, lab: &Lab, live: &Live<'_>) {
-    let title = strings::lab_goals(met(lab, live.values), lab.goals.len(), live.finished);
+    let started = live.values.iter().any(Option::is_some);
+    let title = strings::lab_goals(met(lab, live.values), lab.goals.len(), started, live.finished);
     let block = widgets::panel(theme, &title, false);
     let inner = block.inner(area);
     block.render(area, buf);

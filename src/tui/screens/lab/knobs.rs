@@ -139,19 +139,39 @@ fn stops(min: f64, max: f64, integer: bool, start: Option<f64>) -> Vec<f64> {
 }
 
 /// A dotted key's value in the scenario as loaded (its defaults filled
-/// in); a key the scenario keeps under another name is left unknown.
+/// in). The loaded scenario nests some keys deeper than the file does
+/// (`sources.0.settings.…`, `function.managed.…`): where the path stops,
+/// the last part is looked for inside what was reached.
 fn lookup(tree: &serde_json::Value, key: &str) -> Option<Value> {
     let mut at = tree;
-    for part in key.split('.') {
-        at = match part.parse::<usize>() {
-            Ok(n) => at.get(n)?,
-            Err(_) => at.get(part)?,
+    let mut parts = key.split('.').peekable();
+    while let Some(part) = parts.peek() {
+        let next = match part.parse::<usize>() {
+            Ok(n) => at.get(n),
+            Err(_) => at.get(*part),
         };
+        let Some(next) = next else { break };
+        at = next;
+        parts.next();
+    }
+    if parts.peek().is_some() {
+        at = find_key(at, key.rsplit('.').next()?)?;
     }
     match at {
         serde_json::Value::Bool(b) => Some(Value::Bool(*b)),
         serde_json::Value::String(s) => Some(Value::Str(s.clone())),
         serde_json::Value::Number(n) => n.as_i64().map(Value::Int).or_else(|| n.as_f64().map(Value::Float)),
+        _ => None,
+    }
+}
+
+/// The first value named `name` anywhere inside `tree`.
+fn find_key<'a>(tree: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
+    match tree {
+        serde_json::Value::Object(map) => {
+            map.get(name).or_else(|| map.values().find_map(|v| find_key(v, name)))
+        }
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, name)),
         _ => None,
     }
 }
@@ -217,6 +237,17 @@ mod tests {
             k = next;
         }
         assert_eq!(k.value(0), Some(&Value::Int(900)), "stops at the range's end, not the simulator's");
+    }
+
+    #[test]
+    fn every_knob_of_every_builtin_lab_has_a_starting_value_but_no_reservation() {
+        for lab in crate::lab::builtins().into_iter().map(|l| l.expect("valid")) {
+            let k = knobs(&lab);
+            for (i, knob) in lab.knobs.iter().enumerate() {
+                let unreserved = knob.key == "function.reserved_concurrency";
+                assert!(k.value(i).is_some() || unreserved, "{}: {} has no value", lab.id, knob.key);
+            }
+        }
     }
 
     #[test]

@@ -44,13 +44,19 @@ impl Graded {
         Self { verdict, attempts_before, next, body: Document::parse(body), layout: None, scroll: 0, seed }
     }
 
-    fn popup(area: Rect) -> Rect {
-        let width = area.width.saturating_sub(4).min(84);
-        area.centered(Constraint::Length(width), Constraint::Length(area.height.saturating_sub(2)))
+    fn width(area: Rect) -> u16 {
+        area.width.saturating_sub(4).min(84)
+    }
+
+    /// As tall as its text (and the two lines of next steps), at most the
+    /// screen less a line above and below.
+    fn popup(area: Rect, lines: usize) -> Rect {
+        let height = u16::try_from(lines + 5).unwrap_or(u16::MAX).min(area.height.saturating_sub(2));
+        area.centered(Constraint::Length(Self::width(area)), Constraint::Length(height))
     }
 
     pub fn prepare(&mut self, area: Rect) {
-        let width = usize::from(Self::popup(area).width.saturating_sub(4)).max(1);
+        let width = usize::from(Self::width(area).saturating_sub(4)).max(1);
         if self.layout.as_ref().is_none_or(|(w, _)| *w != width) {
             self.layout = Some((width, self.body.layout(width)));
         }
@@ -61,9 +67,6 @@ impl Graded {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme, lab: &Lab, lesson_title: &str) {
-        let popup = Self::popup(area);
-        let inner = widgets::popup(popup, buf, theme, &format!("{} · {}", strings::LAB_TITLE, lab.id));
-        let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
         let v = &self.verdict;
         let mut lines: Vec<Line<'_>> = Vec::new();
         if v.passed() {
@@ -71,7 +74,7 @@ impl Graded {
         } else {
             lines.push(Line::from(Span::styled(strings::lab_not_yet(v.met(), v.results.len()), theme.bad)));
         }
-        lines.push(Line::from(Span::styled(strings::lab_graded(self.attempts_before + 1, self.seed), theme.dim)));
+        lines.push(Line::from(Span::styled(strings::lab_graded(self.seed, self.attempts_before + 1), theme.dim)));
         lines.push(Line::default());
         let described: Vec<String> = lab.goals.iter().map(crate::lab::Goal::describe).collect();
         let w = described.iter().map(|d| crate::text::width(d)).max().unwrap_or(0);
@@ -97,17 +100,18 @@ impl Graded {
             NextStep::Lesson => strings::lab_read_lesson(lesson_title),
             NextStep::Again => strings::LAB_BACK_TO_KNOBS.to_owned(),
         };
-        let footer = Line::from(vec![
-            Span::styled("Enter ", theme.key),
-            Span::styled(step, theme.title),
-            Span::styled("  ·  l ", theme.key),
-            Span::styled(strings::lab_read_lesson(lesson_title), theme.dim),
-        ]);
-        let body_h = inner.height.saturating_sub(2);
+        let footer = vec![
+            Line::from(vec![Span::styled("Enter ", theme.key), Span::styled(step, theme.title)]),
+            Line::from(vec![Span::styled("l     ", theme.key), Span::raw(strings::lab_read_lesson(lesson_title))]),
+        ];
+        let popup = Self::popup(area, lines.len());
+        let inner = widgets::popup(popup, buf, theme, &format!("{} · {}", strings::LAB_TITLE, lab.id));
+        let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+        let body_h = inner.height.saturating_sub(3);
         let max_scroll = lines.len().saturating_sub(usize::from(body_h));
         let scroll = u16::try_from(self.scroll.min(max_scroll)).unwrap_or(0);
         Paragraph::new(lines).scroll((scroll, 0)).render(Rect { height: body_h, ..inner }, buf);
-        let foot = Rect { y: inner.y + inner.height.saturating_sub(1), height: 1.min(inner.height), ..inner };
+        let foot = Rect { y: inner.y + inner.height.saturating_sub(2), height: 2.min(inner.height), ..inner };
         Paragraph::new(footer).render(foot, buf);
     }
 }

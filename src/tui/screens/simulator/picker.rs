@@ -256,7 +256,7 @@ impl ScenarioPicker {
                     Row::Blurb(i) => second(&self.entries[i].blurb),
                     Row::Gap => Line::default(),
                     Row::LabsHeading => Line::from(Span::styled(
-                        truncate(&format!("{} · {}", strings::LABS_SECTION, strings::labs_row(solved, self.labs.len())), room + 2),
+                        truncate(&strings::labs_heading(solved, self.labs.len()), room + 2),
                         theme.module,
                     )),
                     Row::Lab(i) => title(&crate::text::sanitize(&self.labs[i].lab.title)),
