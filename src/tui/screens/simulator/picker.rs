@@ -110,7 +110,7 @@ impl ScenarioPicker {
             rows.extend((0..labs.len()).flat_map(|i| [Row::Lab(i), Row::LabLine(i)]));
         }
         let selectable = rows.iter().map(|r| matches!(r, Row::Scenario(_) | Row::Lab(_))).collect();
-        Self { entries, labs, rows, list: ListView::new(selectable), detail: None, error: None }
+        Self { entries, labs, rows, list: ListView::new(selectable).with_tail(1), detail: None, error: None }
     }
 
     /// The same list with the first lab not yet solved selected (home's Labs row).
