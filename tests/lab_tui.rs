@@ -60,7 +60,7 @@ fn the_goals_panel_shows_each_goal_with_its_live_figure() {
         assert!(screen.contains("Goals · 1 of 2 met in this run"), "{screen}");
         let timed_out = lab_screen(&app).simulator().live_summary().invocations.timed_out;
         assert!(timed_out > 0);
-        assert!(screen.contains(&format!("✗ timed-out invocations = 0")), "{screen}");
+        assert!(screen.contains("✗ timed-out invocations = 0"), "{screen}");
         assert!(screen.contains(&format!("end {timed_out}")), "the live figure is the summary's:\n{screen}");
         assert!(screen.contains("✓ timeout ≤ 10 s") && screen.contains("end 3 s"), "{screen}");
         insta::assert_snapshot!(format!("lab_played_{w}x{h}"), screen);

@@ -223,7 +223,8 @@ const SIMULATOR: &[Binding] = &[
 ];
 
 const LAB: &[Binding] = &[
-    bind(&[Char('g')], Submit, "grade: run the lab to the end with these knobs, goal by goal (recorded)").hint("submit"),
+    bind(&[Char('g')], Submit, "grade: run the lab to the end with these knobs, goal by goal (recorded)")
+        .hint("submit"),
     bind(&[Code(KeyCode::Tab)], Hint, "show the next hint").hint("hint"),
 ];
 

@@ -191,6 +191,14 @@ pub fn lab_stopped_early() -> &'static str {
     "The run was stopped before every event finished: these settings make it too long to grade."
 }
 
+pub fn lab_no_lesson(id: &str) -> String {
+    format!("no lesson `{}` in this course", crate::text::sanitize(id))
+}
+
+pub fn lab_no_builtin(id: &str) -> String {
+    format!("no built-in lab `{}`", crate::text::sanitize(id))
+}
+
 pub fn lab_count(n: usize) -> String {
     format!("{n} labs ")
 }

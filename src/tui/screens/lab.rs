@@ -57,7 +57,7 @@ impl LabScreen {
         match crate::lab::builtin(id) {
             Some(Ok(lab)) => Self::new(lab),
             Some(Err(diags)) => Err(diags.iter().find(|d| d.is_error()).map_or_else(String::new, ToString::to_string)),
-            None => Err(format!("no built-in lab `{id}`")),
+            None => Err(strings::lab_no_builtin(id)),
         }
     }
 
@@ -196,12 +196,11 @@ impl LabScreen {
     }
 
     fn open_lesson(&mut self, course: &Course) -> Transition {
-        match self.lesson_index(course) {
-            Some(l) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, l)))),
-            None => {
-                self.note = Some(format!("no lesson `{}` in this course", self.lab.lesson));
-                Transition::Stay
-            }
+        if let Some(l) = self.lesson_index(course) {
+            Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, l))))
+        } else {
+            self.note = Some(strings::lab_no_lesson(&self.lab.lesson));
+            Transition::Stay
         }
     }
 
@@ -243,7 +242,10 @@ impl View for LabScreen {
         self.hint_lines = match self.hints_shown.checked_sub(1) {
             Some(i) => {
                 let text = strings::lab_hint(i, self.lab.hints.len(), &self.lab.hints[i]);
-                widgets::wrap(&crate::text::sanitize(&text.replace(['*', '`'], "")), width).into_iter().take(3).collect()
+                widgets::wrap(&crate::text::sanitize(&text.replace(['*', '`'], "")), width)
+                    .into_iter()
+                    .take(3)
+                    .collect()
             }
             None => Vec::new(),
         };
@@ -280,11 +282,13 @@ impl View for LabScreen {
             &right,
         );
         self.sim.render(sim, buf, theme);
-        let live = goals::Live { values: &self.live, finished: self.sim.engine().is_finished(), hint: &self.hint_lines };
+        let live =
+            goals::Live { values: &self.live, finished: self.sim.engine().is_finished(), hint: &self.hint_lines };
         goals::render(goals_area, buf, theme, &self.lab, &live);
         knobs::render(knob_bar, buf, theme, &self.lab, &self.knobs);
         if let Some(graded) = &self.graded {
-            let lesson = self.lesson_index(&ctx.course).map_or(self.lab.lesson.as_str(), |l| &ctx.course.lessons[l].meta.title);
+            let lesson =
+                self.lesson_index(&ctx.course).map_or(self.lab.lesson.as_str(), |l| &ctx.course.lessons[l].meta.title);
             graded.render(area, buf, theme, &self.lab, lesson);
         }
     }

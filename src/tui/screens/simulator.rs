@@ -101,8 +101,7 @@ fn regions(area: Rect, knob_bar: bool) -> Regions {
     let roomy = area.width >= 110 && area.height >= 32;
     if roomy {
         let [header, status, main, knobs] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), bar])
-                .areas(area);
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), bar]).areas(area);
         let [left, narration] = Layout::horizontal([Constraint::Min(0), Constraint::Length(40)]).areas(main);
         let [flow, envs, charts] =
             Layout::vertical([Constraint::Length(9), Constraint::Length(10), Constraint::Min(0)]).areas(left);

@@ -42,11 +42,14 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, lab: &Lab, live: &Liv
         .goals
         .iter()
         .zip(live.values)
-        .map(|(g, v)| v.map_or_else(|| "–".to_owned(), |v| strings::lab_live(&format_value(&g.metric, v), live.finished)))
+        .map(|(g, v)| {
+            v.map_or_else(|| "–".to_owned(), |v| strings::lab_live(&format_value(&g.metric, v), live.finished))
+        })
         .collect();
     let room = usize::from(inner.width);
     let figure_w = figures.iter().map(|f| crate::text::width(f)).max().unwrap_or(0);
-    let goal_w = described.iter().map(|d| crate::text::width(d)).max().unwrap_or(0).min(room.saturating_sub(figure_w + 5));
+    let goal_w =
+        described.iter().map(|d| crate::text::width(d)).max().unwrap_or(0).min(room.saturating_sub(figure_w + 5));
     let mut lines: Vec<Line<'_>> = Vec::new();
     for ((goal, figure), (g, v)) in described.iter().zip(&figures).zip(lab.goals.iter().zip(live.values)) {
         let (mark, style) = match v {

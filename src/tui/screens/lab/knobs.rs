@@ -168,9 +168,7 @@ fn lookup(tree: &serde_json::Value, key: &str) -> Option<Value> {
 /// The first value named `name` anywhere inside `tree`.
 fn find_key<'a>(tree: &'a serde_json::Value, name: &str) -> Option<&'a serde_json::Value> {
     match tree {
-        serde_json::Value::Object(map) => {
-            map.get(name).or_else(|| map.values().find_map(|v| find_key(v, name)))
-        }
+        serde_json::Value::Object(map) => map.get(name).or_else(|| map.values().find_map(|v| find_key(v, name))),
         serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, name)),
         _ => None,
     }
