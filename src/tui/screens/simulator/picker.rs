@@ -310,7 +310,8 @@ impl ScenarioPicker {
         lines.push(Line::default());
         let hint = if lab.is_some() { strings::LAB_OPEN_HINT } else { strings::SIM_PICKER_HINT };
         lines.push(Line::from(Span::styled(hint, theme.key)));
-        Paragraph::new(lines).render(inner, buf);
+        // Laid-out markdown already fits; a lab's own lines may not.
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
     }
 }
 
