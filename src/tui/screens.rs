@@ -7,6 +7,7 @@
 pub mod help;
 pub mod home;
 pub mod lab;
+pub mod picker;
 pub mod quiz;
 pub mod reader;
 pub mod search;
@@ -29,10 +30,11 @@ use crate::practice::drill::DrillOptions;
 
 pub use home::HomeScreen;
 pub use lab::LabScreen;
+pub use picker::ScenarioPicker;
 pub use quiz::QuizScreen;
 pub use reader::ReaderScreen;
 pub use search::SearchScreen;
-pub use simulator::{ScenarioPicker, SimulatorScreen};
+pub use simulator::SimulatorScreen;
 
 /// What a screen asks the app to do after handling an event.
 #[derive(Debug)]

@@ -10,8 +10,8 @@
 //!
 //! One module per region: [`diagram`] (sources, the Lambda service,
 //! destinations), [`grid`] (execution environments), [`charts`],
-//! [`narration`], [`knobs`] and the event [`inspector`]; [`picker`] is the
-//! scenario list opened from home.
+//! [`narration`], [`knobs`] and the event [`inspector`]. The scenario list
+//! opened from home is `screens::picker` (it opens labs too).
 
 pub mod charts;
 pub mod clock;
@@ -21,7 +21,6 @@ pub mod grid;
 pub mod inspector;
 pub mod knobs;
 pub mod narration;
-pub mod picker;
 pub mod run;
 pub mod sentences;
 pub mod summary;
@@ -51,7 +50,6 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
 pub use self::clock::TICK;
-pub use self::picker::ScenarioPicker;
 
 #[derive(Debug)]
 pub struct SimulatorScreen {

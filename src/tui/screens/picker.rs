@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::SimulatorScreen;
+use super::{Ctx, Input, LabScreen, Screen, SearchScreen, SimulatorScreen, Transition, View};
 use crate::course::Course;
 use crate::lab::Lab;
 use crate::markdown::Document;
@@ -19,7 +19,6 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
 use crate::tui::progress::Progress;
-use crate::tui::screens::{Ctx, Input, LabScreen, Screen, SearchScreen, Transition, View};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, pad, truncate};
