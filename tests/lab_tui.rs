@@ -64,6 +64,12 @@ fn the_goals_panel_shows_each_goal_with_its_live_figure() {
         assert!(screen.contains(&format!("end {timed_out}")), "the live figure is the summary's:\n{screen}");
         assert!(screen.contains("✓ timeout ≤ 10 s") && screen.contains("end 3 s"), "{screen}");
         insta::assert_snapshot!(format!("lab_played_{w}x{h}"), screen);
+        // The run watched to its end and the graded run are the same run.
+        let live = lab_screen(&app).simulator().live_summary().clone();
+        key(&mut app, KeyCode::Char('g'));
+        let graded = &lab_screen(&app).graded().expect("graded").verdict;
+        assert_eq!(graded.summary.invocations, live.invocations);
+        assert_eq!(graded.summary.latency_ms, live.latency_ms);
     }
 }
 

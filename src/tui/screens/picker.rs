@@ -171,23 +171,17 @@ impl ScenarioPicker {
     }
 
     fn open(&mut self) -> Transition {
-        if let Some(Row::Lab(i)) = self.selected_row() {
-            return match LabScreen::new(self.labs[i].lab.clone()) {
-                Ok(screen) => {
-                    self.error = None;
-                    Transition::Push(Screen::Lab(Box::new(screen)))
-                }
-                Err(message) => {
-                    self.error = Some(message);
-                    Transition::Stay
-                }
-            };
-        }
-        let Some(entry) = self.selected().and_then(|i| self.entries.get(i)) else { return Transition::Stay };
-        match SimulatorScreen::preset(&entry.id) {
+        let opened = match self.selected_row() {
+            Some(Row::Lab(i)) => LabScreen::new(self.labs[i].lab.clone()).map(|s| Screen::Lab(Box::new(s))),
+            Some(Row::Scenario(i)) => {
+                SimulatorScreen::preset(&self.entries[i].id).map(|s| Screen::Simulator(Box::new(s)))
+            }
+            _ => return Transition::Stay,
+        };
+        match opened {
             Ok(screen) => {
                 self.error = None;
-                Transition::Push(Screen::Simulator(Box::new(screen)))
+                Transition::Push(screen)
             }
             Err(message) => {
                 self.error = Some(message);
@@ -272,7 +266,11 @@ impl ScenarioPicker {
         }
         if let Some(error) = &self.error {
             let popup = area.centered(Constraint::Length(60), Constraint::Length(6));
-            let inner = widgets::popup(popup, buf, theme, strings::SIM_CANNOT_OPEN);
+            let title = match self.selected_row() {
+                Some(Row::Lab(_)) => strings::LAB_CANNOT_OPEN,
+                _ => strings::SIM_CANNOT_OPEN,
+            };
+            let inner = widgets::popup(popup, buf, theme, title);
             Paragraph::new(crate::text::sanitize(error).into_owned())
                 .style(theme.warn)
                 .wrap(Wrap { trim: true })
