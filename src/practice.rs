@@ -13,6 +13,7 @@
 
 pub mod drill;
 pub mod figures;
+pub mod lab;
 pub mod next;
 pub mod record;
 pub mod review;

@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::lab::{self, GoalResult, Lab, Setting, Verdict};
-use crate::study::{LabAttempt, Store};
+use crate::practice::lab::{self as practice, hint, next_lab};
+use crate::study::Store;
 use crate::text::{sanitize, sanitize_with};
 
 pub fn run(global: &GlobalOptions, target: &str, sets: &[String], solution: bool, json: bool) -> CommandResult {
@@ -94,53 +95,17 @@ fn load(target: &str) -> Result<Lab, Failure> {
     })
 }
 
-/// Record the run; returns how many own attempts came before it. A store
-/// that cannot be opened is reported and the verdict still printed.
+/// Record the run (as the lab screen does, through the same code); returns
+/// how many own attempts came before it. A store that cannot be opened is
+/// reported and the verdict still printed.
 fn record(global: &GlobalOptions, lab: &Lab, settings: &[Setting], verdict: &Verdict, solution: bool) -> u32 {
-    let opened = crate::study::data_dir(global.data_dir.as_deref()).and_then(|dir| Store::open(&dir));
-    let mut store = match opened {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!("lambda-tutor: warning: this attempt was not recorded: {e}");
-            return 0;
-        }
-    };
-    let before = store
-        .lab_progress()
-        .ok()
-        .and_then(|all| all.into_iter().find(|p| p.lab_id == lab.id))
-        .map_or(0, |p| p.attempts);
-    let settings_json = serde_json::to_string(
-        &settings.iter().map(|s| (s.key.clone(), s.value.display())).collect::<std::collections::BTreeMap<_, _>>(),
-    )
-    .unwrap_or_else(|_| "{}".to_owned());
-    let attempt = LabAttempt {
-        lab_id: &lab.id,
-        at: chrono::Utc::now(),
-        passed: verdict.passed(),
-        solution,
-        goals_met: verdict.met() as u32,
-        goals: verdict.results.len() as u32,
-        settings: settings_json,
-    };
-    if let Err(e) = store.record_lab_attempt(&attempt) {
+    let recorded = crate::study::data_dir(global.data_dir.as_deref())
+        .and_then(|dir| Store::open(&dir))
+        .and_then(|mut store| practice::record(&mut store, lab, settings, verdict, solution, chrono::Utc::now()));
+    recorded.unwrap_or_else(|e| {
         eprintln!("lambda-tutor: warning: this attempt was not recorded: {e}");
-    }
-    before
-}
-
-/// The hint for the attempt after `attempts_before` earlier ones: the first
-/// after one miss, the second after two, and so on.
-fn hint(lab: &Lab, attempts_before: u32) -> Option<String> {
-    let i = (attempts_before as usize).min(lab.hints.len().checked_sub(1)?);
-    Some(format!("Hint {} of {}: {}", i + 1, lab.hints.len(), lab.hints[i]))
-}
-
-/// The built-in lab after `id` in id order… in the order of `labs`.
-fn next_lab(id: &str) -> Option<String> {
-    let ids = lab::builtin_ids();
-    let i = ids.iter().position(|x| x == id)?;
-    ids.get(i + 1).cloned()
+        0
+    })
 }
 
 fn render_text(lab: &Lab, settings: &[Setting], v: &Verdict, attempts_before: u32, next: Option<&str>) -> String {

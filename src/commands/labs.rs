@@ -10,6 +10,7 @@ use super::stats::store_failure;
 use super::{CommandResult, Failure};
 use crate::cli::GlobalOptions;
 use crate::lab;
+use crate::practice::lab::Status;
 use crate::study::{LabProgress, Store};
 use crate::text::{sanitize, width};
 
@@ -37,11 +38,7 @@ pub fn run(global: &GlobalOptions, json: bool) -> CommandResult {
             Ok(l) => {
                 let p = progress.iter().find(|p| p.lab_id == l.id);
                 let attempts = p.map_or(0, |p| p.attempts);
-                let status = match p {
-                    Some(p) if p.first_success.is_some() => "solved",
-                    Some(p) if p.attempts > 0 => "attempted",
-                    _ => "not-tried",
-                };
+                let status = Status::of(p).key();
                 rows.push(Row {
                     id: l.id,
                     title: l.title,

@@ -21,6 +21,11 @@ pub enum Context {
     Inspector,
     /// The simulator's `--set KEY=VALUE` prompt: a text field has focus.
     SimPrompt,
+    /// A lab: on top of [`Context::Simulator`], whose knob keys turn the
+    /// lab's own knobs.
+    Lab,
+    /// The verdict of a graded lab run.
+    LabVerdict,
     /// Choosing packs or topics for a quiz.
     Chooser,
     /// A question with one answer to choose (single, true-false).
@@ -229,6 +234,19 @@ const SIMULATOR: &[Binding] = &[
 const SIM_PROMPT: &[Binding] =
     &[bind(ENTER, Submit, "apply the KEY=VALUE typed: the scenario re-runs from t = 0 (Esc cancels)").hint("apply")];
 
+const LAB: &[Binding] = &[
+    bind(&[Char('g')], Submit, "grade: run the lab to the end with these knobs, goal by goal (recorded)")
+        .hint("submit"),
+    bind(&[Code(KeyCode::Tab)], Hint, "show the next hint").hint("hint"),
+];
+
+const LAB_VERDICT: &[Binding] = &[
+    bind(ENTER, TakeStep, "take the step offered: the next lab when solved, else back to the knobs").hint("next step"),
+    bind(&[Char('l')], ReadLesson, "read the lab's lesson (q returns here)").hint("lesson"),
+    bind(UP, Up, "scroll up"),
+    bind(DOWN, Down, "scroll down").hint("scroll"),
+];
+
 const INSPECTOR: &[Binding] = &[
     bind(&[Code(KeyCode::Up), Char('k')], Up, "newer invocation"),
     bind(&[Code(KeyCode::Down), Char('j')], Down, "older invocation").hint("pick"),
@@ -339,6 +357,8 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Simulator, &[SIMULATOR]),
     (Context::Inspector, &[INSPECTOR]),
     (Context::SimPrompt, &[SIM_PROMPT]),
+    (Context::Lab, &[LAB]),
+    (Context::LabVerdict, &[LAB_VERDICT]),
     (Context::Chooser, &[NAV, CHOOSER]),
     (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
     (Context::Stats, &[STATS]),

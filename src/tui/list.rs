@@ -16,6 +16,9 @@ pub struct ListView {
     selectable: Vec<bool>,
     selected: Option<usize>,
     offset: usize,
+    /// Rows after a selectable one that belong to it (a description line),
+    /// kept in view with it.
+    tail: usize,
     /// The area the list was last laid out in (for mouse hits and paging).
     area: Cell<Rect>,
 }
@@ -23,7 +26,15 @@ pub struct ListView {
 impl ListView {
     pub fn new(selectable: Vec<bool>) -> Self {
         let selected = selectable.iter().position(|&s| s);
-        Self { selectable, selected, offset: 0, area: Cell::new(Rect::default()) }
+        Self { selectable, selected, offset: 0, tail: 0, area: Cell::new(Rect::default()) }
+    }
+
+    /// Keep `rows` rows after the selection in view too (an item drawn on
+    /// several rows).
+    #[must_use]
+    pub fn with_tail(mut self, rows: usize) -> Self {
+        self.tail = rows;
+        self
     }
 
     pub fn selected(&self) -> Option<usize> {
@@ -113,8 +124,9 @@ impl ListView {
             if sel < self.offset {
                 self.offset = sel.saturating_sub(usize::from(sel > 0 && !self.selectable[sel - 1]));
             }
-            if sel >= self.offset + height {
-                self.offset = sel + 1 - height;
+            let last = (sel + self.tail).min(self.len().saturating_sub(1)).max(sel);
+            if last >= self.offset + height {
+                self.offset = (last + 1 - height).min(sel);
             }
         }
         self.offset = self.offset.min(self.len().saturating_sub(height));
@@ -146,6 +158,14 @@ mod tests {
         list.apply(Action::Top);
         list.prepare(Rect::new(0, 0, 10, 3));
         assert_eq!((list.selected(), list.offset), (Some(1), 0));
+    }
+
+    #[test]
+    fn an_item_of_two_rows_is_kept_in_view_whole() {
+        let mut list = ListView::new(vec![true, false, true, false, true, false]).with_tail(1);
+        list.apply(Action::Bottom);
+        list.prepare(Rect::new(0, 0, 10, 3));
+        assert_eq!((list.selected(), list.offset), (Some(4), 3), "the item's second row is in view");
     }
 
     #[test]

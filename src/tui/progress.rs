@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use chrono::Utc;
 
 use crate::course::Lesson;
-use crate::study::{LessonProgress, Resume, Store, StoreError};
+use crate::lab::{Lab, Setting, Verdict};
+use crate::practice::lab::Status;
+use crate::study::{LabProgress, LessonProgress, Resume, Store, StoreError};
 
 /// The course name the store uses for the built-in course.
 pub const BUILTIN_COURSE: &str = "builtin";
@@ -26,6 +28,8 @@ pub struct Progress {
     /// By (course, lesson id).
     lessons: HashMap<(String, String), LessonProgress>,
     pub resume: Option<Resume>,
+    /// By lab id: the learner's graded runs of each lab.
+    labs: HashMap<String, LabProgress>,
     pub due_reviews: usize,
     /// The last write error, shown once in the status line.
     pub error: Option<String>,
@@ -53,6 +57,7 @@ impl Progress {
         let result = (|| -> Result<(), StoreError> {
             self.lessons = store.lessons()?.into_iter().map(|l| ((l.course.clone(), l.lesson.clone()), l)).collect();
             self.resume = store.resume()?;
+            self.labs = store.lab_progress()?.into_iter().map(|p| (p.lab_id.clone(), p)).collect();
             self.due_reviews = store.due_count(crate::study::local_now())?;
             Ok(())
         })();
@@ -106,6 +111,20 @@ impl Progress {
         let result = store.complete_lesson(&course, &id, Utc::now());
         self.note(result);
         self.reload();
+    }
+
+    pub fn lab_status(&self, lab_id: &str) -> Status {
+        Status::of(self.labs.get(lab_id))
+    }
+
+    /// Record a graded run of a lab, exactly as `lab ID` does; returns how
+    /// many of the learner's own attempts came before it (0 without a store).
+    pub fn record_lab(&mut self, lab: &Lab, settings: &[Setting], verdict: &Verdict) -> u32 {
+        let Some(store) = &mut self.store else { return 0 };
+        let result = crate::practice::lab::record(store, lab, settings, verdict, false, Utc::now());
+        let before = self.note(result).unwrap_or(0);
+        self.reload();
+        before
     }
 
     /// (completed, total) for a set of lessons.

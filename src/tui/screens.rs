@@ -6,6 +6,8 @@
 
 pub mod help;
 pub mod home;
+pub mod lab;
+pub mod picker;
 pub mod quiz;
 pub mod reader;
 pub mod search;
@@ -27,10 +29,12 @@ use crate::practice::QuizSpec;
 use crate::practice::drill::DrillOptions;
 
 pub use home::HomeScreen;
+pub use lab::LabScreen;
+pub use picker::ScenarioPicker;
 pub use quiz::QuizScreen;
 pub use reader::ReaderScreen;
 pub use search::SearchScreen;
-pub use simulator::{ScenarioPicker, SimulatorScreen};
+pub use simulator::SimulatorScreen;
 
 /// What a screen asks the app to do after handling an event.
 #[derive(Debug)]
@@ -54,6 +58,7 @@ pub enum Screen {
     Search(SearchScreen),
     Scenarios(ScenarioPicker),
     Simulator(Box<SimulatorScreen>),
+    Lab(Box<LabScreen>),
     Quiz(Box<QuizScreen>),
     QuizChooser(Box<quiz::chooser::ChooserScreen>),
     ConfirmQuiz(Box<quiz::confirm::ConfirmScreen>),
@@ -134,6 +139,7 @@ impl Screen {
             Screen::Search(s) => s,
             Screen::Scenarios(s) => s,
             Screen::Simulator(s) => &**s,
+            Screen::Lab(s) => &**s,
             Screen::Quiz(s) => &**s,
             Screen::QuizChooser(s) => &**s,
             Screen::ConfirmQuiz(s) => &**s,
@@ -148,6 +154,7 @@ impl Screen {
             Screen::Search(s) => s,
             Screen::Scenarios(s) => s,
             Screen::Simulator(s) => &mut **s,
+            Screen::Lab(s) => &mut **s,
             Screen::Quiz(s) => &mut **s,
             Screen::QuizChooser(s) => &mut **s,
             Screen::ConfirmQuiz(s) => &mut **s,

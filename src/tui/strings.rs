@@ -102,6 +102,107 @@ pub fn course_problems(count: usize) -> String {
     format!("{count} file(s) of installed courses were skipped; run `lambda-tutor check` on them to see why")
 }
 
+// ---- labs -------------------------------------------------------------------
+
+pub const LAB_TITLE: &str = "Lab";
+pub const LABS: &str = "Labs";
+pub const LABS_ROW_DETAIL: &str = "Challenges on the simulator: a scenario, the knobs you may turn and goals \
+the run must meet (no throttles, p99 under a limit, a cost cap). Play it to watch the goals live, press g to \
+grade your settings with a full run, Tab for a hint. Each lab belongs to a lesson; each graded run is recorded.";
+pub const LABS_SECTION: &str = "Labs: meet the goals with the knobs you may turn";
+
+/// The picker's heading of the labs: `… · 3 of 17 solved`.
+pub fn labs_heading(solved: usize, total: usize) -> String {
+    format!("{LABS_SECTION} · {solved} of {total} solved")
+}
+pub const LAB_OPEN_HINT: &str = "Enter to open the lab";
+pub const LAB_GOALS_HEADING: &str = "Goals";
+pub const LAB_SOLVED: &str = "Solved: every goal met.";
+pub const LAB_BACK_TO_KNOBS: &str = "back to the knobs";
+pub const LAB_NOT_GRADED: &str = "the lab could not be graded";
+pub const LAB_NO_MORE_HINTS: &str = "no more hints";
+pub const LAB_NO_HINTS: &str = "this lab has no hints";
+pub const LAB_CANNOT_OPEN: &str = "Cannot open the lab";
+
+/// The home row: `Labs (3 of 17 solved)`.
+pub fn labs_row(solved: usize, total: usize) -> String {
+    format!("{LABS} ({solved} of {total} solved)")
+}
+
+/// A lab's status in the picker and the lab screen's title bar.
+pub fn lab_status(status: crate::practice::lab::Status) -> String {
+    match status {
+        crate::practice::lab::Status::NotTried => "new".to_owned(),
+        crate::practice::lab::Status::Attempted(n) => format!("tried {n}×"),
+        crate::practice::lab::Status::Solved => "solved".to_owned(),
+    }
+}
+
+pub fn lab_lesson(title: &str) -> String {
+    format!("lesson: {}", crate::text::sanitize(title))
+}
+
+pub fn lab_hints_shown(shown: usize, total: usize) -> String {
+    format!("hints {shown} of {total}")
+}
+
+pub fn lab_hint(i: usize, total: usize, text: &str) -> String {
+    format!("Hint {} of {total}: {text}", i + 1)
+}
+
+/// The goals panel's title: live while the run plays, final at its end.
+pub fn lab_goals(met: usize, total: usize, started: bool, finished: bool) -> String {
+    if !started {
+        format!("Goals · {total} to meet · Space plays, g grades")
+    } else if finished {
+        format!("Goals · {met} of {total} met in this run · g grades it")
+    } else {
+        format!("Goals · {met} of {total} met so far")
+    }
+}
+
+/// A goal's figure in the goals panel: `now 812 ms`, `end 812 ms`.
+pub fn lab_live(value: &str, finished: bool) -> String {
+    if finished { format!("end {value}") } else { format!("now {value}") }
+}
+
+pub fn lab_measured(value: &str) -> String {
+    format!("measured {value}")
+}
+
+pub fn lab_not_yet(met: usize, total: usize) -> String {
+    format!("Not yet: {met} of {total} goals met.")
+}
+
+/// Under the verdict: what was run and recorded.
+pub fn lab_graded(seed: u64, attempt: u32) -> String {
+    format!("Graded on a full run to the end (seed {seed}) · attempt {attempt}, recorded")
+}
+
+pub fn lab_next_lab(title: &str) -> String {
+    format!("next lab: {}", crate::text::sanitize(title))
+}
+
+pub fn lab_read_lesson(title: &str) -> String {
+    format!("read the lesson: {}", crate::text::sanitize(title))
+}
+
+pub fn lab_stopped_early() -> &'static str {
+    "The run was stopped before every event finished: these settings make it too long to grade."
+}
+
+pub fn lab_no_lesson(id: &str) -> String {
+    format!("no lesson `{}` in this course", crate::text::sanitize(id))
+}
+
+pub fn lab_no_builtin(id: &str) -> String {
+    format!("no built-in lab `{}`", crate::text::sanitize(id))
+}
+
+pub fn lab_count(n: usize) -> String {
+    format!("{n} labs ")
+}
+
 // ---- the simulator --------------------------------------------------------
 
 pub const SIM_TITLE: &str = "Simulator";
@@ -316,6 +417,10 @@ pub fn sim_neighbour_one(name: &str, used: &str) -> String {
 
 pub fn sim_neighbours(n: usize, used: &str) -> String {
     format!("{n} other functions use {used}")
+}
+
+pub fn sim_prompt_in_lab() -> &'static str {
+    "a lab is graded on its own knobs: turn them with ←→ ↑↓ (any setting: simulate the scenario from home)"
 }
 
 pub fn sim_knob_refused(why: &str) -> String {

@@ -50,6 +50,8 @@ pub enum StartRow {
     Quiz,
     Review,
     Drill,
+    /// The labs, in the scenario picker.
+    Labs,
     Stats,
 }
 
@@ -66,6 +68,8 @@ pub struct HomeScreen {
     next: Option<Step>,
     /// (due, new) for "Review (N due · M new)".
     reviews: (usize, usize),
+    /// (solved, total) for "Labs (3 of 17 solved)".
+    labs: (usize, usize),
     marks: marks::Marks,
 }
 
@@ -95,7 +99,12 @@ impl HomeScreen {
         if quiz.is_some() {
             rows.push(Row::Start(StartRow::ContinueQuiz));
         }
-        rows.extend([StartRow::Quiz, StartRow::Review, StartRow::Drill, StartRow::Stats].map(Row::Start));
+        rows.extend(
+            [StartRow::Quiz, StartRow::Review, StartRow::Drill, StartRow::Labs, StartRow::Stats].map(Row::Start),
+        );
+        let lab_ids = crate::lab::builtin_ids();
+        let solved = lab_ids.iter().filter(|id| progress.lab_status(id) == crate::practice::lab::Status::Solved);
+        let labs = (solved.count(), lab_ids.len());
         if let Some(row) = resume {
             rows.push(row);
         }
@@ -123,7 +132,7 @@ impl HomeScreen {
             list.select(i);
         }
         let marks = marks::Marks::new(course, progress);
-        Self { rows, list, quiz, preview: None, next, reviews, marks }
+        Self { rows, list, quiz, preview: None, next, reviews, labs, marks }
     }
 
     /// Rebuild the rows from the course and progress (what "Continue"
@@ -183,21 +192,22 @@ impl HomeScreen {
         }
     }
 
-    fn open(&self, course: &Course) -> Transition {
+    fn open(&self, course: &Course, progress: &Progress) -> Transition {
         match self.list.selected().and_then(|i| self.rows.get(i)) {
             Some(Row::NextUp) => self.next.as_ref().map_or(Transition::Stay, |step| take_step(step, course)),
             Some(Row::Lesson(l)) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, *l)))),
             Some(Row::Continue { lesson, position }) => {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
             }
-            Some(Row::Simulator) => Transition::Push(Screen::Scenarios(ScenarioPicker::new())),
-            Some(Row::Start(row)) => Transition::Launch(match row {
-                StartRow::ContinueQuiz => Launch::ResumeQuiz,
-                StartRow::Quiz => Launch::Chooser,
-                StartRow::Review => Launch::Review,
-                StartRow::Drill => Launch::NewDrill,
-                StartRow::Stats => Launch::Stats,
-            }),
+            Some(Row::Simulator) => Transition::Push(Screen::Scenarios(ScenarioPicker::new(course, progress))),
+            Some(Row::Start(row)) => match row {
+                StartRow::Labs => Transition::Push(Screen::Scenarios(ScenarioPicker::labs(course, progress))),
+                StartRow::ContinueQuiz => Transition::Launch(Launch::ResumeQuiz),
+                StartRow::Quiz => Transition::Launch(Launch::Chooser),
+                StartRow::Review => Transition::Launch(Launch::Review),
+                StartRow::Drill => Transition::Launch(Launch::NewDrill),
+                StartRow::Stats => Transition::Launch(Launch::Stats),
+            },
             _ => Transition::Stay,
         }
     }
@@ -237,6 +247,7 @@ impl HomeScreen {
                             StartRow::Quiz => strings::QUIZ.to_owned(),
                             StartRow::Review => strings::review_row(self.reviews.0, self.reviews.1),
                             StartRow::Drill => strings::DRILL.to_owned(),
+                            StartRow::Labs => strings::labs_row(self.labs.0, self.labs.1),
                             StartRow::Stats => strings::STATS.to_owned(),
                         };
                         let room = usize::from(inner.width).saturating_sub(2);
@@ -321,6 +332,7 @@ impl HomeScreen {
                 StartRow::Quiz => (strings::QUIZ, strings::START_QUIZ_HELP),
                 StartRow::Review => (strings::REVIEW, strings::START_REVIEW_HELP),
                 StartRow::Drill => (strings::DRILL, strings::START_DRILL_HELP),
+                StartRow::Labs => (strings::LABS, strings::LABS_ROW_DETAIL),
                 StartRow::Stats => (strings::STATS, strings::START_STATS_HELP),
             };
             let block = widgets::panel(theme, title.trim_end_matches(':'), false);
@@ -376,16 +388,16 @@ impl View for HomeScreen {
     }
 
     fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
-        let course = &ctx.course;
+        let (course, progress) = (&ctx.course, &ctx.progress);
         let action = match input {
             Input::Key(key) => keymap::action_for(key, Self::CONTEXTS),
             Input::Mouse(mouse) => {
-                return if self.list.handle_mouse(mouse) { self.open(course) } else { Transition::Stay };
+                return if self.list.handle_mouse(mouse) { self.open(course, progress) } else { Transition::Stay };
             }
         };
         match action {
             Some(Action::Back | Action::Quit) => Transition::Quit,
-            Some(Action::Open) => self.open(course),
+            Some(Action::Open) => self.open(course, progress),
             Some(Action::SearchAll) => Transition::Push(Screen::Search(SearchScreen::new())),
             Some(a) => {
                 self.list.apply(a);

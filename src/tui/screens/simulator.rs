@@ -11,7 +11,8 @@
 //! One module per region: [`diagram`] (sources, the Lambda service,
 //! destinations), [`grid`] (execution environments), [`charts`],
 //! [`narration`], [`knobs`], the `--set` [`prompt`], the [`step`] line and
-//! the event [`inspector`]; [`picker`] is the scenario list opened from home.
+//! the event [`inspector`]. The scenario list opened from home is
+//! `screens::picker` (it opens labs too).
 
 pub mod charts;
 pub mod clock;
@@ -21,7 +22,6 @@ pub mod grid;
 pub mod inspector;
 pub mod knobs;
 pub mod narration;
-pub mod picker;
 pub mod prompt;
 pub mod run;
 pub mod sentences;
@@ -53,7 +53,6 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
 pub use self::clock::TICK;
-pub use self::picker::ScenarioPicker;
 
 #[derive(Debug)]
 pub struct SimulatorScreen {
@@ -74,6 +73,8 @@ pub struct SimulatorScreen {
     note: Option<String>,
     /// Opened by `simulate SCENARIO`: going back quits.
     standalone: bool,
+    /// Draw the knob bar (a lab draws its own knobs instead).
+    knob_bar: bool,
     about: Document,
     // Made by `prepare`, read by `render`.
     about_layout: Option<(usize, crate::markdown::Layout)>,
@@ -101,19 +102,18 @@ struct Regions {
     roomy: bool,
 }
 
-fn regions(area: Rect) -> Regions {
+fn regions(area: Rect, knob_bar: bool) -> Regions {
+    let bar = Constraint::Length(u16::from(knob_bar));
     let roomy = area.width >= 110 && area.height >= 32;
     if roomy {
         let [header, status, main, knobs] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)])
-                .areas(area);
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(0), bar]).areas(area);
         let [left, narration] = Layout::horizontal([Constraint::Min(0), Constraint::Length(40)]).areas(main);
         let [flow, envs, charts] =
             Layout::vertical([Constraint::Length(9), Constraint::Length(10), Constraint::Min(0)]).areas(left);
         return Regions { header, status, flow, envs, charts, narration, knobs, roomy };
     }
-    let [status, rest, knobs] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [status, rest, knobs] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), bar]).areas(area);
     // Heights by priority: the diagram, the grid, the charts (only with
     // room left for a few lines of narration), the narration.
     let mut left = rest.height;
@@ -175,6 +175,7 @@ impl SimulatorScreen {
             summary_shown: false,
             note: None,
             standalone: false,
+            knob_bar: true,
             about,
             about_layout: None,
             grid: Grid::default(),
@@ -191,6 +192,29 @@ impl SimulatorScreen {
     pub fn standalone(mut self) -> Self {
         self.standalone = true;
         self
+    }
+
+    /// The visualizer inside a lab: no knob bar (the lab draws the knobs it
+    /// allows), and the lab's task where the scenario's description was.
+    #[must_use]
+    pub fn in_lab(mut self, task: &str) -> Self {
+        self.knob_bar = false;
+        self.about = Document::parse(task);
+        self.about_layout = None;
+        self
+    }
+
+    /// Run again from t = 0 with these `--set` overrides in place of the
+    /// ones it was opened with (a lab's knobs); a refusal leaves the run.
+    pub fn set_overrides(&mut self, overrides: Vec<Override>) -> Result<(), String> {
+        self.run.set_overrides(overrides)?;
+        self.after_new_run();
+        Ok(())
+    }
+
+    /// The summary of the run so far, as of the last `prepare`.
+    pub fn live_summary(&self) -> &Summary {
+        &self.summary
     }
 
     pub fn engine(&self) -> &Engine {
@@ -360,6 +384,9 @@ impl SimulatorScreen {
                 Ok(()) => self.after_new_run(),
                 Err(why) => self.note = Some(strings::sim_knob_refused(&why)),
             },
+            // A lab is graded on its own knobs: a typed override would change
+            // the run watched but not the run graded.
+            Action::OpenPrompt if !self.knob_bar => self.note = Some(strings::sim_prompt_in_lab().to_string()),
             Action::OpenPrompt => {
                 self.play.pause();
                 self.prompt = Some(prompt::Prompt::default());
@@ -388,7 +415,7 @@ impl SimulatorScreen {
     /// Work that needs the frame size, done before drawing: the grid of
     /// environments and the figures of this moment.
     pub fn prepare(&mut self, area: Rect) {
-        let r = regions(area);
+        let r = regions(area, self.knob_bar);
         let engine = &self.run.engine;
         // Reclaimed environments linger about a second and a half of wall time.
         let linger_us = (self.play.factor() * 1.5).max(2.0) * 1e6;
@@ -413,7 +440,7 @@ impl SimulatorScreen {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let r = regions(area);
+        let r = regions(area, self.knob_bar);
         let long = self.run.is_long();
         self.render_header(r.header, buf, theme);
         self.render_status(r.status, buf, theme, long, r.roomy);
@@ -461,7 +488,9 @@ impl SimulatorScreen {
             self.render_narration(r.narration, buf, theme, r.roomy, long);
         }
         prompt::render_over(area, r.knobs, r.roomy, buf, theme, (self.prompt.as_ref(), &self.run.typed));
-        knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
+        if r.knobs.height > 0 {
+            knobs::render(r.knobs, buf, theme, &self.run.knobs, &self.run.scenario, self.knob);
+        }
         if self.summary_shown {
             let title = strings::sim_summary_title(&format::clock(self.run.engine.now_us(), long, false));
             summary::render(area, buf, theme, &self.summary, &self.run.scenario, &title);
@@ -592,101 +621,6 @@ impl View for SimulatorScreen {
     }
 }
 
-impl View for ScenarioPicker {
-    fn handle(&mut self, input: Input<'_>, _ctx: &mut Ctx) -> Transition {
-        ScenarioPicker::handle(self, input)
-    }
-
-    fn prepare(&mut self, area: Rect, _ctx: &Ctx) {
-        ScenarioPicker::prepare(self, area);
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: &Ctx) {
-        ScenarioPicker::render(self, area, buf, &ctx.theme);
-    }
-
-    fn contexts(&self) -> &'static [Context] {
-        Self::CONTEXTS
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::float_cmp, reason = "speeds are exact constants")]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use std::time::Duration;
-
-    fn press(s: &mut SimulatorScreen, c: char) -> Transition {
-        s.handle(Input::Key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-    }
-
-    #[test]
-    fn playing_advances_by_wall_time_and_pauses_at_the_end() {
-        let mut s = SimulatorScreen::preset("runtime-cold-starts").expect("preset");
-        assert!(!s.is_playing());
-        press(&mut s, ' ');
-        assert!(s.is_playing());
-        let t0 = Instant::now();
-        s.tick(t0);
-        s.tick(t0 + Duration::from_millis(50));
-        assert_eq!(s.engine().now_us(), 50_000, "50 ms at 1×");
-        let mut t = t0;
-        for _ in 0..200 {
-            t += Duration::from_millis(100);
-            s.tick(t);
-        }
-        assert!(s.engine().is_finished());
-        assert!(!s.is_playing(), "paused itself at the end");
-        assert!(s.summary_shown);
-        press(&mut s, 'q');
-        assert!(!s.summary_shown, "back closes the summary first");
-        assert!(matches!(press(&mut s, 'q'), Transition::Pop));
-    }
-
-    #[test]
-    fn single_step_processes_one_event() {
-        let mut s = SimulatorScreen::preset("keep-alive-cliff").expect("preset");
-        press(&mut s, '.');
-        assert_eq!(s.engine().now_us(), 0, "the first call is at t = 0");
-        for _ in 0..4 {
-            press(&mut s, '.');
-        }
-        assert!(s.engine().now_us() > 0);
-        assert!(!s.is_playing());
-        let standalone = SimulatorScreen::preset("keep-alive-cliff").expect("preset").standalone();
-        let mut standalone = standalone;
-        assert!(matches!(press(&mut standalone, 'q'), Transition::Quit));
-    }
-
-    #[test]
-    fn knobs_rerun_from_zero_and_a_refusal_is_explained() {
-        let mut s = SimulatorScreen::preset("sqs-backlog").expect("preset");
-        s.seek_to_us(5_000_000);
-        press(&mut s, 'l'); // runtime
-        press(&mut s, 'l'); // timeout
-        for _ in 0..3 {
-            press(&mut s, 'k');
-        }
-        assert_eq!(s.knobs().timeout_s, Some(60), "10 → 15 → 30 → 60: {:?}", s.knobs());
-        assert_eq!(s.engine().now_us(), 0);
-        press(&mut s, 'k');
-        assert!(s.note.as_deref().is_some_and(|n| n.contains("visibility")), "{:?}", s.note);
-        assert_eq!(s.knobs().timeout_s, Some(60), "unchanged");
-        press(&mut s, 'x');
-        assert!(s.knobs().is_default());
-    }
-
-    #[test]
-    fn speed_keys_step_through_the_speeds() {
-        let mut s = SimulatorScreen::preset("api-flash-crowd").expect("preset");
-        assert_eq!(s.speed(), 2.0);
-        press(&mut s, '+');
-        assert_eq!(s.speed(), 5.0);
-        press(&mut s, '-');
-        press(&mut s, '-');
-        assert_eq!(s.speed(), 1.0);
-        press(&mut s, 'r');
-        assert_eq!(s.seed(), 2);
-    }
-}
+mod tests;

@@ -87,10 +87,7 @@ impl Run {
                 self.restart();
                 Ok(())
             }
-            Err(diags) => {
-                let first = diags.iter().find(|d| d.is_error()).or(diags.first());
-                Err(first.map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned()))
-            }
+            Err(diags) => Err(first_error(&diags)),
         }
     }
 
@@ -121,6 +118,19 @@ impl Run {
         Ok(())
     }
 
+    /// Replace the `--set` overrides the run was opened with (knobs back
+    /// to the scenario's own) and run from t = 0; a refusal says why.
+    pub fn set_overrides(&mut self, overrides: Vec<Override>) -> Result<(), String> {
+        let loaded = self.file.load(&overrides).map_err(|diags| first_error(&diags))?;
+        self.base = loaded.scenario.clone();
+        self.scenario = loaded.scenario;
+        self.base_overrides = overrides;
+        self.knobs = Knobs::default();
+        self.typed.clear();
+        self.restart();
+        Ok(())
+    }
+
     /// Forget the typed overrides and the knobs: the scenario as it was
     /// opened, from t = 0.
     pub fn clear_settings(&mut self) -> Result<(), String> {
@@ -135,7 +145,7 @@ impl Run {
             }
             Err(diags) => {
                 self.typed = typed;
-                Err(diags.first().map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned()))
+                Err(first_error(&diags))
             }
         }
     }
@@ -144,6 +154,12 @@ impl Run {
     pub fn is_long(&self) -> bool {
         self.scenario.duration_s >= 3600.0 || self.engine.now_us() >= 3_600_000_000
     }
+}
+
+/// The first error of a refused load, as a sentence.
+fn first_error(diags: &[Diagnostic]) -> String {
+    let first = diags.iter().find(|d| d.is_error()).or(diags.first());
+    first.map_or_else(String::new, |d| crate::text::sanitize(&d.message).into_owned())
 }
 
 fn engine_for(scenario: &Scenario, seed: u64) -> Engine {
