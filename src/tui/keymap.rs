@@ -53,6 +53,8 @@ pub enum Context {
     ConfirmQuiz,
     /// The stats screen's actions on weak topics.
     Stats,
+    /// Setting up a drill: its length and topics.
+    DrillSetup,
 }
 
 impl Context {
@@ -149,6 +151,7 @@ use Action::{
     QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start, StartNew,
     StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
+use Action::{Longer, PickAll, PickWeakest, Shorter, SwitchSize};
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
 // Keys that mean the same movement wherever they apply.
@@ -235,6 +238,27 @@ const CONFIRM_QUIZ: &[Binding] = &[
     bind(ENTER, Open, "do what the highlighted row says").hint("choose"),
     bind(&[Char('c')], ContinueQuiz, "continue the unfinished quiz").hint("continue it"),
     bind(&[Char('n')], StartNew, "start the new quiz: the unfinished one is discarded").hint("start new"),
+];
+
+// Its own movement keys, without a footer hint: the footer has room for
+// the set-up's keys, help and back at 80 columns only without "move".
+const DRILL_SETUP: &[Binding] = &[
+    bind(UP, Up, "previous row"),
+    bind(DOWN, Down, "next row"),
+    bind(PAGE_UP, PageUp, "page up"),
+    bind(PAGE_DOWN, PageDown, "page down"),
+    bind(TOP, Top, "first row"),
+    bind(BOTTOM, Bottom, "last row"),
+    bind(&[Code(KeyCode::Left), Char('h'), Char('-')], Shorter, "a shorter drill: fewer minutes or questions"),
+    bind(&[Code(KeyCode::Right), Char('l'), Char('+')], Longer, "a longer drill: more minutes or questions")
+        .hint("length"),
+    bind(&[Char('m'), Code(KeyCode::Tab)], SwitchSize, "size the drill by minutes or by a question count")
+        .hint("minutes/count"),
+    bind(&[Char(' '), Char('x')], Toggle, "select or unselect the highlighted topic (several may be selected)")
+        .hint("select"),
+    bind(&[Char('w')], PickWeakest, "select your weakest topics (the default)").hint("weakest"),
+    bind(&[Char('a')], PickAll, "select no topic: all of them, weighted toward your weakest"),
+    bind(ENTER, Start, "start the drill as set up").hint("start"),
 ];
 
 const STATS: &[Binding] = &[
@@ -329,6 +353,7 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Chooser, &[NAV, CHOOSER]),
     (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
     (Context::Stats, &[STATS]),
+    (Context::DrillSetup, &[DRILL_SETUP]),
     (Context::QuizTrueFalse, &[QUIZ_TRUE_FALSE]),
     (Context::QuizChoice, &[QUIZ_CHOICE]),
     (Context::QuizMultiple, &[QUIZ_MULTIPLE]),

@@ -289,11 +289,47 @@ pub const START_QUIZ_HELP: &str = "Choose packs or topics and answer their quest
      the lesson to read after each answer.";
 pub const START_REVIEW_HELP: &str = "Spaced review: the questions you are about to forget come back when they are due, then new ones \
      up to the daily limit.";
-pub const START_DRILL_HELP: &str = "A timed interview drill (15 minutes): no hints, questions weighted toward your weakest topics, \
+pub const START_DRILL_HELP: &str = "A timed interview drill, set up first (minutes or questions, topics): no hints, questions weighted toward your weakest topics, \
      open questions answered aloud and graded by you.";
 pub const START_STATS_HELP: &str =
     "Lessons completed, accuracy per topic, your study streak, reviews due and your drill history.";
 pub const CONTINUE_QUIZ_HELP: &str = "Pick up the unfinished quiz at the question where you left it.";
+
+// The drill set-up.
+pub const SETUP_TITLE: &str = "Set up";
+pub const SETUP_PANEL: &str = "Length and topics";
+pub const LENGTH_LABEL: &str = "Length";
+pub const SETUP_TOPICS: &str = "Topics";
+pub const SETUP_COLUMNS: [&str; 4] = ["right", "answers", "recall", "questions"];
+pub const SETUP_START: &str = "Start the drill";
+pub const SETUP_WEAK: &str = "weak";
+
+/// "15 minutes", "10 questions": a drill's length.
+pub fn drill_length(by_count: bool, n: usize) -> String {
+    match (by_count, n) {
+        (true, 1) => "1 question".to_owned(),
+        (true, n) => format!("{n} questions"),
+        (false, 1) => "1 minute".to_owned(),
+        (false, n) => format!("{n} minutes"),
+    }
+}
+
+/// What Tab switches the length to.
+pub fn switch_length(by_count: bool) -> &'static str {
+    if by_count { "(m: by minutes instead)" } else { "(m: by question count instead)" }
+}
+
+/// The set-up's summary line: "Enter starts 15 minutes on your 3 weakest topics."
+pub fn setup_summary(length: &str, topics: &[String], weakest: bool, all: usize) -> String {
+    let on = match topics {
+        [] => format!("all {all} topics, weighted toward your weakest"),
+        [one] if weakest => format!("your weakest topic, {one}"),
+        _ if weakest => format!("your {} weakest topics", topics.len()),
+        [one] => format!("1 topic, {one}"),
+        many => format!("{} topics you chose", many.len()),
+    };
+    format!("Enter starts {length} on {on}.")
+}
 
 pub fn review_row(due: usize, new: usize) -> String {
     format!("{REVIEW} ({due} due · {new} new)")

@@ -6,11 +6,12 @@
 use super::QuizScreen;
 use super::chooser::ChooserScreen;
 use super::confirm::ConfirmScreen;
-use crate::practice::drill::{DrillOptions, drill};
+use crate::practice::drill::drill;
 use crate::practice::review::{nothing_due, review};
 use crate::practice::saved::{ResumeError, resume};
 use crate::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
+use crate::tui::screens::drill_setup::DrillSetupScreen;
 use crate::tui::screens::stats::StatsScreen;
 use crate::tui::screens::{Ctx, Launch, Screen};
 use crate::tui::strings;
@@ -113,10 +114,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
                 Err(e) => nothing(review_purpose(), strings::REVIEW, e.to_string()),
             }
         }
-        Launch::NewDrill => {
-            let options = DrillOptions { seed: ctx.clock.seed(), ..DrillOptions::default() };
-            open(Launch::Drill(options), ctx)
-        }
+        Launch::NewDrill => Screen::DrillSetup(Box::new(DrillSetupScreen::new(ctx))),
         Launch::Drill(options) => {
             let at = ctx.clock.wall().to_utc();
             match drill(packs, ctx.progress.store_mut(), &options, at, &ctx.truth) {
