@@ -141,7 +141,7 @@ fn the_drill_asks_what_was_set_up_and_the_set_up_is_remembered() {
     }
     assert!(topics.contains(&"limits".to_owned()) && topics.contains(&"pricing".to_owned()), "{topics:?}");
     let end = draw(&mut app, 80, 24);
-    assert!(end.contains("Score: "), "{end}");
+    assert!(end.contains("Score: ") && end.contains("Next up: "), "the end offers the next step:\n{end}");
     // Remembered in the store: 5 questions, the two topics.
     let saved = app.ctx.progress.store().expect("store").drill_setup().expect("read").expect("saved");
     assert_eq!(saved.size, DrillSize::Count(5));
