@@ -501,6 +501,25 @@ pub fn cannot_start(why: &str) -> String {
 }
 
 pub const NO_QUIZ_TO_CONTINUE: &str = "There is no unfinished quiz to continue.";
+pub const NOTHING_TO_RESUME: &str = "no unfinished quiz to continue (`lambda-tutor quiz` starts one)";
+pub const QUIZ_KEPT: &str = "Cancelled: your unfinished quiz is kept (`lambda-tutor quiz --resume` continues it).";
+pub const TYPE_C_N_OR_Q: &str = "Type c, n or q.";
+
+/// Plain mode, a terminal on stdin: what to do with the unfinished quiz.
+pub fn unfinished_question(title: &str, answered: usize, total: usize) -> String {
+    format!(
+        "An unfinished quiz: {title} ({answered} of {total} answered). \
+         c = continue it, n = start the new one, q = cancel"
+    )
+}
+
+/// Plain mode in a script: the unfinished quiz is kept, and how to say.
+pub fn unfinished_refused(title: &str, answered: usize, total: usize) -> String {
+    format!(
+        "an unfinished quiz ({title}, {answered} of {total} answered) is kept: \
+         pass --resume to continue it, or --new to replace it with this quiz"
+    )
+}
 pub const RESUME_UNREADABLE: &str =
     "The unfinished quiz was saved by another version of lambda-tutor and cannot be continued; start a new one.";
 pub const RESUME_NO_QUESTIONS: &str = "The unfinished quiz's questions are not installed now: if its pack came \
