@@ -199,3 +199,32 @@ fn a_scripted_quiz_never_replaces_the_unfinished_one_untold() {
     assert_eq!(code, Some(0), "{out}");
     assert_eq!(saved(data.path()).expect("the new one").description, "Every question type — question 1 of 1");
 }
+
+/// Every plain session ends with the one step to take next, its reason and
+/// the command that takes it: nothing to review, a drill, a finished quiz
+/// of a lesson's questions (then the next lesson).
+#[test]
+fn plain_mode_ends_with_the_next_step_and_its_command() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let first = "Next: Next lesson: 1. What serverless computing is · 5 min. The next lesson in the course.  \
+                 (run: lambda-tutor read what-is-serverless)\n";
+    let (out, err, code) = run(data.path(), &["review", "--plain"], "");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("Nothing to review") && out.ends_with(first), "{out}");
+    let (out, err, code) = run(data.path(), &["drill", "--plain", "--count", "1", "--seed", "3"], "1\n\n1\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Score: ") && out.ends_with(first), "{out}");
+    // Lesson 1 read (and nothing answered yet): its quiz is next, by its command.
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    store.open_lesson("builtin", "what-is-serverless", chrono::Utc::now()).expect("opened");
+    store.complete_lesson("builtin", "what-is-serverless", chrono::Utc::now()).expect("completed");
+    drop(store);
+    let (out, _, _) = run(data.path(), &["review", "--plain"], "");
+    let next = out.lines().last().unwrap_or_default();
+    assert!(
+        next.starts_with("Next: Quiz: ")
+            && next.ends_with("(run: lambda-tutor quiz --lesson what-is-serverless --plain)"),
+        "{out}"
+    );
+}
