@@ -23,6 +23,8 @@ use crate::tui::widgets::{self, pad, truncate};
 /// minutes; a remembered length between two steps is kept until changed).
 const MINUTES: [usize; 11] = [1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 const COUNTS: [usize; 9] = [5, 10, 15, 20, 25, 30, 40, 50, 100];
+/// The figures beside each topic: "{:>6} {:>8} {:>7} {:>10}".
+const FIGURES_WIDTH: usize = 34;
 /// A question count's default.
 const DEFAULT_COUNT: usize = 10;
 
@@ -159,6 +161,14 @@ impl DrillSetupScreen {
         Layout::vertical([Constraint::Length(1), Constraint::Min(3), Constraint::Length(1)]).areas(area)
     }
 
+    /// The topic names' column: as wide as the longest name, so the
+    /// figures sit beside them on a wide screen, and never wider than fits.
+    fn name_width(&self, width: usize) -> usize {
+        let longest = self.topics.iter().map(|t| crate::text::width(&t.topic)).max().unwrap_or(0);
+        // Marker, box, the figures and " weak" take the rest.
+        (longest + 2).min(width.saturating_sub(2 + 4 + FIGURES_WIDTH + 5))
+    }
+
     fn topic_line(&self, t: usize, selected: bool, width: usize, ctx: &Ctx) -> Line<'static> {
         let theme = &ctx.theme;
         let topic = &self.topics[t];
@@ -172,7 +182,7 @@ impl DrillSetupScreen {
             topic.questions
         );
         let weak = if topic.weak { format!(" {}", strings::SETUP_WEAK) } else { String::new() };
-        let room = width.saturating_sub(2 + 4 + crate::text::width(&figures) + 5);
+        let room = self.name_width(width);
         let name = crate::text::sanitize(&topic.topic).into_owned();
         widgets::selectable_row(
             selected,
@@ -281,7 +291,7 @@ impl View for DrillSetupScreen {
                         let [right, answers, recall, questions] = strings::SETUP_COLUMNS;
                         let figures = format!("{right:>6} {answers:>8} {recall:>7} {questions:>10}");
                         // Lined up with the topic rows' figures.
-                        let room = width.saturating_sub(crate::text::width(&figures) + 5);
+                        let room = self.name_width(width) + 6;
                         Line::from(vec![
                             Span::styled(pad(strings::SETUP_TOPICS, room), theme.module),
                             Span::styled(figures, theme.dim),
