@@ -113,7 +113,7 @@ impl DrillSetupScreen {
 
     fn setup(&self) -> DrillSetup {
         let options = self.options(0);
-        DrillSetup { size: options.size(), topics: (!self.weakest).then(|| options.topics) }
+        DrillSetup { size: options.size(), topics: (!self.weakest).then_some(options.topics) }
     }
 
     /// One step along the presets, from wherever the value is.
