@@ -91,7 +91,7 @@ fn home_drill_opens_the_set_up_with_the_weakest_topic_chosen() {
     press(&mut app, KeyCode::Char('?'));
     let help = draw(&mut app, 120, 40);
     assert!(help.contains("size the drill by minutes or by a question count"), "{help}");
-    assert!(help.contains("select no topic: all of them"), "{help}");
+    assert!(help.contains("select none: every topic, weighted to your weakest"), "{help}");
     press(&mut app, KeyCode::Char('?'));
     // At 120×40 every topic shows, with the Start row.
     let wide = draw(&mut app, 120, 40);

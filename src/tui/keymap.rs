@@ -254,10 +254,9 @@ const DRILL_SETUP: &[Binding] = &[
         .hint("length"),
     bind(&[Char('m'), Code(KeyCode::Tab)], SwitchSize, "size the drill by minutes or by a question count")
         .hint("minutes/count"),
-    bind(&[Char(' '), Char('x')], Toggle, "select or unselect the highlighted topic (several may be selected)")
-        .hint("select"),
+    bind(&[Char(' '), Char('x')], Toggle, "pick or unpick the highlighted topic (several)").hint("select"),
     bind(&[Char('w')], PickWeakest, "select your weakest topics (the default)").hint("weakest"),
-    bind(&[Char('a')], PickAll, "select no topic: all of them, weighted toward your weakest"),
+    bind(&[Char('a')], PickAll, "select none: every topic, weighted to your weakest"),
     bind(ENTER, Start, "start the drill as set up").hint("start"),
 ];
 
