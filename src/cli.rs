@@ -328,6 +328,12 @@ pub struct QuizArgs {
     /// Seed of the question order, to repeat a quiz exactly.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Continue the unfinished quiz where it was left, without asking.
+    #[arg(long, conflicts_with_all = ["new", "pack_args", "topics", "lessons", "count", "seed"])]
+    pub resume: bool,
+    /// Start this quiz in place of the unfinished one, without asking (scripts).
+    #[arg(long)]
+    pub new: bool,
     /// Line-by-line mode on stdin/stdout, for screen readers and scripts.
     #[arg(long)]
     pub plain: bool,

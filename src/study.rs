@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
-pub use drill::{Candidate, DrillConfig, DrillPlan, DrillSize, TopicTally, plan_drill};
+pub use drill::{Candidate, DrillConfig, DrillPlan, DrillSetup, DrillSize, TopicTally, plan_drill};
 pub use schedule::{CardPhase, CardState, ReviewQueue, ScheduleConfig, Scheduler, review_queue};
 pub use stats::{Stats, Streak};
 pub use store::{

@@ -47,7 +47,13 @@ fn a_scripted_quiz_through_a_pipe() {
     assert!(out.contains("About \"15 minutes\":\nThat is the maximum, not the default.\n"), "{out}");
     assert!(out.contains("New functions time out after 3 s; you can raise it to 900 s.\n"), "{out}");
     assert!(out.contains("Score: 2/3 (67%)\nBy topic:\n  limits: 1/2 (50%)\n  pricing: 1/1 (100%)\n"), "{out}");
-    assert!(out.ends_with("Retry the 1 question you missed? (y/n)\n> n\n"), "{out}");
+    // Then the one step to take next, with the command that takes it.
+    let (rest, next) = out.trim_end().rsplit_once('\n').expect("lines");
+    assert!(rest.ends_with("Retry the 1 question you missed? (y/n)\n> n"), "{out}");
+    assert!(
+        next.starts_with("Next: Next lesson: 1. ") && next.ends_with("  (run: lambda-tutor read what-is-serverless)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -60,7 +66,14 @@ fn the_same_seed_gives_the_same_quiz_and_end_of_input_ends_it() {
     assert_eq!((code_a, code_b), (Some(0), Some(0)));
     let (out, _, code) = quiz(&[pack, "--seed", "7"], "");
     assert_eq!(code, Some(0));
-    assert!(out.ends_with("> \nScore: 0/0 (0%)\n"), "{out}");
+    // Left unfinished: the next step is to continue it.
+    assert!(
+        out.ends_with(
+            "> \nScore: 0/0 (0%)\nNext: Continue quiz: Three questions — question 1 of 3. \
+         Pick up the unfinished quiz at the question where you left it.  (run: lambda-tutor quiz --resume --plain)\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]

@@ -143,10 +143,88 @@ fn a_plain_quiz_records_answers_and_keeps_an_unfinished_quiz_to_continue() {
     let saved = store.quiz_progress().expect("read").expect("an unfinished quiz");
     assert_eq!(saved.description, "Every question type — question 2 of 2");
     drop(store);
-    // Finished this time: nothing is left to continue.
-    let (_, _, code) = run(data.path(), &["quiz", pack, "--seed", "1", "--count", "2", "--plain"], "2\ninit\nn\n");
+    // Finished this time (a new quiz, said with --new): nothing is left to continue.
+    let (_, _, code) =
+        run(data.path(), &["quiz", pack, "--seed", "1", "--count", "2", "--plain", "--new"], "2\ninit\nn\n");
     assert_eq!(code, Some(0));
     let store = Store::open(data.path()).expect("store");
     assert!(store.quiz_progress().expect("read").is_none());
     assert_eq!(store.answers().expect("answers").len(), 3);
+}
+
+/// Through a pipe nobody can be asked: a new quiz over an unfinished one
+/// is refused (exit 2, naming both flags) and the unfinished one kept;
+/// `--resume` continues it where it was left; `--new` replaces it.
+#[test]
+fn a_scripted_quiz_never_replaces_the_unfinished_one_untold() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let pack = fixture();
+    let pack = pack.to_str().expect("utf-8 path");
+    let args = ["quiz", pack, "--seed", "1", "--count", "2", "--plain"];
+    let (out, _, code) = run(data.path(), &args, "2\n");
+    assert_eq!(code, Some(0));
+    assert!(out.trim_end().ends_with("(run: lambda-tutor quiz --resume --plain)"), "{out}");
+    let saved = |dir: &std::path::Path| Store::open(dir).expect("store").quiz_progress().expect("read");
+    let before = saved(data.path()).expect("an unfinished quiz");
+
+    let (out, err, code) = run(data.path(), &["quiz", pack, "--seed", "9", "--plain"], "1\n");
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(out, "", "nothing asked");
+    assert_eq!(
+        err,
+        "lambda-tutor: an unfinished quiz (Every question type, 1 of 2 answered) is kept: pass --resume to continue \
+         it, or --new to replace it with this quiz\n"
+    );
+    assert_eq!(saved(data.path()), Some(before), "kept as it was");
+
+    // --resume: the second question, then the end and the next step.
+    // A pack from a file comes back with --pack, as the message says.
+    let (out, err, code) = run(data.path(), &["--pack", pack, "quiz", "--resume", "--plain"], "init\nn\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("Question 2/2 ["), "{out}");
+    assert!(out.contains("Score: 2/2 (100%)"), "the first answer counts too:\n{out}");
+    assert!(saved(data.path()).is_none(), "finished: nothing left to continue");
+    let (_, err, code) = run(data.path(), &["quiz", "--resume", "--plain"], "");
+    assert_eq!(
+        (code, err.as_str()),
+        (Some(2), "lambda-tutor: no unfinished quiz to continue (`lambda-tutor quiz` starts one)\n")
+    );
+    let (_, err, code) = run(data.path(), &["quiz", "--resume", "--new"], "");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("cannot be used with"), "{err}");
+
+    // --new replaces an unfinished quiz without asking.
+    run(data.path(), &args, "2\n");
+    let (out, _, code) = run(data.path(), &["quiz", pack, "--seed", "9", "--count", "1", "--plain", "--new"], "");
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(saved(data.path()).expect("the new one").description, "Every question type — question 1 of 1");
+}
+
+/// Every plain session ends with the one step to take next, its reason and
+/// the command that takes it: nothing to review, a drill, a finished quiz
+/// of a lesson's questions (then the next lesson).
+#[test]
+fn plain_mode_ends_with_the_next_step_and_its_command() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let first = "Next: Next lesson: 1. What serverless computing is · 5 min. The next lesson in the course.  \
+                 (run: lambda-tutor read what-is-serverless)\n";
+    let (out, err, code) = run(data.path(), &["review", "--plain"], "");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("Nothing to review") && out.ends_with(first), "{out}");
+    let (out, err, code) = run(data.path(), &["drill", "--plain", "--count", "1", "--seed", "3"], "1\n\n1\n");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Score: ") && out.ends_with(first), "{out}");
+    // Lesson 1 read (and nothing answered yet): its quiz is next, by its command.
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(data.path()).expect("store");
+    store.open_lesson("builtin", "what-is-serverless", chrono::Utc::now()).expect("opened");
+    store.complete_lesson("builtin", "what-is-serverless", chrono::Utc::now()).expect("completed");
+    drop(store);
+    let (out, _, _) = run(data.path(), &["review", "--plain"], "");
+    let next = out.lines().last().unwrap_or_default();
+    assert!(
+        next.starts_with("Next: Quiz: ")
+            && next.ends_with("(run: lambda-tutor quiz --lesson what-is-serverless --plain)"),
+        "{out}"
+    );
 }

@@ -52,8 +52,8 @@ fn quiz_plain_through_a_pipe_follows_the_spec() {
     let r = run(data.path(), &["quiz", "lambda-basics", "--plain", "--count", "3", "--seed", "4"], b"1\n");
     r.assert_code(0).assert_clean();
     assert!(r.out().contains("Score: "), "{}", r.out());
-    // No input at all.
-    run(data.path(), &["quiz", "lambda-basics", "--plain"], b"").assert_code(0).assert_clean();
+    // No input at all (a new quiz in place of the one left above, said so).
+    run(data.path(), &["quiz", "lambda-basics", "--plain", "--new"], b"").assert_code(0).assert_clean();
 }
 
 #[test]

@@ -164,3 +164,28 @@ fn stats_chart_the_forecast_and_lead_to_weak_topics() {
     let drill = draw(&mut app, 80, 24);
     assert!(drill.contains("Drill") && drill.contains("left"), "a drill on the weak topics:\n{drill}");
 }
+
+/// Nothing due: the review screen says so and offers the next step, which
+/// Enter takes in its place (here the first lesson); a review that has
+/// nothing never offers the review again.
+#[test]
+fn nothing_to_review_offers_the_next_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    let home = draw(&mut app, 80, 24);
+    let offered = home.lines().find(|l| l.contains("▶ Next lesson: ")).expect("home's Next up").to_owned();
+    let lesson = offered.split("Next lesson: ").nth(1).and_then(|s| s.split(" · ").next()).expect("label").trim();
+    app.launch(Launch::Review);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = draw(&mut app, w, h);
+        assert!(screen.contains("Nothing to review"), "{screen}");
+        assert!(screen.contains(&format!("Next up: Next lesson: {lesson}")), "{screen}");
+        assert!(screen.contains("The next lesson in the course."), "the reason:\n{screen}");
+        assert!(screen.contains("Enter next step"), "the footer names the key:\n{screen}");
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("Nothing to review") && screen.contains("t contents"), "the lesson opened:\n{screen}");
+    press(&mut app, KeyCode::Esc);
+    assert!(draw(&mut app, 80, 24).contains("Next up"), "back leads home");
+}

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::common::{full_screen, open_screen, open_store, run_plain};
+use super::common::{full_screen, open_screen, open_store, print_next, run_plain};
 use super::{CommandResult, Failure};
 use crate::cli::DrillArgs;
 use crate::context::Context;
@@ -29,12 +29,16 @@ pub fn run(ctx: &mut Context, args: &DrillArgs) -> CommandResult {
     }
     let mut store = open_store(ctx)?;
     let clock = SystemClock::default();
-    let packs = &ctx.course().map_err(Failure::Usage)?.packs;
-    let (practice, session) =
-        drill(packs, Some(&mut store), &options, clock.now().to_utc(), &truth).map_err(|e| drill_failure(&e))?;
+    let course = ctx.course().map_err(Failure::Usage)?;
+    let (practice, session) = drill(&course.packs, Some(&mut store), &options, clock.now().to_utc(), &truth)
+        .map_err(|e| drill_failure(&e))?;
     writeln!(std::io::stdout().lock(), "{}", drill_header(session.len(), options.limit()))?;
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
-    run_plain(session, &mut recorder)
+    if run_plain(session, &mut recorder)? {
+        drop(recorder);
+        print_next(course, &store)?;
+    }
+    Ok(())
 }
 
 fn drill_failure(e: &DrillError) -> Failure {

@@ -1,14 +1,16 @@
-//! `quiz [PACK...] [--topic T]... [--count N] [--seed S] [--plain]`.
+//! `quiz [PACK...] [--topic T]... [--count N] [--seed S] [--resume | --new] [--plain]`.
 //!
 //! In a terminal the quiz opens full-screen; with `--plain`, or when stdin
 //! or stdout is not a terminal, it runs line by line. Either way every
 //! answer is recorded in the progress database, with the quiz's resume
-//! point, so an interrupted quiz can be continued from the home screen.
+//! point, so an interrupted quiz can be continued (from the home screen,
+//! or with `--resume`). One quiz is kept to continue: a new one replaces it
+//! only when the learner says so (asked in a terminal; `--new` in scripts).
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::common::{full_screen, open_screen, open_store, run_plain};
+use super::common::{full_screen, open_screen, open_store, print_next, run_plain};
 use super::{CommandResult, Failure};
 use crate::cli::QuizArgs;
 use crate::context::Context;
@@ -16,10 +18,13 @@ use crate::course::Course;
 use crate::course::check::load_paths;
 use crate::infra::Diagnostic;
 use crate::plain::recorded::{Recorder, SystemClock};
+use crate::practice::saved::{ResumeError, resume};
 use crate::practice::{Practice, QuizSpec};
 use crate::quiz::Pack;
-use crate::quiz::session::{SessionError, SessionOptions};
+use crate::quiz::session::{QuizSession, SessionError, SessionOptions};
+use crate::study::Store;
 use crate::tui::screens::quiz::Launch;
+use crate::tui::strings;
 
 /// Print errors (warnings are for `check`); exit 1 if there were any.
 fn report_errors(diagnostics: &[Diagnostic]) -> CommandResult {
@@ -52,6 +57,9 @@ fn add(into: &mut Vec<Pack>, packs: Vec<Pack>) {
 }
 
 pub fn run(ctx: &mut Context, args: &QuizArgs) -> CommandResult {
+    if args.resume {
+        return resume_saved(ctx, args.plain);
+    }
     let truth = ctx.truth.clone();
     let course = ctx.course().map_err(Failure::Usage)?;
     let mut ids = Vec::new();
@@ -84,21 +92,105 @@ pub fn run(ctx: &mut Context, args: &QuizArgs) -> CommandResult {
     let (practice, session) =
         Practice::quiz(packs, spec.clone(), &truth).map_err(|e| no_questions(&e, packs, &spec.options()))?;
     if full_screen(args.plain) {
-        return open_screen(ctx, Launch::Quiz(spec));
+        // The full-screen app asks before replacing an unfinished quiz, unless told.
+        let launch = if args.new { Launch::NewQuiz(spec) } else { Launch::Quiz(spec) };
+        return open_screen(ctx, launch);
     }
     let mut store = open_store(ctx)?;
-    // One quiz is kept to continue: plain mode cannot ask without eating a
-    // scripted answer, so it says what this quiz replaces.
-    if let Ok(Some(saved)) = store.quiz_progress() {
-        writeln!(
-            std::io::stderr(),
-            "Note: this quiz replaces your unfinished quiz ({}); the full-screen app asks first.",
-            crate::text::sanitize(&saved.description)
-        )?;
+    let course = ctx.course().map_err(Failure::Usage)?;
+    // One quiz is kept to continue: never replace it without being told.
+    let (practice, session) = match unfinished(&store, &course.packs) {
+        Some(saved) if !args.new => match choose(&saved)? {
+            Choice::Continue => (saved.practice, saved.session),
+            Choice::StartNew => (practice, session),
+            Choice::Cancel => {
+                writeln!(std::io::stdout().lock(), "{}", strings::QUIZ_KEPT)?;
+                return Ok(());
+            }
+        },
+        _ => (practice, session),
+    };
+    run_recorded(practice, session, course, &mut store)
+}
+
+/// `quiz --resume`: the unfinished quiz, full-screen or line by line.
+fn resume_saved(ctx: &mut Context, plain: bool) -> CommandResult {
+    if full_screen(plain) {
+        return open_screen(ctx, Launch::ResumeQuiz);
     }
+    let mut store = open_store(ctx)?;
+    let course = ctx.course().map_err(Failure::Usage)?;
+    let progress = store.quiz_progress().map_err(|e| Failure::Usage(e.to_string()))?;
+    let progress = progress.ok_or_else(|| Failure::Usage(strings::NOTHING_TO_RESUME.to_owned()))?;
+    let (practice, session) = resume(&progress, &course.packs).map_err(|e| {
+        Failure::Usage(
+            match e {
+                ResumeError::Unreadable => strings::RESUME_UNREADABLE,
+                ResumeError::NoQuestions => strings::RESUME_NO_QUESTIONS,
+                ResumeError::Finished => strings::RESUME_FINISHED,
+            }
+            .to_owned(),
+        )
+    })?;
+    run_recorded(practice, session, course, &mut store)
+}
+
+/// Run a quiz line by line, recording it; then the step to take next.
+fn run_recorded(practice: Practice, session: QuizSession, course: &Course, store: &mut Store) -> CommandResult {
     let clock = SystemClock::default();
-    let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
-    run_plain(session, &mut recorder)
+    let mut recorder = Recorder::new(practice, Some(&mut *store), &clock);
+    if run_plain(session, &mut recorder)? {
+        drop(recorder);
+        print_next(course, store)?;
+    }
+    Ok(())
+}
+
+/// The unfinished quiz, when it can still be continued (one that cannot
+/// is no loss), resumed, with how far it went.
+struct Saved {
+    title: String,
+    practice: Practice,
+    session: QuizSession,
+}
+
+fn unfinished(store: &Store, packs: &[Pack]) -> Option<Saved> {
+    let progress = store.quiz_progress().ok()??;
+    let (practice, session) = resume(&progress, packs).ok()?;
+    Some(Saved { title: practice.title.clone(), practice, session })
+}
+
+enum Choice {
+    Continue,
+    StartNew,
+    Cancel,
+}
+
+/// Ask what to do with the unfinished quiz, when a person can answer (stdin
+/// is a terminal); a script must say with `--resume` or `--new` (exit 2).
+fn choose(saved: &Saved) -> Result<Choice, Failure> {
+    let (answered, total) = (saved.session.position(), saved.session.len());
+    let title = crate::text::sanitize(&saved.title).into_owned();
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::Usage(strings::unfinished_refused(&title, answered, total)));
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", strings::unfinished_question(&title, answered, total))?;
+    let stdin = std::io::stdin();
+    loop {
+        write!(out, "> ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            return Ok(Choice::Cancel);
+        }
+        match line.trim().to_ascii_lowercase().as_str() {
+            "c" | "continue" => return Ok(Choice::Continue),
+            "n" | "new" => return Ok(Choice::StartNew),
+            "q" | "cancel" => return Ok(Choice::Cancel),
+            _ => writeln!(out, "{}", strings::TYPE_C_N_OR_Q)?,
+        }
+    }
 }
 
 fn no_questions(e: &SessionError, packs: &[Pack], options: &SessionOptions) -> Failure {

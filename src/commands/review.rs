@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::common::{full_screen, open_screen, open_store, run_plain};
+use super::common::{full_screen, open_screen, open_store, print_next, run_plain};
 use super::{CommandResult, Failure};
 use crate::context::Context;
 use crate::plain::recorded::{Clock, Recorder, SystemClock};
@@ -30,20 +30,26 @@ pub fn run(ctx: &mut Context, plain: bool, new: Option<u32>) -> CommandResult {
     let mut store = open_store(ctx)?;
     let clock = SystemClock::default();
     let now = clock.now();
-    let packs = &ctx.course().map_err(Failure::Usage)?.packs;
-    let built = review(packs, &store, now, rand::random(), &truth).map_err(|e| Failure::Usage(e.to_string()))?;
+    let course = ctx.course().map_err(Failure::Usage)?;
+    let built =
+        review(&course.packs, &store, now, rand::random(), &truth).map_err(|e| Failure::Usage(e.to_string()))?;
     let (practice, session) = match built {
         Ok(review) => review,
         Err(empty) => {
             writeln!(std::io::stdout().lock(), "{}", nothing_due(&empty, now))?;
-            return Ok(());
+            // Nothing due is not the end of the day's study: what is next.
+            return print_next(course, &store);
         }
     };
     if let Purpose::Review { due, new } = practice.purpose {
         writeln!(std::io::stdout().lock(), "{}", review_header(due, new))?;
     }
     let mut recorder = Recorder::new(practice, Some(&mut store), &clock);
-    run_plain(session, &mut recorder)
+    if run_plain(session, &mut recorder)? {
+        drop(recorder);
+        print_next(course, &store)?;
+    }
+    Ok(())
 }
 
 /// "Review: 3 due, 2 new."

@@ -138,3 +138,68 @@ pub fn trend_sentence(report: &DrillReport) -> String {
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
+
+/// A topic a drill may cover, and how the learner stands in it: what the
+/// drill set-up shows beside each topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicStanding {
+    pub topic: String,
+    /// Questions a drill can ask in it.
+    pub questions: usize,
+    /// Answers given in it, ever.
+    pub answered: u32,
+    /// Right answers out of those (`None` before the first).
+    pub accuracy: Option<f64>,
+    /// The chance of recalling its questions now (FSRS), unanswered ones as 0.
+    pub recall: Option<f64>,
+    /// One of the weakest topics, as the stats screen lists them (and its
+    /// `d` drills them).
+    pub weak: bool,
+}
+
+/// Every topic with askable questions, weakest first: the weak topics by
+/// accuracy, then the others answered by accuracy, then those never
+/// answered by name. Without a store, every topic unanswered.
+pub fn standings(
+    course: &crate::course::Course,
+    store: Option<&Store>,
+    truth: &Truth,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Vec<TopicStanding>, StoreError> {
+    let mut keys: std::collections::BTreeMap<&str, Vec<QuestionKey>> = std::collections::BTreeMap::new();
+    for pack in &course.packs {
+        for q in pack.questions.iter().filter(|q| askable(&q.kind, truth)) {
+            keys.entry(q.topic.as_str()).or_default().push(QuestionKey::new(pack.meta.id.clone(), q.id.clone()));
+        }
+    }
+    let (stats, cards) = match store {
+        Some(store) => (store.stats(now)?, store.cards()?),
+        None => (crate::study::Stats::default(), std::collections::HashMap::new()),
+    };
+    let weak = super::figures::weak_topics(course, &stats);
+    let mut out: Vec<TopicStanding> = keys
+        .into_iter()
+        .map(|(topic, keys)| {
+            let tally = stats.topics.iter().find(|t| t.topic == topic);
+            let answered = tally.map_or(0, |t| t.answered);
+            TopicStanding {
+                topic: topic.to_owned(),
+                questions: keys.len(),
+                answered,
+                accuracy: tally.and_then(|t| t.accuracy),
+                recall: (answered > 0)
+                    .then(|| crate::study::mastery::mastery(&keys, &cards, now.to_utc()).map(|m| m.recall))
+                    .flatten(),
+                weak: weak.iter().any(|w| w.topic == topic),
+            }
+        })
+        .collect();
+    let rank = |t: &TopicStanding| (!t.weak, t.accuracy.is_none());
+    out.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.accuracy.unwrap_or(0.0).total_cmp(&b.accuracy.unwrap_or(0.0)))
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    Ok(out)
+}

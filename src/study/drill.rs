@@ -19,7 +19,7 @@ use std::hash::BuildHasher;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::QuestionKey;
 
@@ -33,7 +33,7 @@ pub struct Candidate {
 }
 
 /// How long a drill lasts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DrillSize {
     /// Exactly this many questions (fewer if the pool is smaller).
@@ -48,6 +48,16 @@ impl Default for DrillSize {
     fn default() -> Self {
         DrillSize::Minutes(15)
     }
+}
+
+/// The drill set-up the learner chose last in the full-screen app, kept
+/// in the store so the next drill starts from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrillSetup {
+    pub size: DrillSize,
+    /// The topics chosen by hand; `None`: the learner's weakest topics,
+    /// chosen afresh each time (they change as the learner improves).
+    pub topics: Option<Vec<String>>,
 }
 
 /// Right answers out of answered ones.

@@ -71,4 +71,14 @@ pub enum Action {
     StartNew,
     /// Drill the weak topics the stats list.
     DrillWeak,
+    // The drill set-up.
+    /// A shorter drill (fewer minutes or questions).
+    Shorter,
+    Longer,
+    /// Size the drill by minutes or by a question count.
+    SwitchSize,
+    /// Choose the learner's weakest topics.
+    PickWeakest,
+    /// Choose no topic: all of them, weighted toward the weakest.
+    PickAll,
 }

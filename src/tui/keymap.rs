@@ -60,6 +60,8 @@ pub enum Context {
     ConfirmQuiz,
     /// The stats screen's actions on weak topics.
     Stats,
+    /// Setting up a drill: its length and topics.
+    DrillSetup,
 }
 
 impl Context {
@@ -156,6 +158,7 @@ use Action::{
     Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start,
     StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
+use Action::{Longer, PickAll, PickWeakest, Shorter, SwitchSize};
 use Key::{Char, Code, Ctrl, Digits, Shift};
 
 // Keys that mean the same movement wherever they apply.
@@ -267,6 +270,26 @@ const CONFIRM_QUIZ: &[Binding] = &[
     bind(&[Char('n')], StartNew, "start the new quiz: the unfinished one is discarded").hint("start new"),
 ];
 
+// Its own movement keys, without a footer hint: the footer has room for
+// the set-up's keys, help and back at 80 columns only without "move".
+const DRILL_SETUP: &[Binding] = &[
+    bind(UP, Up, "previous row"),
+    bind(DOWN, Down, "next row"),
+    bind(PAGE_UP, PageUp, "page up"),
+    bind(PAGE_DOWN, PageDown, "page down"),
+    bind(TOP, Top, "first row"),
+    bind(BOTTOM, Bottom, "last row"),
+    bind(&[Code(KeyCode::Left), Char('h'), Char('-')], Shorter, "a shorter drill: fewer minutes or questions"),
+    bind(&[Code(KeyCode::Right), Char('l'), Char('+')], Longer, "a longer drill: more minutes or questions")
+        .hint("length"),
+    bind(&[Char('m'), Code(KeyCode::Tab)], SwitchSize, "size the drill by minutes or by a question count")
+        .hint("minutes/count"),
+    bind(&[Char(' '), Char('x')], Toggle, "pick or unpick the highlighted topic (several)").hint("select"),
+    bind(&[Char('w')], PickWeakest, "select your weakest topics (the default)").hint("weakest"),
+    bind(&[Char('a')], PickAll, "select none: every topic, weighted to your weakest"),
+    bind(ENTER, Start, "start the drill as set up").hint("start"),
+];
+
 const STATS: &[Binding] = &[
     bind(&[Char('d')], DrillWeak, "drill the weak topics listed").hint("drill weak"),
     bind(&[Digits('1', '3')], Pick, "open the lesson of weak topic 1, 2 or 3").hint("lesson"),
@@ -362,6 +385,7 @@ pub const TABLES: &[(Context, &[&[Binding]])] = &[
     (Context::Chooser, &[NAV, CHOOSER]),
     (Context::ConfirmQuiz, &[NAV, CONFIRM_QUIZ]),
     (Context::Stats, &[STATS]),
+    (Context::DrillSetup, &[DRILL_SETUP]),
     (Context::QuizTrueFalse, &[QUIZ_TRUE_FALSE]),
     (Context::QuizChoice, &[QUIZ_CHOICE]),
     (Context::QuizMultiple, &[QUIZ_MULTIPLE]),

@@ -4,6 +4,7 @@
 //! app-wide [`Ctx`], and [`Screen::view`] is the only place that matches
 //! on which screen it is.
 
+pub mod drill_setup;
 pub mod help;
 pub mod home;
 pub mod lab;
@@ -63,6 +64,7 @@ pub enum Screen {
     QuizChooser(Box<quiz::chooser::ChooserScreen>),
     ConfirmQuiz(Box<quiz::confirm::ConfirmScreen>),
     Stats(Box<stats::StatsScreen>),
+    DrillSetup(Box<drill_setup::DrillSetupScreen>),
 }
 
 /// Events a screen receives.
@@ -144,6 +146,7 @@ impl Screen {
             Screen::QuizChooser(s) => &**s,
             Screen::ConfirmQuiz(s) => &**s,
             Screen::Stats(s) => &**s,
+            Screen::DrillSetup(s) => &**s,
         }
     }
 
@@ -159,6 +162,7 @@ impl Screen {
             Screen::QuizChooser(s) => &mut **s,
             Screen::ConfirmQuiz(s) => &mut **s,
             Screen::Stats(s) => &mut **s,
+            Screen::DrillSetup(s) => &mut **s,
         }
     }
 }
@@ -176,7 +180,8 @@ pub enum Launch {
     ResumeQuiz,
     Review,
     Drill(DrillOptions),
-    /// A drill with the defaults and a fresh seed (from home).
+    /// Set up a drill, then start it (home's Drill row and Next up): the
+    /// set-up screen, starting from the last set-up.
     NewDrill,
     Stats,
 }

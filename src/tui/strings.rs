@@ -497,11 +497,47 @@ pub const START_QUIZ_HELP: &str = "Choose packs or topics and answer their quest
      the lesson to read after each answer.";
 pub const START_REVIEW_HELP: &str = "Spaced review: the questions you are about to forget come back when they are due, then new ones \
      up to the daily limit.";
-pub const START_DRILL_HELP: &str = "A timed interview drill (15 minutes): no hints, questions weighted toward your weakest topics, \
+pub const START_DRILL_HELP: &str = "A timed interview drill, set up first (minutes or questions, topics): no hints, questions weighted toward your weakest topics, \
      open questions answered aloud and graded by you.";
 pub const START_STATS_HELP: &str =
     "Lessons completed, accuracy per topic, your study streak, reviews due and your drill history.";
 pub const CONTINUE_QUIZ_HELP: &str = "Pick up the unfinished quiz at the question where you left it.";
+
+// The drill set-up.
+pub const SETUP_TITLE: &str = "Set up";
+pub const SETUP_PANEL: &str = "Length and topics";
+pub const LENGTH_LABEL: &str = "Length";
+pub const SETUP_TOPICS: &str = "Topics";
+pub const SETUP_COLUMNS: [&str; 4] = ["right", "answers", "recall", "questions"];
+pub const SETUP_START: &str = "Start the drill";
+pub const SETUP_WEAK: &str = "weak";
+
+/// "15 minutes", "10 questions": a drill's length.
+pub fn drill_length(by_count: bool, n: usize) -> String {
+    match (by_count, n) {
+        (true, 1) => "1 question".to_owned(),
+        (true, n) => format!("{n} questions"),
+        (false, 1) => "1 minute".to_owned(),
+        (false, n) => format!("{n} minutes"),
+    }
+}
+
+/// What Tab switches the length to.
+pub fn switch_length(by_count: bool) -> &'static str {
+    if by_count { "(m: by minutes instead)" } else { "(m: by question count instead)" }
+}
+
+/// The set-up's summary line: "Enter starts 15 minutes on your 3 weakest topics."
+pub fn setup_summary(length: &str, topics: &[String], weakest: bool, all: usize) -> String {
+    let on = match topics {
+        [] => format!("all {all} topics, weighted toward your weakest"),
+        [one] if weakest => format!("your weakest topic, {one}"),
+        _ if weakest => format!("your {} weakest topics", topics.len()),
+        [one] => format!("1 topic, {one}"),
+        many => format!("{} topics you chose", many.len()),
+    };
+    format!("Enter starts {length} on {on}.")
+}
 
 pub fn review_row(due: usize, new: usize) -> String {
     format!("{REVIEW} ({due} due · {new} new)")
@@ -673,6 +709,25 @@ pub fn cannot_start(why: &str) -> String {
 }
 
 pub const NO_QUIZ_TO_CONTINUE: &str = "There is no unfinished quiz to continue.";
+pub const NOTHING_TO_RESUME: &str = "no unfinished quiz to continue (`lambda-tutor quiz` starts one)";
+pub const QUIZ_KEPT: &str = "Cancelled: your unfinished quiz is kept (`lambda-tutor quiz --resume` continues it).";
+pub const TYPE_C_N_OR_Q: &str = "Type c, n or q.";
+
+/// Plain mode, a terminal on stdin: what to do with the unfinished quiz.
+pub fn unfinished_question(title: &str, answered: usize, total: usize) -> String {
+    format!(
+        "An unfinished quiz: {title} ({answered} of {total} answered). \
+         c = continue it, n = start the new one, q = cancel"
+    )
+}
+
+/// Plain mode in a script: the unfinished quiz is kept, and how to say.
+pub fn unfinished_refused(title: &str, answered: usize, total: usize) -> String {
+    format!(
+        "an unfinished quiz ({title}, {answered} of {total} answered) is kept: \
+         pass --resume to continue it, or --new to replace it with this quiz"
+    )
+}
 pub const RESUME_UNREADABLE: &str =
     "The unfinished quiz was saved by another version of lambda-tutor and cannot be continued; start a new one.";
 pub const RESUME_NO_QUESTIONS: &str = "The unfinished quiz's questions are not installed now: if its pack came \

@@ -7,11 +7,13 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::{LessonProgress, Store, StoreError, from_ms, to_ms};
+use crate::study::drill::DrillSetup;
 use crate::study::schedule::ScheduleConfig;
 
 const LAST_LESSON: &str = "last_lesson";
 const QUIZ: &str = "unfinished_quiz";
 const SCHEDULE: &str = "schedule";
+const DRILL_SETUP: &str = "drill_setup";
 
 /// An unfinished quiz, saved by the quiz engine after each answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,5 +119,14 @@ impl Store {
     pub fn set_schedule_config(&mut self, config: &ScheduleConfig, at: DateTime<Utc>) -> Result<(), StoreError> {
         let config = config.clamped();
         self.write(|tx| put(tx, SCHEDULE, &json(&config)?, to_ms(at)))
+    }
+
+    /// The drill set-up chosen last in the full-screen app, if any.
+    pub fn drill_setup(&self) -> Result<Option<DrillSetup>, StoreError> {
+        self.meta(DRILL_SETUP)
+    }
+
+    pub fn set_drill_setup(&mut self, setup: &DrillSetup, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(|tx| put(tx, DRILL_SETUP, &json(setup)?, to_ms(at)))
     }
 }

@@ -76,7 +76,7 @@ enum State {
     /// Boxed: an answer's texts would make every stage as large.
     Answered(Current, Box<Answered>),
     Finished(End),
-    Empty(Message),
+    Empty(Empty),
 }
 
 impl State {
@@ -137,6 +137,14 @@ enum EndReason {
     EndedEarly,
 }
 
+/// Nothing to ask, and why; the step to take instead, as home's "Next up"
+/// offers it (Enter).
+#[derive(Debug)]
+struct Empty {
+    text: String,
+    next: Option<(Step, String)>,
+}
+
 /// A line in the status row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Message {
@@ -185,7 +193,7 @@ impl QuizScreen {
             session,
             scheduler,
             // Replaced by the first question (or the end) below.
-            state: State::Empty(Message { text: String::new(), warn: false }),
+            state: State::Empty(Empty { text: String::new(), next: None }),
             note: None,
             scroll: ScrollState::default(),
             body: Vec::new(),
@@ -201,13 +209,14 @@ impl QuizScreen {
         screen
     }
 
-    /// A screen with nothing to ask, saying why.
-    pub fn empty(practice: Practice, message: String) -> Self {
+    /// A screen with nothing to ask, saying why, and offering `next`.
+    pub fn empty(practice: Practice, message: String, next: Option<Step>, course: &Course) -> Self {
+        let next = next.map(|step| (step.clone(), step.label(course)));
         Self {
             practice,
             session: QuizSession::from_items(Vec::new(), 0),
             scheduler: Scheduler::default(),
-            state: State::Empty(Message { text: message, warn: false }),
+            state: State::Empty(Empty { text: message, next }),
             note: None,
             scroll: ScrollState::default(),
             body: Vec::new(),
@@ -335,7 +344,7 @@ impl QuizScreen {
             .collect();
         let lesson = q.lesson.as_deref().and_then(|id| ctx.course.lesson(id)).map(|l| l.meta.title.clone());
         let answered = Answered { explanation: Md::new(&q.explanation), notes, next_review, lesson, record };
-        let placeholder = State::Empty(Message { text: String::new(), warn: false });
+        let placeholder = State::Empty(Empty { text: String::new(), next: None });
         self.state = match std::mem::replace(&mut self.state, placeholder) {
             State::Asking(current) => State::Answered(current, Box::new(answered)),
             other => other,
@@ -390,9 +399,14 @@ impl QuizScreen {
         }
     }
 
-    /// Enter at the end: the step offered, in place of this screen.
+    /// Enter at the end (or on nothing to ask): the step offered, in place
+    /// of this screen.
     fn take_step(&self, course: &Course) -> Transition {
-        let State::Finished(End { next: Some((step, _)), .. }) = &self.state else { return Transition::Pop };
+        let (State::Finished(End { next: Some((step, _)), .. }) | State::Empty(Empty { next: Some((step, _)), .. })) =
+            &self.state
+        else {
+            return Transition::Pop;
+        };
         match super::home::take_step(step, course) {
             Transition::Launch(launch) => Transition::Switch(launch),
             Transition::Push(screen) => Transition::Replace(screen),
@@ -424,7 +438,7 @@ impl QuizScreen {
                 Transition::Stay
             }
             (_, Some(Action::Back)) => Transition::Pop,
-            (Stage::Finished, Some(Action::TakeStep)) => self.take_step(&ctx.course),
+            (Stage::Finished | Stage::Empty, Some(Action::TakeStep)) => self.take_step(&ctx.course),
             (Stage::Finished, Some(Action::Retry)) => {
                 self.retry(ctx);
                 Transition::Stay
@@ -564,36 +578,7 @@ impl View for QuizScreen {
         }
     }
     fn contexts(&self) -> &'static [Context] {
-        use Context::{
-            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
-            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
-        };
-        match &self.state {
-            State::Empty(_) => &[Page],
-            State::Finished(_) if self.can_retry() => &[QuizRetry, QuizEnd, Page],
-            State::Finished(_) => &[QuizEnd, Page],
-            State::Answered(..) => &[QuizAnswered],
-            State::Asking(current) => {
-                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
-                match (&current.item.question.kind, &current.input, hints) {
-                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
-                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
-                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
-                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
-                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
-                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
-                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
-                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
-                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
-                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
-                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
-                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
-                }
-            }
-        }
+        self.contexts_now()
     }
     fn handle(&mut self, input: Input<'_>, ctx: &mut Ctx) -> Transition {
         // A drill's time may have run out while the learner was thinking.

@@ -141,9 +141,12 @@ pub(super) fn build(screen: &QuizScreen, theme: &Theme, width: usize) -> Built {
     let mut out = Built::new();
     let hints_left = screen.session.hints_left();
     match &screen.state {
-        State::Empty(message) => {
-            for line in message.text.lines() {
+        State::Empty(empty) => {
+            for line in empty.text.lines() {
                 out.lines.extend(widgets::wrap(line, width).into_iter().map(Line::raw));
+            }
+            if let Some((step, label)) = &empty.next {
+                super::end::next_step_lines(step, label, theme, width, &mut out.lines);
             }
         }
         State::Finished(end) => super::end::lines(screen, end, theme, width, &mut out.lines),

@@ -9,14 +9,51 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::answer::AnswerInput;
 use super::{QuizScreen, State, body, end};
 use crate::practice::Purpose;
 use crate::practice::drill::clock_text;
+use crate::quiz::model::QuestionKind;
+use crate::tui::keymap::Context;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
 impl QuizScreen {
+    /// The keymap contexts of the stage on screen, most specific first.
+    pub(super) fn contexts_now(&self) -> &'static [Context] {
+        use Context::{
+            Page, QuizAnswered, QuizCard, QuizChoice, QuizEnd, QuizGrade, QuizHint, QuizMatch, QuizMultiple, QuizOrder,
+            QuizRetry, QuizScroll, QuizText, QuizTrueFalse,
+        };
+        match &self.state {
+            State::Empty(empty) if empty.next.is_some() => &[QuizEnd, Page],
+            State::Empty(_) => &[Page],
+            State::Finished(_) if self.can_retry() => &[QuizRetry, QuizEnd, Page],
+            State::Finished(_) => &[QuizEnd, Page],
+            State::Answered(..) => &[QuizAnswered],
+            State::Asking(current) => {
+                let hints = self.practice.hints_allowed() && self.session.hints_left() > 0;
+                match (&current.item.question.kind, &current.input, hints) {
+                    (QuestionKind::TrueFalse { .. }, _, true) => &[QuizTrueFalse, QuizChoice, QuizHint, QuizScroll],
+                    (QuestionKind::TrueFalse { .. }, _, false) => &[QuizTrueFalse, QuizChoice, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, true) => &[QuizChoice, QuizHint, QuizScroll],
+                    (_, AnswerInput::Choice { .. }, false) => &[QuizChoice, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, true) => &[QuizMultiple, QuizHint, QuizScroll],
+                    (_, AnswerInput::Multiple { .. }, false) => &[QuizMultiple, QuizScroll],
+                    (_, AnswerInput::Text { .. }, true) => &[QuizText, QuizHint, QuizScroll],
+                    (_, AnswerInput::Text { .. }, false) => &[QuizText, QuizScroll],
+                    (_, AnswerInput::Order { .. }, true) => &[QuizOrder, QuizHint, QuizScroll],
+                    (_, AnswerInput::Order { .. }, false) => &[QuizOrder, QuizScroll],
+                    (_, AnswerInput::Match { .. }, true) => &[QuizMatch, QuizHint, QuizScroll],
+                    (_, AnswerInput::Match { .. }, false) => &[QuizMatch, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, true) => &[QuizCard, QuizHint, QuizScroll],
+                    (_, AnswerInput::Card { revealed: false }, false) => &[QuizCard, QuizScroll],
+                    (_, AnswerInput::Card { revealed: true }, _) => &[QuizGrade, QuizScroll],
+                }
+            }
+        }
+    }
     /// A drill sized by minutes (not by a question count).
     fn is_timed_by_clock(&self) -> bool {
         self.practice.drill().is_some_and(|d| matches!(d.spec.size, crate::study::DrillSize::Minutes(_)))

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{End, EndReason, QuizScreen};
 use crate::markdown::one_line_title;
 use crate::practice::drill::{clock_text, trend_sentence};
+use crate::practice::next::Step;
 use crate::quiz::session::percent;
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -38,12 +39,7 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
         out.push(Line::styled(trend_sentence(report), theme.accent));
     }
     if let Some((step, label)) = &end.next {
-        out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled(format!("{}: ", strings::NEXT_UP), theme.module),
-            Span::styled(truncate(label, width.saturating_sub(10)), theme.title),
-        ]));
-        out.push(Line::styled(format!("{} {}", step.reason(), strings::NEXT_UP_ENTER), theme.dim));
+        next_step_lines(step, label, theme, width, out);
     }
     if score.total == 0 {
         return;
@@ -100,6 +96,19 @@ pub(super) fn lines(screen: &QuizScreen, end: &End, theme: &Theme, width: usize,
             let room = width.saturating_sub(4);
             out.push(Line::from(vec![Span::styled("  ✗ ", theme.bad), Span::raw(truncate(&prompt, room))]));
         }
+    }
+}
+
+/// "Next up: Next lesson: 2. …" and its reason, after a blank line: the
+/// step Enter takes (the end of a session, nothing to ask).
+pub(super) fn next_step_lines(step: &Step, label: &str, theme: &Theme, width: usize, out: &mut Vec<Line<'static>>) {
+    out.push(Line::default());
+    out.push(Line::from(vec![
+        Span::styled(format!("{}: ", strings::NEXT_UP), theme.module),
+        Span::styled(truncate(label, width.saturating_sub(10)), theme.title),
+    ]));
+    for line in crate::tui::widgets::wrap(&format!("{} {}", step.reason(), strings::NEXT_UP_ENTER), width) {
+        out.push(Line::styled(line, theme.dim));
     }
 }
 

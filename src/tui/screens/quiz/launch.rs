@@ -6,11 +6,13 @@
 use super::QuizScreen;
 use super::chooser::ChooserScreen;
 use super::confirm::ConfirmScreen;
-use crate::practice::drill::{DrillOptions, drill};
+use crate::practice::drill::drill;
+use crate::practice::next::{Step, next_step};
 use crate::practice::review::{nothing_due, review};
 use crate::practice::saved::{ResumeError, resume};
 use crate::practice::{DrillRun, Practice, Purpose, QuizSpec};
 use crate::study::DrillSpec;
+use crate::tui::screens::drill_setup::DrillSetupScreen;
 use crate::tui::screens::stats::StatsScreen;
 use crate::tui::screens::{Ctx, Launch, Screen};
 use crate::tui::strings;
@@ -19,9 +21,13 @@ fn quiz(screen: QuizScreen) -> Screen {
     Screen::Quiz(Box::new(screen))
 }
 
-/// A screen that only says why there is nothing to ask.
-fn nothing(purpose: Purpose, title: &str, message: String) -> Screen {
-    quiz(QuizScreen::empty(Practice::new(purpose, title.to_owned(), &[]), message))
+/// A screen that says why there is nothing to ask, and offers the step
+/// home's "Next up" would (unless it is the review that has nothing).
+fn nothing(ctx: &Ctx, purpose: Purpose, title: &str, message: String) -> Screen {
+    let step = next_step(&ctx.course, ctx.progress.store(), ctx.clock.wall())
+        .ok()
+        .filter(|step| !(matches!(step, Step::Review { .. }) && matches!(purpose, Purpose::Review { .. })));
+    quiz(QuizScreen::empty(Practice::new(purpose, title.to_owned(), &[]), message, step, &ctx.course))
 }
 
 /// Load the code highlighter's grammars on a background thread when the
@@ -63,17 +69,18 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
         },
         Launch::NewQuiz(spec) => match Practice::quiz(packs, spec.clone(), &ctx.truth) {
             Ok((practice, session)) => quiz(QuizScreen::new(practice, session, ctx)),
-            Err(e) => nothing(Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
+            Err(e) => nothing(ctx, Purpose::Quiz(spec), strings::QUIZ, strings::cannot_start(&e.to_string())),
         },
         Launch::ResumeQuiz => {
             let saved = ctx.progress.store().map(crate::study::Store::quiz_progress);
             let progress = match saved {
                 Some(Ok(Some(p))) => p,
                 Some(Err(e)) => {
-                    return nothing(Purpose::Quiz(QuizSpec::default()), strings::QUIZ, e.to_string());
+                    return nothing(ctx, Purpose::Quiz(QuizSpec::default()), strings::QUIZ, e.to_string());
                 }
                 _ => {
                     return nothing(
+                        ctx,
                         Purpose::Quiz(QuizSpec::default()),
                         strings::QUIZ,
                         strings::NO_QUIZ_TO_CONTINUE.to_owned(),
@@ -96,27 +103,24 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
                         ResumeError::NoQuestions => strings::RESUME_NO_QUESTIONS,
                         ResumeError::Finished => strings::RESUME_FINISHED,
                     };
-                    nothing(Purpose::Quiz(QuizSpec::default()), strings::QUIZ, why.to_owned())
+                    nothing(ctx, Purpose::Quiz(QuizSpec::default()), strings::QUIZ, why.to_owned())
                 }
             }
         }
         Launch::Review => {
             let review_purpose = || Purpose::Review { due: 0, new: 0 };
             let Some(store) = ctx.progress.store() else {
-                return nothing(review_purpose(), strings::REVIEW, strings::REVIEW_NEEDS_PROGRESS.to_owned());
+                return nothing(ctx, review_purpose(), strings::REVIEW, strings::REVIEW_NEEDS_PROGRESS.to_owned());
             };
             let now = ctx.clock.wall();
             let seed = ctx.clock.seed();
             match review(packs, store, now, seed, &ctx.truth) {
                 Ok(Ok((practice, session))) => quiz(QuizScreen::new(practice, session, ctx)),
-                Ok(Err(empty)) => nothing(review_purpose(), strings::REVIEW, nothing_due(&empty, now)),
-                Err(e) => nothing(review_purpose(), strings::REVIEW, e.to_string()),
+                Ok(Err(empty)) => nothing(ctx, review_purpose(), strings::REVIEW, nothing_due(&empty, now)),
+                Err(e) => nothing(ctx, review_purpose(), strings::REVIEW, e.to_string()),
             }
         }
-        Launch::NewDrill => {
-            let options = DrillOptions { seed: ctx.clock.seed(), ..DrillOptions::default() };
-            open(Launch::Drill(options), ctx)
-        }
+        Launch::NewDrill => Screen::DrillSetup(Box::new(DrillSetupScreen::new(ctx))),
         Launch::Drill(options) => {
             let at = ctx.clock.wall().to_utc();
             match drill(packs, ctx.progress.store_mut(), &options, at, &ctx.truth) {
@@ -127,7 +131,7 @@ pub fn open(launch: Launch, ctx: &mut Ctx) -> Screen {
                         spec: DrillSpec { size: options.size(), seed: options.seed, topics: options.topics.clone() },
                         limit: options.limit(),
                     };
-                    nothing(Purpose::Drill(run), strings::DRILL, strings::cannot_start(&e.to_string()))
+                    nothing(ctx, Purpose::Drill(run), strings::DRILL, strings::cannot_start(&e.to_string()))
                 }
             }
         }
