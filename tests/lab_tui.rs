@@ -183,3 +183,14 @@ fn an_attempt_is_recorded_as_the_command_records_it() {
     assert_eq!(tui[1].5, r#"{"function.timeout_s":"6"}"#);
     assert!(!tui[0].1 && tui[1].1, "a miss, then a success");
 }
+
+#[test]
+fn typed_settings_are_refused_in_a_lab_because_grading_uses_its_knobs() {
+    let mut app = app_on("default-timeout", Progress::new(None));
+    let before = draw(&mut app, 80, 24);
+    assert!(!before.contains("o set"), "the prompt is not offered in a lab:\n{before}");
+    key(&mut app, KeyCode::Char('o'));
+    let screen = draw(&mut app, 120, 40);
+    assert!(screen.contains("graded on its own knobs"), "{screen}");
+    assert!(!screen.contains("--set"), "no prompt opened:\n{screen}");
+}

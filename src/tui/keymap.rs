@@ -241,6 +241,9 @@ const LAB: &[Binding] = &[
     bind(&[Char('g')], Submit, "grade: run the lab to the end with these knobs, goal by goal (recorded)")
         .hint("submit"),
     bind(&[Code(KeyCode::Tab)], Hint, "show the next hint").hint("hint"),
+    // The simulator's `--set` prompt would change the run watched but not
+    // the run graded, so a lab answers the key with a note instead.
+    bind(&[Char('o'), Char(':')], OpenPrompt, "typed settings are off in a lab: it is graded on its own knobs"),
 ];
 
 const LAB_VERDICT: &[Binding] = &[
@@ -421,8 +424,16 @@ pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
 pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let typing = contexts.iter().any(|c| c.is_typing());
     let mut out = Vec::new();
+    // Keys an earlier context binds: a later binding of the same keys is
+    // never reached (`action_for` stops at the first), so it gets no hint.
+    let mut taken: Vec<Key> = Vec::new();
     for context in contexts.iter().chain(std::iter::once(&Context::Global)) {
+        let shadowed = taken.clone();
         for b in bindings(*context) {
+            taken.extend_from_slice(b.keys);
+            if b.keys.iter().all(|k| shadowed.contains(k)) {
+                continue;
+            }
             let key = if typing {
                 b.keys.iter().find(|k| !matches!(k, Key::Char(_) | Key::Digits(..)))
             } else {
