@@ -66,7 +66,7 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     // The lesson's checkpoint is on screen and not answered: Enter asks it
     // here, and the lesson is not done before it is answered.
     assert!(screen.contains("Enter: answer checkpoint 1 of 1"), "{screen}");
-    assert!(screen.contains("Checkpoint 1 of 1. · Enter: answer it here"), "{screen}");
+    assert!(screen.contains("Checkpoint 1 of 1 · Enter: answer it here"), "{screen}");
     let top = screen.lines().nth(1).expect("first text row").to_owned();
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
@@ -84,7 +84,7 @@ fn next_up_walks_lesson_quiz_next_lesson() {
     let screen = draw(&mut app, 80, 24);
     assert_eq!(screen.lines().nth(1), Some(top.as_str()), "back on the same line:\n{screen}");
     assert!(
-        screen.contains("Checkpoint 1 of 1. · ✓ answered") || screen.contains("Checkpoint 1 of 1. · ✗ answered"),
+        screen.contains("Checkpoint 1 of 1 · ✓ answered") || screen.contains("Checkpoint 1 of 1 · ✗ answered"),
         "{screen}"
     );
     assert!(screen.contains("End of lesson. Enter: Quiz: "), "{screen}");

@@ -48,7 +48,9 @@ impl Checkpoints {
         let total = self.keys.len();
         let mut from = 0;
         for (i, slot) in self.lines.iter_mut().enumerate() {
-            let label = checkpoint_label(i + 1, total);
+            // The label and the mark's separator, so that "Checkpoint 1 of
+            // 4" is not found inside prose that merely mentions it.
+            let label = format!("{} ·", checkpoint_label(i + 1, total));
             *slot =
                 layout.lines.iter().enumerate().skip(from).find(|(_, l)| l.plain().contains(&label)).map(|(n, _)| n);
             if let Some(n) = *slot {
