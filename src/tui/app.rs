@@ -91,7 +91,7 @@ impl App {
         self.notice = None;
         let action = keymap::action_for(key, &[]);
         if action == Some(Action::Quit) {
-            self.leave_screen();
+            self.leave_all();
             self.quit = true;
             return;
         }
@@ -153,7 +153,7 @@ impl App {
                 }
             }
             Transition::Pop | Transition::Quit => {
-                self.leave_screen();
+                self.leave_all();
                 self.quit = true;
             }
         }
@@ -168,6 +168,15 @@ impl App {
     /// The top screen is about to go: it remembers where the learner was.
     fn leave_screen(&mut self) {
         if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().leaving(&mut self.ctx);
+        }
+    }
+
+    /// The program ends: every screen remembers where the learner was, not
+    /// only the top one (a reader under the checkpoint it asked keeps its
+    /// line), the top first.
+    fn leave_all(&mut self) {
+        for screen in self.stack.iter_mut().rev() {
             screen.view_mut().leaving(&mut self.ctx);
         }
     }

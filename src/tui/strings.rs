@@ -80,12 +80,13 @@ pub fn hit_count(current: usize, total: usize) -> String {
     format!("hit {current}/{total}")
 }
 
+/// How far through a text the last line on screen is (as `less` counts),
+/// the same figure "Continue lesson … at N %" gives on the home screen.
 pub fn scroll_position(top: usize, total: usize, height: usize) -> String {
     if total <= height {
         return "all".to_owned();
     }
-    let last = total.saturating_sub(height);
-    format!("{}%", top.min(last) * 100 / last.max(1))
+    format!("{}%", (top + height).min(total) * 100 / total)
 }
 
 pub fn progress_not_saved(error: &str) -> String {

@@ -16,7 +16,7 @@ use crate::study::Resume;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::progress::{BUILTIN_COURSE, Progress};
+use crate::tui::progress::{BUILTIN_COURSE, POSITION_SCALE, Progress};
 use crate::tui::screens::{ReaderScreen, ScenarioPicker, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -96,6 +96,15 @@ impl HomeScreen {
             rows.push(Row::Start(StartRow::ContinueQuiz));
         }
         rows.extend([StartRow::Quiz, StartRow::Review, StartRow::Drill, StartRow::Stats].map(Row::Start));
+        // "Continue" only when it offers something "Next up" does not: not
+        // the same lesson again, nor a lesson read to its end.
+        let resume = resume.filter(|row| match (row, &next) {
+            (Row::Continue { lesson, .. }, Some(Step::Continue { lesson: next, .. })) if lesson == next => false,
+            (Row::Continue { lesson, position }, _) => {
+                !(progress.is_completed(&course.lessons[*lesson]) && *position >= POSITION_SCALE)
+            }
+            _ => true,
+        });
         if let Some(row) = resume {
             rows.push(row);
         }

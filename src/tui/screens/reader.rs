@@ -164,13 +164,17 @@ impl ReaderScreen {
         reader
     }
 
-    /// Where the reader is, in parts per [`POSITION_SCALE`] of the lesson:
-    /// unlike a line number, this survives a change of width.
+    /// How far the learner has read, in parts per [`POSITION_SCALE`] of the
+    /// lesson: the last line on screen, as the title bar's percentage (and
+    /// `less`) count it, so a learner who read the first screen and answered
+    /// its checkpoint is not told "0 %". Unlike a line number, this survives
+    /// a change of width.
     pub fn position(&self) -> usize {
-        if self.layout.lines.is_empty() {
+        let lines = self.layout.lines.len();
+        if lines == 0 {
             return self.pending_position.unwrap_or(0);
         }
-        self.scroll.offset() * POSITION_SCALE / self.layout.lines.len()
+        (self.scroll.offset() + self.scroll.viewport()).min(lines) * POSITION_SCALE / lines
     }
 
     /// Whether a coloured version of the lesson is still on its way.
@@ -520,7 +524,10 @@ impl View for ReaderScreen {
             self.scroll.resize(self.layout.lines.len(), viewport);
             let mut first = (fraction * self.layout.lines.len() as f64) as usize;
             if let Some(saved) = self.pending_position.take() {
-                first = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
+                // The saved last line back at the bottom of the screen
+                // (rounded up: leaving and coming back does not creep up).
+                let last = (saved.min(POSITION_SCALE) * self.layout.lines.len()).div_ceil(POSITION_SCALE);
+                first = last.saturating_sub(viewport);
             }
             self.scroll.scroll_to(first);
             self.checkpoints.locate(&self.layout);
