@@ -106,6 +106,27 @@ pub fn course_problems(count: usize) -> String {
 // ---- the simulator --------------------------------------------------------
 
 pub const SIM_TITLE: &str = "Simulator";
+pub const TOPICS_HOME_SECTION: &str = "Topics: what you would recall now";
+pub const TOPIC: &str = "Topic";
+pub const TOPIC_LESSONS: &str = "Taught in:";
+
+/// "5/14 cards": a topic's questions answered at least once, of all of them.
+pub fn topic_cards(answered: usize, total: usize) -> String {
+    format!("{answered}/{total} cards")
+}
+
+pub fn topic_recall(percent: usize) -> String {
+    format!("Recall now: {percent}%, the chance of remembering its questions today (FSRS; unanswered ones count as 0).")
+}
+
+pub fn topic_held(answered: usize, total: usize, strong: usize) -> String {
+    format!("{answered} of {total} questions answered; {strong} held firmly (recalled at 90% or better).")
+}
+
+pub fn open_topic_lesson(order: u32) -> String {
+    format!("Enter: read lesson {order}")
+}
+
 pub const SIM_HOME_SECTION: &str = "Simulator";
 pub const SIM_HOME_ROW: &str = "Watch Lambda at work: events, cold starts, throttles, cost";
 pub const SIM_HOME_DETAIL: &str = "A faithful, deterministic simulation of the Lambda service: pick a scenario, \
