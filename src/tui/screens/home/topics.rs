@@ -144,21 +144,21 @@ mod tests {
     #[test]
     fn topics_come_from_the_memory_state_weakest_first_and_unbegun_ones_are_left_out() {
         let course = Course::builtin();
-        let pack = &course.packs[0];
-        let mut by_topic: BTreeMap<&str, Vec<&crate::quiz::Question>> = BTreeMap::new();
-        for q in &pack.questions {
-            by_topic.entry(q.topic.as_str()).or_default().push(q);
+        let mut by_topic: BTreeMap<&str, Vec<QuestionKey>> = BTreeMap::new();
+        for pack in &course.packs {
+            for q in &pack.questions {
+                by_topic.entry(q.topic.as_str()).or_default().push(QuestionKey::new(&pack.meta.id, &q.id));
+            }
         }
-        let mut topics = by_topic.into_iter().filter(|(_, qs)| qs.len() >= 2);
+        let mut topics = by_topic.into_iter().filter(|(_, keys)| keys.len() >= 2);
         let (fresh, fresh_qs) = topics.next().expect("a topic with two questions");
         let (faded, faded_qs) = topics.next().expect("another");
         let now = Utc::now();
-        let key = |q: &crate::quiz::Question| QuestionKey::new(&pack.meta.id, &q.id);
         let cards = HashMap::from([
-            (key(fresh_qs[0]), card(30.0, now)),
-            (key(fresh_qs[1]), card(30.0, now)),
+            (fresh_qs[0].clone(), card(30.0, now)),
+            (fresh_qs[1].clone(), card(30.0, now)),
             // Answered long ago with a weak memory: it has faded by now.
-            (key(faded_qs[0]), card(1.0, now - Duration::days(40))),
+            (faded_qs[0].clone(), card(1.0, now - Duration::days(40))),
         ]);
         let marks = topic_marks(&course, &cards, now);
         assert_eq!(marks.len(), 2, "only begun topics: {marks:?}");
