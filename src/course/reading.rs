@@ -56,7 +56,9 @@ fn as_asked<'a>(items: impl Iterator<Item = &'a String>, order: &[usize]) -> Vec
 fn answer_form(question: &Question, key: &str) -> String {
     let order = checkpoint_order(question, key);
     match &question.kind {
-        QuestionKind::Single { choices, .. } => format!("*Pick one:*\n\n{}", numbered(&as_asked(choices.iter(), &order))),
+        QuestionKind::Single { choices, .. } => {
+            format!("*Pick one:*\n\n{}", numbered(&as_asked(choices.iter(), &order)))
+        }
         QuestionKind::Multiple { choices, .. } => {
             format!("*Pick every right answer:*\n\n{}", numbered(&as_asked(choices.iter(), &order)))
         }

@@ -29,6 +29,7 @@ pub const NEXT_UP_ENTER: &str = "Enter: do it.";
 
 pub const READ_ON: &str = "Checkpoint answered · Enter: read on";
 pub const NO_SIM_LINK: &str = "No simulator link on screen.";
+pub const NO_LINKS_IN_LESSON: &str = "This lesson has no simulator links.";
 
 pub fn answer_checkpoint(number: usize, total: usize) -> String {
     format!("Enter: answer checkpoint {number} of {total}")
@@ -42,8 +43,24 @@ pub fn checkpoints_left(n: usize) -> String {
     }
 }
 
-pub fn open_sim_link(id: &str) -> String {
-    format!("o: open {id} in the simulator")
+/// What a link opens: "keep-alive-cliff" or "lab keep-alive-warmer".
+fn link_target(id: &str, lab: bool) -> String {
+    if lab { format!("lab {id}") } else { id.to_owned() }
+}
+
+pub fn open_sim_link(id: &str, lab: bool) -> String {
+    format!("o: open {} in the simulator", link_target(id, lab))
+}
+
+/// The link Tab selected: Enter opens it.
+pub fn open_selected_link(id: &str, lab: bool) -> String {
+    format!("Enter: open {} in the simulator", link_target(id, lab))
+}
+
+pub const NEXT_LINK: &str = "Tab: next link";
+
+pub fn no_lab(id: &str) -> String {
+    format!("no built-in lab `{id}`")
 }
 
 pub fn end_of_lesson(questions: usize, has_next: bool) -> String {

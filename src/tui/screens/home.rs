@@ -128,7 +128,12 @@ impl HomeScreen {
             .map(|r| {
                 matches!(
                     r,
-                    Row::NextUp | Row::Lesson(_) | Row::Topic(_) | Row::Continue { .. } | Row::Start(_) | Row::Simulator
+                    Row::NextUp
+                        | Row::Lesson(_)
+                        | Row::Topic(_)
+                        | Row::Continue { .. }
+                        | Row::Start(_)
+                        | Row::Simulator
                 )
             })
             .collect();

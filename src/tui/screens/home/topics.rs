@@ -53,10 +53,8 @@ pub fn topic_marks<S: std::hash::BuildHasher>(
                 return None;
             }
             let held = mastery(&keys, cards, now)?;
-            let strong = answered
-                .iter()
-                .filter(|c| c.phase == CardPhase::Review && retrievability(c, now) >= MASTERED)
-                .count();
+            let strong =
+                answered.iter().filter(|c| c.phase == CardPhase::Review && retrievability(c, now) >= MASTERED).count();
             let lessons =
                 order.iter().copied().filter(|&l| course.lessons[l].meta.topics.iter().any(|t| t == topic)).collect();
             Some(TopicMark {
