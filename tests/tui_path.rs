@@ -144,3 +144,58 @@ fn a_sim_link_opens_its_scenario_and_back_returns_to_the_line() {
     let screen = draw(&mut app, 80, 24);
     assert_eq!(screen.lines().take(22).collect::<Vec<_>>().join("\n"), reading, "back on the same line");
 }
+
+/// Every link of a lesson can be opened, not only the first on screen: Tab
+/// selects the next one (scrolling to it), Enter opens that scenario, and
+/// back returns to the same line with the same link selected.
+#[test]
+fn tab_selects_each_link_and_enter_opens_the_selected_one() {
+    let course = lambda_tutor::course::Course::builtin();
+    let lesson = course
+        .lessons
+        .iter()
+        .position(|l| l.body.contains("(sim:keep-alive-cliff)") && l.body.contains("(sim:provisioned-concurrency)"))
+        .expect("a lesson links two scenarios");
+    let body = &course.lessons[lesson].body;
+    let (first, second) = (
+        body.find("(sim:keep-alive-cliff)").expect("first"),
+        body.find("(sim:provisioned-concurrency)").expect("second"),
+    );
+    assert!(first < second, "the test expects the cliff first");
+    let links = body.matches("(sim:").count();
+    let mut app = App::new(course, Theme::mono(), Progress::new(None));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..lesson {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Tab link"), "the footer names the key:\n{screen}");
+    press(&mut app, KeyCode::Tab);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Enter: open keep-alive-cliff in the simulator · Tab: next link"), "{screen}");
+    press(&mut app, KeyCode::Tab);
+    let buf = draw_buffer(&mut app, 80, 24);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Enter: open provisioned-concurrency in the simulator"), "{screen}");
+    // The selected link is marked where it is drawn, and only it.
+    let (y, x) = find(&buf, "(sim:provisioned-concurrency)").expect("the link is on screen");
+    assert!(buf[(x + 1, y)].modifier.contains(Modifier::REVERSED), "selected link marked");
+    if let Some((y, x)) = find(&buf, "(sim:keep-alive-cliff)") {
+        assert!(!buf[(x + 1, y)].modifier.contains(Modifier::REVERSED), "the other is not");
+    }
+    let reading = screen.lines().take(22).collect::<Vec<_>>().join("\n");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.lines().next().is_some_and(|l| l.contains("provisioned-concurrency")), "{screen}");
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert_eq!(screen.lines().take(22).collect::<Vec<_>>().join("\n"), reading, "back on the same line");
+    // Shift-Tab goes back to the first; Tab past the last wraps round.
+    tui::key_with(&mut app, KeyCode::BackTab, ratatui::crossterm::event::KeyModifiers::SHIFT);
+    assert!(draw(&mut app, 80, 24).contains("Enter: open keep-alive-cliff"), "Shift-Tab: the previous link");
+    for _ in 0..links {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert!(draw(&mut app, 80, 24).contains("Enter: open keep-alive-cliff"), "all the way round");
+}

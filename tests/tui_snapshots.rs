@@ -122,6 +122,14 @@ fn contents_and_help_overlays() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Keys") && screen.contains("next lesson"), "{screen}");
     insta::assert_snapshot!("help_80x24", screen);
+    // Too many keys for 24 rows: the list scrolls, down to its last row.
+    assert!(!screen.contains("quit at once"), "{screen}");
+    press(&mut app, KeyCode::Char('G'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("quit at once") && screen.contains("Press ? or Esc to close"), "{screen}");
+    assert!(screen.contains("Keys"), "the help is still open:\n{screen}");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!draw(&mut app, 80, 24).contains("Keys ─"), "closed");
 }
 
 #[test]

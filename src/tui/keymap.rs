@@ -201,10 +201,10 @@ const READER: &[Binding] = &[
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
     bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
-    bind(&[Code(KeyCode::Tab)], NextLink, "select the next simulator or lab link (scrolls to it)").hint("link"),
+    bind(&[Code(KeyCode::Tab)], NextLink, "select the next simulator or lab link").hint("link"),
     bind(&[Shift(KeyCode::BackTab)], PrevLink, "select the previous simulator or lab link"),
-    bind(&[Char('o')], OpenLink, "open the selected link (else the first on screen) in the simulator"),
-    bind(ENTER, TakeStep, "open the selected link, else answer the checkpoint in view, read on or take the step"),
+    bind(&[Char('o')], OpenLink, "open the selected link, else the first on screen"),
+    bind(ENTER, TakeStep, "open the selected link or checkpoint, or read on"),
 ];
 
 const SIMULATOR: &[Binding] = &[
