@@ -103,7 +103,7 @@ fn next_up_walks_lesson_quiz_next_lesson() {
         press(&mut app, KeyCode::Enter);
     }
     assert!(draw(&mut app, 80, 24).contains("1/3 answered"), "one answer recorded");
-    press(&mut app, KeyCode::Char('q'));
+    // The quiz took the finished lesson's place: back goes home.
     press(&mut app, KeyCode::Char('q'));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Next lesson: 7. ") && screen.contains("▶ Continue quiz"), "{screen}");
@@ -198,4 +198,62 @@ fn tab_selects_each_link_and_enter_opens_the_selected_one() {
         press(&mut app, KeyCode::Tab);
     }
     assert!(draw(&mut app, 80, 24).contains("Enter: open keep-alive-cliff"), "all the way round");
+}
+
+/// The path by Enter alone, on a fresh data directory with the built-in
+/// course: Next up opens lesson 1, Enter reads on and answers each
+/// checkpoint where it sits, the end of the lesson starts its quiz, the end
+/// of the quiz opens lesson 2. Enter is the only key, except the answer
+/// typed into a text field (Enter cannot make one up). No screen stays the
+/// same after Enter, and no question comes from a lesson not opened.
+#[test]
+fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+        let course = lambda_tutor::course::Course::builtin();
+        let checkpoints = lambda_tutor::course::reading::installed_refs(&course.lessons[0].body, &course.packs).len();
+        let mut app = App::new(course, Theme::mono(), Progress::new(Some(store)));
+        let screen = draw(&mut app, width, height);
+        assert!(screen.contains("▶ Next lesson: 1. "), "{screen}");
+        let (mut asked_in_place, mut quiz_questions, mut same) = (0, 0, 0);
+        let mut last = String::new();
+        for step in 0.. {
+            assert!(step < 300, "{width}×{height}: lesson 2 never came:\n{last}");
+            let screen = draw(&mut app, width, height);
+            let head = screen.lines().next().unwrap_or_default().to_owned();
+            if head.contains("› 2. What AWS Lambda is") {
+                break;
+            }
+            same = if screen == last { same + 1 } else { 0 };
+            assert!(same < 2, "{width}×{height}: Enter does nothing here (step {step}):\n{screen}");
+            // A checkpoint screen that follows a reader screen: one asked.
+            if head.contains("Checkpoint ›") && !last.lines().next().unwrap_or_default().contains("Checkpoint ›") {
+                asked_in_place += 1;
+            }
+            if head.contains("Quiz ›") && head.contains("question ") {
+                assert!(head.contains("Lesson quiz: what-is-serverless"), "only lesson 1's questions:\n{screen}");
+                quiz_questions += usize::from(screen.contains("Enter next") && !last.contains("Enter next"));
+            }
+            assert!(!head.contains("Review") && !head.contains("Drill"), "nothing beyond the lesson:\n{screen}");
+            let footer = screen.lines().last().unwrap_or_default();
+            if footer.contains("F1 help") && !screen.contains("Enter next") {
+                type_text(&mut app, "1");
+            }
+            press(&mut app, KeyCode::Enter);
+            last = screen;
+        }
+        assert_eq!(asked_in_place, checkpoints, "{width}×{height}: each checkpoint asked where it sits");
+        assert!(quiz_questions >= 5, "{width}×{height}: the lesson's quiz was taken ({quiz_questions} questions)");
+        // Home now continues lesson 2, and shows what the learner holds of
+        // lesson 1's topic.
+        press(&mut app, KeyCode::Char('q'));
+        let screen = draw(&mut app, width, height);
+        assert!(screen.contains("▶ Continue lesson 2. "), "{screen}");
+        press(&mut app, KeyCode::Char('G'));
+        press(&mut app, KeyCode::Char('k'));
+        let screen = draw(&mut app, width, height);
+        assert!(screen.contains("Topics: what you would recall now"), "{screen}");
+        assert!(screen.contains("serverless") && screen.contains(" cards"), "{screen}");
+    }
 }

@@ -264,7 +264,7 @@ const QUIZ_MULTIPLE: &[Binding] = &[
     bind(DOWN, Down, "highlight the next choice").hint("move"),
     bind(&[Char(' '), Char('x')], Toggle, "pick or unpick the highlighted choice").hint("pick"),
     bind(&[Digits('1', '9')], Pick, "pick or unpick the choice of that number"),
-    bind(ENTER, Submit, "submit the choices picked").hint("submit"),
+    bind(ENTER, Submit, "submit the choices picked (with none, picks the highlighted one)").hint("submit"),
 ];
 
 const QUIZ_TEXT: &[Binding] = &[bind(ENTER, Submit, "submit the answer typed").hint("submit")];
@@ -291,8 +291,11 @@ const QUIZ_MATCH: &[Binding] = &[
 const QUIZ_CARD: &[Binding] =
     &[bind(&[Code(KeyCode::Enter), Char(' ')], Reveal, "show the model answer").hint("reveal")];
 
-const QUIZ_GRADE: &[Binding] =
-    &[bind(&[Digits('1', '4')], Grade, "grade your recall: 1 again, 2 hard, 3 good, 4 easy").hint("grade")];
+const QUIZ_GRADE: &[Binding] = &[
+    bind(&[Digits('1', '4')], Grade, "grade your recall: 1 again, 2 hard, 3 good, 4 easy").hint("grade"),
+    // As Anki's Enter: the path never stops on a key that does nothing.
+    bind(ENTER, Submit, "grade it 3, good").hint("good"),
+];
 
 const QUIZ_HINT: &[Binding] = &[bind(&[Char('h'), Code(KeyCode::Tab)], Hint, "show the next hint").hint("hint")];
 

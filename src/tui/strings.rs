@@ -426,7 +426,6 @@ pub const RECALLED: &str = "Recalled";
 pub const NOT_RECALLED: &str = "Not recalled";
 pub const YOU_SAID: &str = "you said";
 pub const NEXT_REVIEW: &str = "next review";
-pub const PICK_SOMETHING: &str = "Pick at least one answer first.";
 pub const NO_MORE_HINTS: &str = "No more hints for this question.";
 pub const NO_LESSON_LINK: &str = "This question names no lesson of this course.";
 pub const NOTHING_TO_RETRY: &str = "Nothing to retry: every answer was right.";

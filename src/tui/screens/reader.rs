@@ -317,10 +317,10 @@ impl ReaderScreen {
                 }
                 self.contents = Some(list);
             }
-            Some(Action::QuizLesson) => return self.lesson_quiz(course),
+            Some(Action::QuizLesson) => return self.lesson_quiz(course, false),
             Some(Action::TakeStep) if self.at_end() && self.checkpoints.all_answered() => {
                 if self.quiz_questions > 0 && !self.quiz_taken {
-                    return self.lesson_quiz(course);
+                    return self.lesson_quiz(course, true);
                 }
                 if self.has_next {
                     return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson + 1))));
@@ -338,18 +338,22 @@ impl ReaderScreen {
         Transition::Stay
     }
 
-    /// "Quiz this lesson": every question that links to it, shuffled.
-    fn lesson_quiz(&self, course: &Course) -> Transition {
+    /// "Quiz this lesson": every question that links to it, shuffled. Over
+    /// the reader (`Q`: back returns to the page), or in its place (the
+    /// step at the end of a finished lesson: the quiz's own next step then
+    /// leads on, and back from there goes home, not to this lesson's end).
+    fn lesson_quiz(&self, course: &Course, in_place: bool) -> Transition {
         if self.quiz_questions == 0 {
             return Transition::Stay;
         }
         let id = course.lessons[self.lesson].meta.id.clone();
         let seed = rand::random();
-        Transition::Launch(crate::tui::screens::Launch::Quiz(crate::practice::QuizSpec {
+        let launch = crate::tui::screens::Launch::Quiz(crate::practice::QuizSpec {
             lessons: vec![id],
             seed,
             ..crate::practice::QuizSpec::default()
-        }))
+        });
+        if in_place { Transition::Switch(launch) } else { Transition::Launch(launch) }
     }
 
     fn jump_to_heading(&mut self) {
