@@ -216,7 +216,7 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
         let mut app = App::new(course, Theme::mono(), Progress::new(Some(store)));
         let screen = draw(&mut app, width, height);
         assert!(screen.contains("▶ Next lesson: 1. "), "{screen}");
-        let (mut asked_in_place, mut quiz_questions, mut same) = (0, 0, 0);
+        let (mut asked_in_place, mut quiz_questions, mut same, mut compared) = (0, 0, 0, 0);
         let mut last = String::new();
         for step in 0.. {
             assert!(step < 300, "{width}×{height}: lesson 2 never came:\n{last}");
@@ -227,9 +227,17 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
             }
             same = if screen == last { same + 1 } else { 0 };
             assert!(same < 2, "{width}×{height}: Enter does nothing here (step {step}):\n{screen}");
-            // A checkpoint screen that follows a reader screen: one asked.
+            // A checkpoint screen that follows a reader screen: one asked,
+            // its choices numbered as the reader listed them.
             if head.contains("Checkpoint ›") && !last.lines().next().unwrap_or_default().contains("Checkpoint ›") {
                 asked_in_place += 1;
+                let below: String =
+                    last.lines().skip_while(|l| !l.contains("· Enter: answer it here")).collect::<Vec<_>>().join("\n");
+                if let Some(listed) = first_choice(&below, "│ 1. ") {
+                    let asked = first_choice(&screen, "1. ").expect("a choice numbered 1");
+                    assert_eq!(asked, listed, "the same choice first in the reader and the question:\n{last}\n{screen}");
+                    compared += 1;
+                }
             }
             if head.contains("Quiz ›") && head.contains("question ") {
                 assert!(head.contains("Lesson quiz: what-is-serverless"), "only lesson 1's questions:\n{screen}");
@@ -244,6 +252,7 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
             last = screen;
         }
         assert_eq!(asked_in_place, checkpoints, "{width}×{height}: each checkpoint asked where it sits");
+        assert!(compared >= 1, "{width}×{height}: a checkpoint with choices was compared");
         assert!(quiz_questions >= 5, "{width}×{height}: the lesson's quiz was taken ({quiz_questions} questions)");
         // Home now continues lesson 2, and shows what the learner holds of
         // lesson 1's topic.
@@ -256,4 +265,13 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
         assert!(screen.contains("Topics: what you would recall now"), "{screen}");
         assert!(screen.contains("serverless") && screen.contains(" cards"), "{screen}");
     }
+}
+
+/// The text after the first `marker` (e.g. "│ 1. ") on a screen, to the
+/// end of its row (trimmed of the frame).
+fn first_choice(screen: &str, marker: &str) -> Option<String> {
+    // Choices come before the next checkpoint's label, if any.
+    let line = screen.lines().take_while(|l| !l.contains("✓ answered") && !l.contains("✗ answered")).find(|l| l.contains(marker))?;
+    let after = &line[line.find(marker)? + marker.len()..];
+    Some(after.trim_end_matches(['"', ' ', '║', '█', '│']).chars().take(30).collect())
 }
