@@ -235,7 +235,10 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
                     last.lines().skip_while(|l| !l.contains("· Enter: answer it here")).collect::<Vec<_>>().join("\n");
                 if let Some(listed) = first_choice(&below, "│ 1. ") {
                     let asked = first_choice(&screen, "1. ").expect("a choice numbered 1");
-                    assert_eq!(asked, listed, "the same choice first in the reader and the question:\n{last}\n{screen}");
+                    assert_eq!(
+                        asked, listed,
+                        "the same choice first in the reader and the question:\n{last}\n{screen}"
+                    );
                     compared += 1;
                 }
             }
@@ -271,7 +274,43 @@ fn enter_alone_walks_lesson_one_its_checkpoints_its_quiz_then_lesson_two() {
 /// end of its row (trimmed of the frame).
 fn first_choice(screen: &str, marker: &str) -> Option<String> {
     // Choices come before the next checkpoint's label, if any.
-    let line = screen.lines().take_while(|l| !l.contains("✓ answered") && !l.contains("✗ answered")).find(|l| l.contains(marker))?;
+    let line = screen
+        .lines()
+        .take_while(|l| !l.contains("✓ answered") && !l.contains("✗ answered"))
+        .find(|l| l.contains(marker))?;
     let after = &line[line.find(marker)? + marker.len()..];
     Some(after.trim_end_matches(['"', ' ', '║', '█', '│']).chars().take(30).collect())
+}
+
+/// Quitting (Ctrl-C) while a checkpoint is open keeps the reader's place
+/// under it: the next start continues the lesson at the same percentage.
+#[test]
+fn quitting_from_a_checkpoint_keeps_the_place_in_the_lesson() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let open = || {
+        let store = lambda_tutor::study::Store::open(dir.path()).expect("store");
+        App::new(lambda_tutor::course::Course::builtin(), Theme::mono(), Progress::new(Some(store)))
+    };
+    let mut app = open();
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Enter);
+    let mut reader = String::new();
+    for _ in 0..10 {
+        reader = draw(&mut app, 80, 24);
+        if reader.contains("Enter: answer checkpoint 1 of") {
+            break;
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    let title = reader.lines().next().expect("title bar");
+    let percent = title.split_whitespace().find(|w| w.ends_with('%')).expect("a percentage").trim_end_matches('%');
+    assert_ne!(percent, "0", "{reader}");
+    press(&mut app, KeyCode::Enter);
+    assert!(draw(&mut app, 80, 24).contains("Checkpoint ›"), "the checkpoint is open");
+    tui::key_with(&mut app, KeyCode::Char('c'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+    assert!(app.should_quit());
+    drop(app);
+    let mut app = open();
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains(&format!("▶ Continue lesson 1. What serverless computing is at {percent} % ")), "{screen}");
 }
