@@ -178,7 +178,10 @@ impl Practice {
         let pack = packs.iter().find(|p| p.meta.id == pack_id)?;
         let question = pack.question(question_id)?;
         let title = crate::markdown::one_line_title(&question.prompt);
-        let session = QuizSession::from_items(vec![item(pack_id, question, truth)], seed);
+        // The choices in the order the reader lists them under the checkpoint.
+        let mut asked = item(pack_id, question, truth);
+        asked.order = crate::quiz::session::checkpoint_order(question, key);
+        let session = QuizSession::restore(vec![asked], seed);
         Some((Self::new(Purpose::Checkpoint { lesson: lesson.to_owned() }, title, packs), session))
     }
 

@@ -455,7 +455,7 @@ fn the_reader_shows_checkpoints_as_questions_and_ends_with_the_date_checked() {
     let mut f = fixture(course);
     f.app.push(Screen::Reader(Box::new(ReaderScreen::open(&f.app.ctx.course, lesson))));
     let screen = draw(&mut f.app, 80, 24);
-    assert!(screen.contains("Checkpoint 1 of 1. · Enter: answer it here"), "{screen}");
+    assert!(screen.contains("Checkpoint 1 of 1 · Enter: answer it here"), "{screen}");
     assert!(screen.contains("What is the timeout of a new function"), "{screen}");
     assert!(screen.contains("1. 1 second") && screen.contains("2. 3 seconds"), "the choices: {screen}");
     assert!(!screen.contains("```checkpoint") && !screen.contains("every-type/default-timeout"), "{screen}");

@@ -122,6 +122,14 @@ fn contents_and_help_overlays() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Keys") && screen.contains("next lesson"), "{screen}");
     insta::assert_snapshot!("help_80x24", screen);
+    // Too many keys for 24 rows: the list scrolls, down to its last row.
+    assert!(!screen.contains("quit at once"), "{screen}");
+    press(&mut app, KeyCode::Char('G'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("quit at once") && screen.contains("Press ? or Esc to close"), "{screen}");
+    assert!(screen.contains("Keys"), "the help is still open:\n{screen}");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!draw(&mut app, 80, 24).contains("Keys ─"), "closed");
 }
 
 #[test]
@@ -180,6 +188,17 @@ fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Enter);
     draw(&mut app, 80, 24);
+    // Left after a line: "Next up" continues it at the percentage the title
+    // bar showed, and says so once (no second "Continue:" row).
+    press(&mut app, KeyCode::Char('j'));
+    let shown = title_percent(&draw(&mut app, 80, 24));
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("▶ Continue lesson 1. How tides work at "), "{screen}");
+    assert!(screen.contains(&format!(" at {shown} % ")), "the reader showed {shown}%:\n{screen}");
+    assert!(!screen.contains("Continue:"), "one row for one step:\n{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(title_percent(&draw(&mut app, 80, 24)), shown, "back where it was left");
     press(&mut app, KeyCode::Char('G'));
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char(']'));
@@ -188,7 +207,10 @@ fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
     draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Char('q'));
     let screen = draw(&mut app, 80, 24);
-    assert!(screen.contains("Continue: Where waves come from"), "{screen}");
+    // Lesson 2, the last opened, was read to its end: nothing to continue
+    // there; "Next up" names the next lesson instead.
+    assert!(!screen.contains("Continue:"), "{screen}");
+    assert!(screen.contains("▶ Next lesson: 3. "), "{screen}");
     assert!(screen.contains("✓  1."), "lesson 1 is marked complete:\n{screen}");
     // The second lesson fits on one screen: one key there reads it to the end.
     assert!(screen.contains("✓  2."), "lesson 2 is marked complete:\n{screen}");
@@ -203,6 +225,23 @@ fn reading_to_the_end_completes_a_lesson_and_home_offers_to_continue() {
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("3/3"), "{screen}");
+    // A finished lesson opened again and left midway: "Continue" offers it
+    // (Next up, with every lesson read, does not).
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('j'));
+    draw(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('q'));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Continue: How tides work"), "{screen}");
+}
+
+/// The reader's percentage in its title bar ("1/3  23%" gives "23").
+fn title_percent(screen: &str) -> String {
+    let title = screen.lines().next().expect("title bar");
+    let percent = title.split_whitespace().find(|w| w.ends_with('%')).expect("a percentage");
+    percent.trim_end_matches('%').to_owned()
 }
 
 /// The built-in course, by structure only (its text is being rewritten):

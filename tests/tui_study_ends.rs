@@ -123,7 +123,7 @@ fn the_end_of_a_quiz_offers_the_next_step() {
     assert!(screen.contains("Enter next step"), "the footer names the key:\n{screen}");
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
-    assert!(!screen.contains("Score: ") && screen.contains("t contents"), "the lesson opened:\n{screen}");
+    assert!(!screen.contains("Score: ") && screen.contains("t toc"), "the lesson opened:\n{screen}");
     // Back from the lesson leads home, not to the finished quiz.
     press(&mut app, KeyCode::Esc);
     assert!(draw(&mut app, 80, 24).contains("Next up"), "home");

@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use crate::quiz::session::checkpoint_order;
 use crate::quiz::{Pack, Question, QuestionKind};
 
 use super::Lesson;
@@ -38,24 +39,29 @@ fn quoted(text: &str) -> String {
         .join("\n")
 }
 
-/// Sorted copies, so that listing an `order` question's items or a `match`
-/// question's right side does not give its answer away.
-fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut items: Vec<String> = items.collect();
-    items.sort_by_key(|s| s.to_lowercase());
-    items
-}
-
 fn numbered(items: &[String]) -> String {
     items.iter().enumerate().map(|(i, item)| format!("{}. {item}", i + 1)).collect::<Vec<_>>().join("\n")
 }
 
+/// `items` in the order the question screen shows them when the checkpoint
+/// `key` is answered ([`checkpoint_order`]): the same numbers on paper and on
+/// screen, and an `order` or `match` question never listed as its answer.
+fn as_asked<'a>(items: impl Iterator<Item = &'a String>, order: &[usize]) -> Vec<String> {
+    let items: Vec<&String> = items.collect();
+    order.iter().filter_map(|&i| items.get(i).map(|s| (*s).clone())).collect()
+}
+
 /// How the learner answers, and what to answer from: the question as a
 /// checkpoint shows it on paper.
-fn answer_form(kind: &QuestionKind) -> String {
-    match kind {
-        QuestionKind::Single { choices, .. } => format!("*Pick one:*\n\n{}", numbered(choices)),
-        QuestionKind::Multiple { choices, .. } => format!("*Pick every right answer:*\n\n{}", numbered(choices)),
+fn answer_form(question: &Question, key: &str) -> String {
+    let order = checkpoint_order(question, key);
+    match &question.kind {
+        QuestionKind::Single { choices, .. } => {
+            format!("*Pick one:*\n\n{}", numbered(&as_asked(choices.iter(), &order)))
+        }
+        QuestionKind::Multiple { choices, .. } => {
+            format!("*Pick every right answer:*\n\n{}", numbered(&as_asked(choices.iter(), &order)))
+        }
         QuestionKind::TrueFalse { .. } => "*True or false?*".to_owned(),
         QuestionKind::Short { .. } => "*Answer in a word or a short phrase.*".to_owned(),
         QuestionKind::Numeric { unit, .. } => match unit {
@@ -63,11 +69,11 @@ fn answer_form(kind: &QuestionKind) -> String {
             None => "*Answer with a number.*".to_owned(),
         },
         QuestionKind::Order { items } => {
-            format!("*Put these in order:*\n\n{}", numbered(&sorted(items.iter().cloned())))
+            format!("*Put these in order:*\n\n{}", numbered(&as_asked(items.iter(), &order)))
         }
         QuestionKind::Match { pairs } => {
             let left: Vec<String> = pairs.iter().map(|(l, _)| l.clone()).collect();
-            let right = sorted(pairs.iter().map(|(_, r)| r.clone()));
+            let right = as_asked(pairs.iter().map(|(_, r)| r), &order);
             let letters = right
                 .iter()
                 .enumerate()
@@ -93,7 +99,7 @@ pub struct ReaderMarks<'a> {
 /// The words that head checkpoint `number` of `total` in the reader; the
 /// reader looks for them in the laid-out lines to know where each one is.
 pub fn checkpoint_label(number: usize, total: usize) -> String {
-    format!("Checkpoint {number} of {total}.")
+    format!("Checkpoint {number} of {total}")
 }
 
 /// One checkpoint block as markdown. `numbering`: the reader's marks and
@@ -121,7 +127,7 @@ fn checkpoint_markdown(
                     }
                     None => "**Checkpoint.** ".to_owned(),
                 };
-                parts.push(format!("{head}{}\n\n{}", question.prompt.trim(), answer_form(&question.kind)));
+                parts.push(format!("{head}{}\n\n{}", question.prompt.trim(), answer_form(question, &reference.key())));
             }
             None => parts.push(format!("**Checkpoint:** question `{}` is not installed.", reference.key())),
         }
@@ -260,16 +266,32 @@ explanation = "Init runs once, then invocations, then shutdown."
         let lesson = parse_lesson("l.md", LESSON.as_bytes()).expect("valid lesson");
         let outcomes = |key: &str| (key == "p/pick").then_some(true);
         let text = reader_markdown(&lesson, &packs(), &ReaderMarks { outcomes: &outcomes });
-        assert!(text.contains("> **Checkpoint 1 of 2.** · ✓ answered right"), "{text}");
-        assert!(text.contains("> **Checkpoint 2 of 2.** · Enter: answer it here\n>\n> Order the phases."), "{text}");
+        assert!(text.contains("> **Checkpoint 1 of 2** · ✓ answered right"), "{text}");
+        assert!(text.contains("> **Checkpoint 2 of 2** · Enter: answer it here\n>\n> Order the phases."), "{text}");
         assert!(!text.contains("quiz --lesson"), "the reader answers in place: {text}");
         assert_eq!(installed_refs(&lesson.body, &packs()).len(), 2);
     }
 
     #[test]
-    fn order_items_are_not_listed_in_the_right_order() {
-        let form = answer_form(&QuestionKind::Order { items: vec!["Zeta".into(), "Alpha".into(), "Mid".into()] });
-        assert!(form.contains("1. Alpha\n2. Mid\n3. Zeta"), "{form}");
+    fn choices_are_listed_as_the_question_screen_asks_them() {
+        let packs = packs();
+        for key in ["p/pick", "p/steps"] {
+            let (pack, id) = key.split_once('/').expect("key");
+            let question = packs.question(pack, id).expect("installed");
+            let order = checkpoint_order(question, key);
+            let form = answer_form(question, key);
+            let listed: Vec<&str> = form.lines().filter_map(|l| l.split_once(". ").map(|(_, t)| t)).collect();
+            let written: Vec<&String> = match &question.kind {
+                QuestionKind::Single { choices, .. } => choices.iter().collect(),
+                QuestionKind::Order { items } => items.iter().collect(),
+                other => panic!("{other:?}"),
+            };
+            let asked: Vec<&str> = order.iter().map(|&i| written[i].as_str()).collect();
+            assert_eq!(listed, asked, "{key}: {form}");
+            assert_eq!(checkpoint_order(question, key), order, "the same every time");
+        }
+        let steps = packs.question("p", "steps").expect("installed");
+        assert!(!answer_form(steps, "p/steps").contains("1. Init\n2. Invoke\n3. Shutdown"), "not the answer");
     }
 
     #[test]

@@ -307,6 +307,16 @@ impl QuizSession {
     }
 }
 
+/// The one presentation order of a question asked in place (a lesson's
+/// checkpoint): the quiz's rule ([`presentation_order`]) with a seed drawn
+/// from the question's key alone, so the reader lists the choices exactly
+/// as the question screen then shows them, every time.
+pub fn checkpoint_order(question: &Question, key: &str) -> Vec<usize> {
+    // FNV-1a: stable across builds and platforms, unlike `DefaultHasher`.
+    let seed = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    presentation_order(question, &mut StdRng::seed_from_u64(seed))
+}
+
 /// How a question's parts are shown: shuffled unless `shuffle = false`.
 /// An `order` question is always shuffled, and never shown already in its
 /// right order (nor a `match` with its right sides lined up), which would

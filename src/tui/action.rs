@@ -23,8 +23,11 @@ pub enum Action {
     QuizLesson,
     /// Take the step offered (the end of a lesson, Next up).
     TakeStep,
-    /// Open the `sim:` link on screen in the simulator.
+    /// Open the selected simulator link (else the first on screen).
     OpenLink,
+    /// Select the next or previous simulator link of the lesson.
+    NextLink,
+    PrevLink,
     PrevLesson,
     Contents,
     // The simulator (Up and Down change the selected knob).

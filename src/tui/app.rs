@@ -30,6 +30,8 @@ pub struct App {
     pub notice: Option<String>,
     stack: Vec<Screen>,
     help: bool,
+    /// The help overlay's first row: it scrolls where it does not fit.
+    help_scroll: u16,
     quit: bool,
     too_small: bool,
     /// Going back from a stack this deep or shallower quits: 2 when one
@@ -47,6 +49,7 @@ impl App {
             notice: None,
             stack: vec![Screen::Home(home)],
             help: false,
+            help_scroll: 0,
             quit: false,
             too_small: false,
             quit_depth: 0,
@@ -91,7 +94,7 @@ impl App {
         self.notice = None;
         let action = keymap::action_for(key, &[]);
         if action == Some(Action::Quit) {
-            self.leave_screen();
+            self.leave_all();
             self.quit = true;
             return;
         }
@@ -100,8 +103,13 @@ impl App {
             return;
         }
         if self.help {
-            if matches!(action, Some(Action::Help | Action::Back)) {
-                self.help = false;
+            match action.or_else(|| keymap::action_for(key, &[Context::List])) {
+                Some(Action::Help | Action::Back) => self.help = false,
+                Some(Action::Down) => self.help_scroll = self.help_scroll.saturating_add(1),
+                Some(Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Some(Action::PageDown | Action::Bottom) => self.help_scroll = self.help_scroll.saturating_add(10),
+                Some(Action::PageUp | Action::Top) => self.help_scroll = 0,
+                _ => {}
             }
             return;
         }
@@ -109,6 +117,7 @@ impl App {
         let typing = self.screen().view().is_typing();
         if action == Some(Action::Help) && !(typing && matches!(key.code, KeyCode::Char(_))) {
             self.help = true;
+            self.help_scroll = 0;
             return;
         }
         self.dispatch(Input::Key(key));
@@ -153,7 +162,7 @@ impl App {
                 }
             }
             Transition::Pop | Transition::Quit => {
-                self.leave_screen();
+                self.leave_all();
                 self.quit = true;
             }
         }
@@ -168,6 +177,15 @@ impl App {
     /// The top screen is about to go: it remembers where the learner was.
     fn leave_screen(&mut self) {
         if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().leaving(&mut self.ctx);
+        }
+    }
+
+    /// The program ends: every screen remembers where the learner was, not
+    /// only the top one (a reader under the checkpoint it asked keeps its
+    /// line), the top first.
+    fn leave_all(&mut self) {
+        for screen in self.stack.iter_mut().rev() {
             screen.view_mut().leaving(&mut self.ctx);
         }
     }
@@ -232,7 +250,7 @@ impl Widget for &App {
             widgets::render_footer(footer, buf, theme, self.contexts(), &[]);
         }
         if self.help {
-            screens::help::render(area, buf, theme, self.contexts());
+            screens::help::render(area, buf, theme, self.contexts(), self.help_scroll);
         }
     }
 }

@@ -116,6 +116,8 @@ impl Key {
             Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => c.to_string(),
             Key::Digits(lo, hi) => format!("{lo}-{hi}"),
+            // A terminal sends Shift-Tab as BackTab with Shift held.
+            Key::Shift(KeyCode::BackTab) => "Shift-Tab".to_owned(),
             Key::Shift(code) => format!("Shift-{}", Key::Code(code).label()),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Code(code) => match code {
@@ -153,10 +155,10 @@ impl Key {
 
 use Action::{
     Back, Bottom, ColumnLeft, ColumnRight, Contents, ContinueQuiz, CycleCount, Down, DrillWeak, Faster, Grade,
-    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson, Open,
-    OpenLink, OpenPrompt, PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit, PrevKnob, PrevLesson,
-    Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll, ShowSummary, Slower, Start,
-    StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
+    HalfPageDown, HalfPageUp, Help, Hint, Inspect, MoveItemDown, MoveItemUp, Next, NextHit, NextKnob, NextLesson,
+    NextLink, Open, OpenLink, OpenPrompt, PageDown, PageUp, Pair, Pick, PickFalse, PickTrue, PlayPause, PrevHit,
+    PrevKnob, PrevLesson, PrevLink, Quit, QuizLesson, ReadLesson, Reseed, ResetKnobs, Retry, Reveal, Search, SearchAll,
+    ShowSummary, Slower, Start, StartNew, StepEvent, Submit, TakeStep, Toggle, Top, Unpair, Up,
 };
 use Action::{Longer, PickAll, PickWeakest, Shorter, SwitchSize};
 use Key::{Char, Code, Ctrl, Digits, Shift};
@@ -200,7 +202,8 @@ const READER: &[Binding] = &[
     bind(&[Ctrl('d')], HalfPageDown, "half a page down"),
     bind(TOP, Top, "go to the top"),
     bind(BOTTOM, Bottom, "go to the end"),
-    bind(&[Char('t')], Contents, "table of contents").hint("contents"),
+    // "toc", not "contents": with "Tab link" the reader's hints fit 80 columns.
+    bind(&[Char('t')], Contents, "table of contents").hint("toc"),
     bind(&[Char('/')], Search, "search this lesson").hint("search"),
     bind(&[Char('S')], SearchAll, "search all lessons"),
     bind(&[Char('n')], NextHit, "next search hit"),
@@ -208,8 +211,10 @@ const READER: &[Binding] = &[
     bind(&[Char(']'), Code(KeyCode::Right), Char('L')], NextLesson, "next lesson").hint("next"),
     bind(&[Char('['), Code(KeyCode::Left), Char('H')], PrevLesson, "previous lesson"),
     bind(&[Char('Q')], QuizLesson, "quiz on this lesson's questions").hint("quiz"),
-    bind(&[Char('o')], OpenLink, "open the sim: link on screen in the simulator"),
-    bind(ENTER, TakeStep, "answer the checkpoint in view, else read on or take the step"),
+    bind(&[Code(KeyCode::Tab)], NextLink, "select the next simulator or lab link").hint("link"),
+    bind(&[Shift(KeyCode::BackTab)], PrevLink, "select the previous simulator or lab link"),
+    bind(&[Char('o')], OpenLink, "open the selected link, else the first on screen"),
+    bind(ENTER, TakeStep, "open the selected link or checkpoint, or read on"),
 ];
 
 const SIMULATOR: &[Binding] = &[
@@ -315,7 +320,7 @@ const QUIZ_MULTIPLE: &[Binding] = &[
     bind(DOWN, Down, "highlight the next choice").hint("move"),
     bind(&[Char(' '), Char('x')], Toggle, "pick or unpick the highlighted choice").hint("pick"),
     bind(&[Digits('1', '9')], Pick, "pick or unpick the choice of that number"),
-    bind(ENTER, Submit, "submit the choices picked").hint("submit"),
+    bind(ENTER, Submit, "submit the choices picked (with none, picks the highlighted one)").hint("submit"),
 ];
 
 const QUIZ_TEXT: &[Binding] = &[bind(ENTER, Submit, "submit the answer typed").hint("submit")];
@@ -342,8 +347,11 @@ const QUIZ_MATCH: &[Binding] = &[
 const QUIZ_CARD: &[Binding] =
     &[bind(&[Code(KeyCode::Enter), Char(' ')], Reveal, "show the model answer").hint("reveal")];
 
-const QUIZ_GRADE: &[Binding] =
-    &[bind(&[Digits('1', '4')], Grade, "grade your recall: 1 again, 2 hard, 3 good, 4 easy").hint("grade")];
+const QUIZ_GRADE: &[Binding] = &[
+    bind(&[Digits('1', '4')], Grade, "grade your recall: 1 again, 2 hard, 3 good, 4 easy").hint("grade"),
+    // As Anki's Enter: the path never stops on a key that does nothing.
+    bind(ENTER, Submit, "grade it 3, good").hint("good"),
+];
 
 const QUIZ_HINT: &[Binding] = &[bind(&[Char('h'), Code(KeyCode::Tab)], Hint, "show the next hint").hint("hint")];
 

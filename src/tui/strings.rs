@@ -17,7 +17,7 @@ pub const SEARCH_ALL_TITLE: &str = "Search all lessons";
 pub const SEARCH_ALL_HINT: &str = "Type to search every lesson; Enter opens the selected hit, Esc goes back.";
 pub const NO_HITS: &str = "no match";
 pub const NO_LESSONS: &str = "No lessons were found. Run `lambda-tutor check content/` to see why.";
-pub const HELP_FOOTER: &str = "Press ? or Esc to close. Mouse wheel scrolls; clicks select.";
+pub const HELP_FOOTER: &str = "Press ? or Esc to close; j/k scroll this list. Mouse wheel scrolls; clicks select.";
 pub const MODULE_LABEL: &str = "Module";
 pub const TOPICS_LABEL: &str = "Topics";
 pub const OPEN_LESSON_HINT: &str = "Enter to read";
@@ -29,6 +29,7 @@ pub const NEXT_UP_ENTER: &str = "Enter: do it.";
 
 pub const READ_ON: &str = "Checkpoint answered · Enter: read on";
 pub const NO_SIM_LINK: &str = "No simulator link on screen.";
+pub const NO_LINKS_IN_LESSON: &str = "This lesson has no simulator links.";
 
 pub fn answer_checkpoint(number: usize, total: usize) -> String {
     format!("Enter: answer checkpoint {number} of {total}")
@@ -42,8 +43,24 @@ pub fn checkpoints_left(n: usize) -> String {
     }
 }
 
-pub fn open_sim_link(id: &str) -> String {
-    format!("o: open {id} in the simulator")
+/// What a link opens: "keep-alive-cliff" or "lab keep-alive-warmer".
+fn link_target(id: &str, lab: bool) -> String {
+    if lab { format!("lab {id}") } else { id.to_owned() }
+}
+
+pub fn open_sim_link(id: &str, lab: bool) -> String {
+    format!("o: open {} in the simulator", link_target(id, lab))
+}
+
+/// The link Tab selected: Enter opens it.
+pub fn open_selected_link(id: &str, lab: bool) -> String {
+    format!("Enter: open {} in the simulator", link_target(id, lab))
+}
+
+pub const NEXT_LINK: &str = "Tab: next link";
+
+pub fn no_lab(id: &str) -> String {
+    format!("no built-in lab `{id}`")
 }
 
 pub fn end_of_lesson(questions: usize, has_next: bool) -> String {
@@ -80,12 +97,13 @@ pub fn hit_count(current: usize, total: usize) -> String {
     format!("hit {current}/{total}")
 }
 
+/// How far through a text the last line on screen is (as `less` counts),
+/// the same figure "Continue lesson … at N %" gives on the home screen.
 pub fn scroll_position(top: usize, total: usize, height: usize) -> String {
     if total <= height {
         return "all".to_owned();
     }
-    let last = total.saturating_sub(height);
-    format!("{}%", top.min(last) * 100 / last.max(1))
+    format!("{}%", (top + height).min(total) * 100 / total)
 }
 
 pub fn progress_not_saved(error: &str) -> String {
@@ -206,6 +224,27 @@ pub fn lab_count(n: usize) -> String {
 // ---- the simulator --------------------------------------------------------
 
 pub const SIM_TITLE: &str = "Simulator";
+pub const TOPICS_HOME_SECTION: &str = "Topics: what you would recall now";
+pub const TOPIC: &str = "Topic";
+pub const TOPIC_LESSONS: &str = "Taught in:";
+
+/// "5/14 cards": a topic's questions answered at least once, of all of them.
+pub fn topic_cards(answered: usize, total: usize) -> String {
+    format!("{answered}/{total} cards")
+}
+
+pub fn topic_recall(percent: usize) -> String {
+    format!("Recall now: {percent}%, the chance of remembering its questions today (FSRS; unanswered ones count as 0).")
+}
+
+pub fn topic_held(answered: usize, total: usize, strong: usize) -> String {
+    format!("{answered} of {total} questions answered; {strong} held firmly (recalled at 90% or better).")
+}
+
+pub fn open_topic_lesson(order: u32) -> String {
+    format!("Enter: read lesson {order}")
+}
+
 pub const SIM_HOME_SECTION: &str = "Simulator";
 pub const SIM_HOME_ROW: &str = "Watch Lambda at work: events, cold starts, throttles, cost";
 pub const SIM_HOME_DETAIL: &str = "A faithful, deterministic simulation of the Lambda service: pick a scenario, \
@@ -631,7 +670,6 @@ pub const RECALLED: &str = "Recalled";
 pub const NOT_RECALLED: &str = "Not recalled";
 pub const YOU_SAID: &str = "you said";
 pub const NEXT_REVIEW: &str = "next review";
-pub const PICK_SOMETHING: &str = "Pick at least one answer first.";
 pub const NO_MORE_HINTS: &str = "No more hints for this question.";
 pub const NO_LESSON_LINK: &str = "This question names no lesson of this course.";
 pub const NOTHING_TO_RETRY: &str = "Nothing to retry: every answer was right.";

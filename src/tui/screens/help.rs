@@ -10,7 +10,9 @@ use crate::tui::strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 
-pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context]) {
+/// `scroll`: rows scrolled past, for a terminal too short for every key
+/// (clamped here, so the last row stops at the bottom).
+pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context], scroll: u16) {
     let mut rows = Vec::new();
     for context in contexts.iter().chain(std::iter::once(&Context::Global)) {
         rows.extend(keymap::help_rows(*context));
@@ -28,5 +30,9 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme, contexts: &[Context])
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(format!(" {}", strings::HELP_FOOTER), theme.dim)));
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    // Rows once wrapped (a word wrap may take one more: the slack).
+    let width = usize::from(inner.width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum::<usize>() + 1;
+    let overflow = u16::try_from(rows).unwrap_or(u16::MAX).saturating_sub(inner.height);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll.min(overflow), 0)).render(inner, buf);
 }

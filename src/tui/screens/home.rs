@@ -1,8 +1,10 @@
 //! The home screen: what to do next, and the course map.
 //!
 //! - [`marks`]: each lesson's state and each module's recall (FSRS).
+//! - [`topics`]: each begun topic's recall now (FSRS) and its cards.
 
 mod marks;
+mod topics;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,7 +18,7 @@ use crate::study::Resume;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::list::ListView;
-use crate::tui::progress::{BUILTIN_COURSE, Progress};
+use crate::tui::progress::{BUILTIN_COURSE, POSITION_SCALE, Progress};
 use crate::tui::screens::{ReaderScreen, ScenarioPicker, SearchScreen};
 use crate::tui::strings;
 use crate::tui::theme::Theme;
@@ -36,6 +38,8 @@ pub enum Row {
     },
     Module(usize),
     Lesson(usize),
+    /// A begun topic: index into the marks' topics.
+    Topic(usize),
     /// The simulator's scenario picker.
     Simulator,
     /// Quiz, review, drill, stats.
@@ -105,6 +109,15 @@ impl HomeScreen {
         let lab_ids = crate::lab::builtin_ids();
         let solved = lab_ids.iter().filter(|id| progress.lab_status(id) == crate::practice::lab::Status::Solved);
         let labs = (solved.count(), lab_ids.len());
+        // "Continue" only when it offers something "Next up" does not: not
+        // the same lesson again, nor a lesson read to its end.
+        let resume = resume.filter(|row| match (row, &next) {
+            (Row::Continue { lesson, .. }, Some(Step::Continue { lesson: next, .. })) if lesson == next => false,
+            (Row::Continue { lesson, position }, _) => {
+                !(progress.is_completed(&course.lessons[*lesson]) && *position >= POSITION_SCALE)
+            }
+            _ => true,
+        });
         if let Some(row) = resume {
             rows.push(row);
         }
@@ -112,11 +125,26 @@ impl HomeScreen {
             rows.push(Row::Module(m));
             rows.extend(module.lessons.iter().map(|&l| Row::Lesson(l)));
         }
+        let marks = marks::Marks::new(course, progress);
+        if !marks.topics.is_empty() {
+            rows.push(Row::Section(strings::TOPICS_HOME_SECTION));
+            rows.extend((0..marks.topics.len()).map(Row::Topic));
+        }
         rows.push(Row::Section(strings::SIM_HOME_SECTION));
         rows.push(Row::Simulator);
         let selectable: Vec<bool> = rows
             .iter()
-            .map(|r| matches!(r, Row::NextUp | Row::Lesson(_) | Row::Continue { .. } | Row::Start(_) | Row::Simulator))
+            .map(|r| {
+                matches!(
+                    r,
+                    Row::NextUp
+                        | Row::Lesson(_)
+                        | Row::Topic(_)
+                        | Row::Continue { .. }
+                        | Row::Start(_)
+                        | Row::Simulator
+                )
+            })
             .collect();
         let mut list = ListView::new(selectable);
         // Start where the learner left off: the unfinished quiz, the lesson
@@ -131,7 +159,6 @@ impl HomeScreen {
         if let Some(i) = preferred {
             list.select(i);
         }
-        let marks = marks::Marks::new(course, progress);
         Self { rows, list, quiz, preview: None, next, reviews, labs, marks }
     }
 
@@ -139,6 +166,7 @@ impl HomeScreen {
     /// offers, the marks), keeping the learner's selection.
     pub fn refresh(&mut self, course: &Course, progress: &Progress) {
         let selected = self.list.selected().and_then(|i| self.rows.get(i)).cloned();
+        let topic = self.selected_topic().map(|t| t.topic.clone());
         let preview = self.preview.take();
         *self = Self::new(course, progress);
         self.preview = preview;
@@ -146,6 +174,12 @@ impl HomeScreen {
             Some(Row::Lesson(l) | Row::Continue { lesson: l, .. }) => self.select_lesson(l),
             Some(Row::Simulator) => self.select_simulator(),
             Some(Row::Start(row)) => self.select_start(row),
+            // The same topic, wherever its recall now sorts it.
+            Some(Row::Topic(_)) => {
+                if let Some(t) = self.marks.topics.iter().position(|m| Some(&m.topic) == topic.as_ref()) {
+                    self.select_row(&Row::Topic(t));
+                }
+            }
             Some(Row::NextUp | Row::Section(_) | Row::Module(_)) | None => {}
         }
     }
@@ -155,6 +189,20 @@ impl HomeScreen {
         match self.rows.get(self.list.selected()?) {
             Some(Row::Start(row)) => Some(*row),
             _ => None,
+        }
+    }
+
+    /// The selected topic's marks, if a topic is selected.
+    fn selected_topic(&self) -> Option<&topics::TopicMark> {
+        match self.rows.get(self.list.selected()?) {
+            Some(Row::Topic(t)) => self.marks.topics.get(*t),
+            _ => None,
+        }
+    }
+
+    fn select_row(&mut self, row: &Row) {
+        if let Some(i) = self.rows.iter().position(|r| r == row) {
+            self.list.select(i);
         }
     }
 
@@ -200,6 +248,10 @@ impl HomeScreen {
                 Transition::Push(Screen::Reader(Box::new(ReaderScreen::open_at(course, *lesson, *position))))
             }
             Some(Row::Simulator) => Transition::Push(Screen::Scenarios(ScenarioPicker::new(course, progress))),
+            Some(Row::Topic(t)) => match self.marks.topics.get(*t).and_then(|m| m.lesson_to_open(course, progress)) {
+                Some(l) => Transition::Push(Screen::Reader(Box::new(ReaderScreen::open(course, l)))),
+                None => Transition::Stay,
+            },
             Some(Row::Start(row)) => match row {
                 StartRow::Labs => Transition::Push(Screen::Scenarios(ScenarioPicker::labs(course, progress))),
                 StartRow::ContinueQuiz => Transition::Launch(Launch::ResumeQuiz),
@@ -233,6 +285,10 @@ impl HomeScreen {
                         let label = self.next.as_ref().map(|s| s.label(course)).unwrap_or_default();
                         let room = usize::from(inner.width).saturating_sub(2);
                         row_of(vec![Span::styled(pad(&truncate(&label, room), room), theme.accent)])
+                    }
+                    Row::Topic(t) => {
+                        let text = self.marks.topics.get(*t).map(|m| m.row(usize::from(inner.width).saturating_sub(2)));
+                        row_of(vec![Span::styled(text.unwrap_or_default(), theme.base)])
                     }
                     Row::Simulator => {
                         let room = usize::from(inner.width).saturating_sub(2);
@@ -297,7 +353,14 @@ impl HomeScreen {
         self.list.render_lines(inner, buf, lines);
     }
 
-    fn render_detail(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme) {
+    fn render_detail(&self, area: Rect, buf: &mut Buffer, course: &Course, theme: &Theme, progress: &Progress) {
+        if let Some(topic) = self.selected_topic() {
+            let block = widgets::panel(theme, strings::TOPIC, false);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            Paragraph::new(topic.detail(course, progress, theme)).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
         if self.on_simulator() {
             let block = widgets::panel(theme, strings::SIM_TITLE, false);
             let inner = block.inner(area);
@@ -406,6 +469,7 @@ impl View for HomeScreen {
             None => Transition::Stay,
         }
     }
+
     /// Work that needs the area: keep the selection visible.
     fn prepare(&mut self, area: Rect, ctx: &Ctx) {
         let course = &ctx.course;
@@ -439,7 +503,7 @@ impl View for HomeScreen {
         let [map, detail] = columns(body);
         self.render_map(map, buf, course, theme, progress);
         if detail.width > 0 {
-            self.render_detail(detail, buf, course, theme);
+            self.render_detail(detail, buf, course, theme, progress);
         }
     }
 }

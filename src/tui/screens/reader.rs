@@ -1,10 +1,13 @@
 //! The lesson reader: scrolling, contents, search within the lesson (with
 //! highlighted hits), next and previous lesson; checkpoints answered in
 //! place (Enter opens the one on screen as a one-question quiz, and back
-//! returns here, the checkpoint now marked) and `sim:` links opened in the
-//! simulator (`o`).
+//! returns here, the checkpoint now marked); simulator and lab links chosen
+//! with Tab and Shift-Tab and opened in place with Enter or `o` (back returns
+//! to the same line).
 //!
 //! - [`checkpoints`]: which checkpoints the lesson has, where, and answered.
+//! - [`find`]: the hits of a search in the laid-out lines.
+//! - [`links`]: the lesson's `sim:`/`lab:` links, the selected one, what each opens.
 //!
 //! The lesson is parsed (and its code highlighted) once when it is opened;
 //! the layout is cached for the current width and redone only on resize.
@@ -19,9 +22,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 mod checkpoints;
+mod find;
+mod links;
 
-use self::checkpoints::{Checkpoints, sim_link_on_screen};
-use super::{Ctx, Input, QuizScreen, Screen, SearchScreen, SimulatorScreen, Transition, View};
+use self::checkpoints::Checkpoints;
+use self::find::find_in_lines;
+use self::links::Links;
+use super::{Ctx, Input, QuizScreen, Screen, SearchScreen, Transition, View};
 use crate::course::Course;
 use crate::markdown::{Document, Layout};
 use crate::tui::action::Action;
@@ -63,6 +70,7 @@ pub struct ReaderScreen {
     /// Whether another lesson follows this one.
     has_next: bool,
     checkpoints: Checkpoints,
+    links: Links,
     /// Why the last `sim:` link could not be opened.
     note: Option<String>,
 }
@@ -95,6 +103,7 @@ impl ReaderScreen {
             quiz_taken: false,
             has_next: lesson + 1 < course.lessons.len(),
             checkpoints: Checkpoints::new(course, lesson),
+            links: Links::default(),
             note: None,
         }
     }
@@ -118,9 +127,15 @@ impl ReaderScreen {
             self.layout = self.document.layout(self.layout.width);
             self.scroll.resize(self.layout.lines.len(), self.scroll.viewport());
             self.scroll.scroll_to(offset);
-            self.checkpoints.locate(&self.layout);
+            self.locate();
             self.find_hits();
         }
+    }
+
+    /// Find the checkpoints and links in a new layout.
+    fn locate(&mut self) {
+        self.checkpoints.locate(&self.layout);
+        self.links.locate(&self.layout);
     }
 
     /// Enter on a checkpoint: its question as a one-question quiz.
@@ -135,13 +150,14 @@ impl ReaderScreen {
         }
     }
 
-    /// `o`: the scenario of the `sim:` link on screen, in the simulator.
+    /// `o` (or Enter on a selected link): the link's scenario or lab in the
+    /// simulator; back returns to this line.
     fn open_sim_link(&mut self) -> Transition {
-        let Some(id) = sim_link_on_screen(&self.layout, self.scroll.offset(), self.scroll.viewport()) else {
+        let Some(link) = self.links.target(self.scroll.offset(), self.scroll.viewport()) else {
             self.note = Some(strings::NO_SIM_LINK.to_owned());
             return Transition::Stay;
         };
-        match SimulatorScreen::preset(&id) {
+        match links::open(link) {
             Ok(screen) => Transition::Push(Screen::Simulator(Box::new(screen))),
             Err(why) => {
                 self.note = Some(why);
@@ -164,13 +180,17 @@ impl ReaderScreen {
         reader
     }
 
-    /// Where the reader is, in parts per [`POSITION_SCALE`] of the lesson:
-    /// unlike a line number, this survives a change of width.
+    /// How far the learner has read, in parts per [`POSITION_SCALE`] of the
+    /// lesson: the last line on screen, as the title bar's percentage (and
+    /// `less`) count it, so a learner who read the first screen and answered
+    /// its checkpoint is not told "0 %". Unlike a line number, this survives
+    /// a change of width.
     pub fn position(&self) -> usize {
-        if self.layout.lines.is_empty() {
+        let lines = self.layout.lines.len();
+        if lines == 0 {
             return self.pending_position.unwrap_or(0);
         }
-        self.scroll.offset() * POSITION_SCALE / self.layout.lines.len()
+        (self.scroll.offset() + self.scroll.viewport()).min(lines) * POSITION_SCALE / lines
     }
 
     /// Whether a coloured version of the lesson is still on its way.
@@ -188,7 +208,7 @@ impl ReaderScreen {
         self.colouring = None;
         if self.layout.width > 0 {
             self.layout = self.document.layout(self.layout.width);
-            self.checkpoints.locate(&self.layout);
+            self.locate();
         }
         true
     }
@@ -229,11 +249,30 @@ impl ReaderScreen {
             return Transition::Stay;
         }
         let action = keymap::action_for(key, &[Context::Reader]);
+        let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
         if action.is_some_and(|a| self.scroll.apply(a)) {
+            self.links.forget_hidden(self.scroll.offset(), viewport);
             return Transition::Stay;
         }
+        let link_step = match action {
+            Some(Action::NextLink) => Some(true),
+            Some(Action::PrevLink) => Some(false),
+            _ => None,
+        };
+        if let Some(forward) = link_step {
+            match self.links.step(forward, offset, viewport) {
+                Some(line) if line < offset || line >= offset + viewport => {
+                    self.scroll.scroll_to(line.saturating_sub(viewport / 3));
+                }
+                Some(_) => {}
+                None => self.note = Some(strings::NO_LINKS_IN_LESSON.to_owned()),
+            }
+            return Transition::Stay;
+        }
+        if action == Some(Action::TakeStep) && self.links.selected(offset, viewport).is_some() {
+            return self.open_sim_link();
+        }
         if action == Some(Action::TakeStep) {
-            let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
             // The unanswered checkpoint on screen first. An answered one
             // does not stop Enter: it reads on (below), so pressing Enter
             // again and again walks the lesson instead of asking it again.
@@ -278,10 +317,10 @@ impl ReaderScreen {
                 }
                 self.contents = Some(list);
             }
-            Some(Action::QuizLesson) => return self.lesson_quiz(course),
+            Some(Action::QuizLesson) => return self.lesson_quiz(course, false),
             Some(Action::TakeStep) if self.at_end() && self.checkpoints.all_answered() => {
                 if self.quiz_questions > 0 && !self.quiz_taken {
-                    return self.lesson_quiz(course);
+                    return self.lesson_quiz(course, true);
                 }
                 if self.has_next {
                     return Transition::Replace(Screen::Reader(Box::new(Self::open(course, self.lesson + 1))));
@@ -299,18 +338,22 @@ impl ReaderScreen {
         Transition::Stay
     }
 
-    /// "Quiz this lesson": every question that links to it, shuffled.
-    fn lesson_quiz(&self, course: &Course) -> Transition {
+    /// "Quiz this lesson": every question that links to it, shuffled. Over
+    /// the reader (`Q`: back returns to the page), or in its place (the
+    /// step at the end of a finished lesson: the quiz's own next step then
+    /// leads on, and back from there goes home, not to this lesson's end).
+    fn lesson_quiz(&self, course: &Course, in_place: bool) -> Transition {
         if self.quiz_questions == 0 {
             return Transition::Stay;
         }
         let id = course.lessons[self.lesson].meta.id.clone();
         let seed = rand::random();
-        Transition::Launch(crate::tui::screens::Launch::Quiz(crate::practice::QuizSpec {
+        let launch = crate::tui::screens::Launch::Quiz(crate::practice::QuizSpec {
             lessons: vec![id],
             seed,
             ..crate::practice::QuizSpec::default()
-        }))
+        });
+        if in_place { Transition::Switch(launch) } else { Transition::Launch(launch) }
     }
 
     fn jump_to_heading(&mut self) {
@@ -361,15 +404,17 @@ impl ReaderScreen {
         Rect { x: body.x + margin, width, ..body }
     }
 
+    /// Search hits on `line`, and the selected link if it is there.
     fn highlights_on(&self, line: usize) -> Vec<Highlight> {
-        let Some(search) = &self.search else { return Vec::new() };
+        let mut out: Vec<Highlight> = self.links.highlight_on(line).into_iter().collect();
+        let Some(search) = &self.search else { return out };
         let first = search.hits.partition_point(|h| h.0 < line);
-        search.hits[first..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, h)| h.0 == line)
-            .map(|(k, h)| Highlight { start: h.1, end: h.2, current: first + k == search.current })
-            .collect()
+        out.extend(search.hits[first..].iter().enumerate().take_while(|(_, h)| h.0 == line).map(|(k, h)| Highlight {
+            start: h.1,
+            end: h.2,
+            current: first + k == search.current,
+        }));
+        out
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -399,10 +444,18 @@ impl ReaderScreen {
         Paragraph::new(line).render(area, buf);
     }
 
-    /// What Enter (and `o`) would do here: answer the checkpoint on
-    /// screen; at the end, go to an unanswered one or take the next step.
+    /// What Enter (and `o`, Tab) would do here: open the selected link;
+    /// answer the checkpoint on screen; at the end, go to an unanswered one
+    /// or take the next step.
     fn step_hint(&self, theme: &Theme) -> Line<'static> {
         let (offset, viewport) = (self.scroll.offset(), self.scroll.viewport());
+        if let Some(link) = self.links.selected(offset, viewport) {
+            let mut text = strings::open_selected_link(&link.id, link.lab);
+            if self.links.total() > 1 {
+                text = format!("{text} · {}", strings::NEXT_LINK);
+            }
+            return Line::from(Span::styled(format!(" {text}"), theme.key));
+        }
         let on_screen = self.checkpoints.on_screen(offset, viewport);
         let mut text = match on_screen {
             Some(i) if !self.checkpoints.is_answered(i) => strings::answer_checkpoint(i + 1, self.checkpoints.total()),
@@ -415,11 +468,14 @@ impl ReaderScreen {
             }
             _ => String::new(),
         };
-        if let Some(id) = sim_link_on_screen(&self.layout, offset, viewport) {
+        if let Some(link) = self.links.target(offset, viewport) {
             if !text.is_empty() {
                 text.push_str(" · ");
             }
-            text.push_str(&strings::open_sim_link(&id));
+            text.push_str(&strings::open_sim_link(&link.id, link.lab));
+            if self.links.count_on_screen(offset, viewport) > 1 {
+                text = format!("{text} · {}", strings::NEXT_LINK);
+            }
         }
         if text.is_empty() {
             return Line::default();
@@ -520,10 +576,13 @@ impl View for ReaderScreen {
             self.scroll.resize(self.layout.lines.len(), viewport);
             let mut first = (fraction * self.layout.lines.len() as f64) as usize;
             if let Some(saved) = self.pending_position.take() {
-                first = saved.min(POSITION_SCALE) * self.layout.lines.len() / POSITION_SCALE;
+                // The saved last line back at the bottom of the screen
+                // (rounded up: leaving and coming back does not creep up).
+                let last = (saved.min(POSITION_SCALE) * self.layout.lines.len()).div_ceil(POSITION_SCALE);
+                first = last.saturating_sub(viewport);
             }
             self.scroll.scroll_to(first);
-            self.checkpoints.locate(&self.layout);
+            self.locate();
             self.find_hits();
         }
         self.scroll.resize(self.layout.lines.len(), viewport);
@@ -572,38 +631,6 @@ impl View for ReaderScreen {
 
 fn contents_area(area: Rect, headings: usize) -> Rect {
     area.centered(Constraint::Length(60), Constraint::Length((headings as u16).saturating_add(2).max(5)))
-}
-
-/// Every case-insensitive occurrence of `query` in the laid-out lines, as
-/// (line, start char, end char).
-pub fn find_in_lines(layout: &Layout, query: &str) -> Vec<(usize, usize, usize)> {
-    let needle: Vec<char> = query.chars().map(fold).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut hits = Vec::new();
-    for (i, line) in layout.lines.iter().enumerate() {
-        let hay: Vec<char> = line.plain().chars().map(fold).collect();
-        let mut start = 0;
-        while start + needle.len() <= hay.len() {
-            if hay[start..start + needle.len()] == needle[..] {
-                hits.push((i, start, start + needle.len()));
-                start += needle.len();
-            } else {
-                start += 1;
-            }
-        }
-    }
-    hits
-}
-
-/// Case folding one character to one character, so offsets stay aligned.
-fn fold(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
 }
 
 /// How many questions of the course's packs link to lesson `l`.

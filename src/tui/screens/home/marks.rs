@@ -1,6 +1,7 @@
 //! The home screen's marks: each lesson not started, in progress, done
 //! (read to the end with its checkpoints answered) or mastered (its
-//! questions recalled now, by FSRS), and each module's recall.
+//! questions recalled now, by FSRS), each module's recall and each
+//! begun topic's ([`super::topics`]).
 
 use std::collections::HashMap;
 
@@ -9,11 +10,15 @@ use crate::study::QuestionKey;
 use crate::study::mastery::{Mastery, mastery};
 use crate::tui::progress::Progress;
 
+use super::topics::{TopicMark, topic_marks};
+
 /// Mastery per lesson and per module (`None`: no questions, or no store).
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     pub lessons: Vec<Option<Mastery>>,
     pub modules: Vec<Option<Mastery>>,
+    /// Every topic begun, weakest first.
+    pub topics: Vec<TopicMark>,
 }
 
 impl Marks {
@@ -32,7 +37,8 @@ impl Marks {
         let lessons = (0..course.lessons.len()).map(|l| mastery(keys_of(l), &cards, now)).collect();
         let modules =
             course.modules.iter().map(|m| mastery(m.lessons.iter().flat_map(|&l| keys_of(l)), &cards, now)).collect();
-        Self { lessons, modules }
+        let topics = topic_marks(course, &cards, now);
+        Self { lessons, modules, topics }
     }
 
     /// The mark before a lesson's title.

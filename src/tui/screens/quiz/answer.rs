@@ -139,7 +139,10 @@ impl AnswerInput {
                         let picks = (0..picked.len()).filter(|&p| picked[p]).filter_map(|p| item.shown(p)).collect();
                         Effect::Submit(Response::Choices(picks))
                     } else {
-                        Effect::Refused(crate::tui::strings::PICK_SOMETHING.to_owned())
+                        // Nothing picked yet: Enter picks the highlighted
+                        // choice (as it pairs in a match), so Enter never
+                        // stops the learner; the next Enter submits.
+                        toggle(picked, *cursor)
                     }
                 }
                 _ => Effect::Changed,
@@ -217,6 +220,8 @@ impl AnswerInput {
                     Some(d @ 1..=4) => Effect::Submit(Response::Grade(Grade::ALL[d - 1])),
                     _ => Effect::Changed,
                 },
+                // Enter once the answer is shown: "good", as in Anki.
+                Action::Submit if *revealed => Effect::Submit(Response::Grade(Grade::ALL[2])),
                 _ => Effect::Changed,
             },
         }
@@ -389,8 +394,8 @@ mod tests {
     fn multiple_toggles_then_submits_in_question_indices() {
         let it = item(QuestionKind::Multiple { choices: strings(4), answers: vec![0, 3] }, vec![3, 2, 1, 0]);
         let mut a = AnswerInput::new(&it);
-        assert!(matches!(a.apply(Action::Submit, None, &it), Effect::Refused(_)), "nothing picked yet");
-        a.apply(Action::Toggle, None, &it);
+        // Nothing picked yet: Enter picks the highlighted choice (as Space).
+        assert_eq!(a.apply(Action::Submit, None, &it), Effect::Changed);
         a.apply(Action::Pick, Some(4), &it);
         a.apply(Action::Pick, Some(2), &it);
         a.apply(Action::Pick, Some(2), &it);
@@ -462,9 +467,11 @@ mod tests {
         let it = item(QuestionKind::Card { answer: "x".into() }, vec![]);
         let mut a = AnswerInput::new(&it);
         assert_eq!(a.apply(Action::Grade, Some(3), &it), Effect::Changed, "no grade before the reveal");
+        assert_eq!(a.apply(Action::Submit, None, &it), Effect::Changed, "nor by Enter");
         a.apply(Action::Reveal, None, &it);
         assert_eq!(a.apply(Action::Grade, Some(5), &it), Effect::Changed);
         assert_eq!(a.apply(Action::Grade, Some(1), &it), Effect::Submit(Response::Grade(Grade::Again)));
         assert_eq!(a.apply(Action::Grade, Some(4), &it), Effect::Submit(Response::Grade(Grade::Easy)));
+        assert_eq!(a.apply(Action::Submit, None, &it), Effect::Submit(Response::Grade(Grade::Good)), "Enter: good");
     }
 }

@@ -1,7 +1,6 @@
 //! What the reader knows of a lesson's checkpoints (which questions, where
-//! each one is in the laid-out text, which ones the learner has answered)
-//! and of its `sim:` links, so Enter can answer the checkpoint on screen
-//! and `o` can open the scenario a link on screen names.
+//! each one is in the laid-out text, which ones the learner has answered),
+//! so Enter can answer the checkpoint on screen.
 
 use std::collections::HashMap;
 
@@ -48,7 +47,9 @@ impl Checkpoints {
         let total = self.keys.len();
         let mut from = 0;
         for (i, slot) in self.lines.iter_mut().enumerate() {
-            let label = checkpoint_label(i + 1, total);
+            // The label and the mark's separator, so that "Checkpoint 1 of
+            // 4" is not found inside prose that merely mentions it.
+            let label = format!("{} ·", checkpoint_label(i + 1, total));
             *slot =
                 layout.lines.iter().enumerate().skip(from).find(|(_, l)| l.plain().contains(&label)).map(|(n, _)| n);
             if let Some(n) = *slot {
@@ -89,31 +90,9 @@ impl Checkpoints {
     }
 }
 
-/// The scenario of the first `sim:` link on screen: the renderer shows a
-/// link's target after its text, `Watch it (sim:keep-alive-cliff)`.
-pub fn sim_link_on_screen(layout: &Layout, offset: usize, viewport: usize) -> Option<String> {
-    layout.lines.iter().skip(offset).take(viewport).find_map(|line| sim_target(&line.plain()))
-}
-
-fn sim_target(text: &str) -> Option<String> {
-    let at = text.find("(sim:")?;
-    let id: String = text[at + 5..]
-        .chars()
-        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_')
-        .collect();
-    (!id.is_empty()).then_some(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_sim_link_target_is_read_from_the_rendered_text() {
-        assert_eq!(sim_target("Watch it (sim:keep-alive-cliff) in the"), Some("keep-alive-cliff".to_owned()));
-        assert_eq!(sim_target("no link (https://x)"), None);
-        assert_eq!(sim_target("(sim:)"), None);
-    }
 
     #[test]
     fn the_unanswered_checkpoint_on_screen_comes_first() {
