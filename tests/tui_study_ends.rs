@@ -185,7 +185,7 @@ fn nothing_to_review_offers_the_next_step() {
     }
     press(&mut app, KeyCode::Enter);
     let screen = draw(&mut app, 80, 24);
-    assert!(!screen.contains("Nothing to review") && screen.contains("t contents"), "the lesson opened:\n{screen}");
+    assert!(!screen.contains("Nothing to review") && screen.contains("t toc"), "the lesson opened:\n{screen}");
     press(&mut app, KeyCode::Esc);
     assert!(draw(&mut app, 80, 24).contains("Next up"), "back leads home");
 }
