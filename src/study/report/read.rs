@@ -91,6 +91,17 @@ impl Default for Seen {
     }
 }
 
+/// What reading the paths comes to, in order: a directory that could not
+/// be listed, or a file to read.
+enum Work {
+    Problem(String),
+    File(PathBuf),
+}
+
+/// Reading threads at most, and the fewest files worth a thread of its own.
+const MAX_THREADS: usize = 4;
+const MIN_FILES_PER_THREAD: usize = 8;
+
 /// At most this many bad rows of one file are named; the rest are counted.
 const MAX_ROW_PROBLEMS: usize = 5;
 
@@ -113,14 +124,89 @@ impl Dataset {
 
     /// Read every export in `paths`: files, and directories searched
     /// recursively for `.csv` and `.json` files (in name order).
+    ///
+    /// A class's files are read on a few threads, each a run of
+    /// consecutive files, and the parts merged back in file order: the
+    /// dataset is the one a single pass gives (same indices, same answer
+    /// kept of a duplicate, same problems in the same order).
     pub fn read_paths(paths: &[PathBuf]) -> Self {
-        let mut data = Self::default();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MAX_THREADS);
+        Self::read_paths_on(paths, threads)
+    }
+
+    fn read_paths_on(paths: &[PathBuf], threads: usize) -> Self {
+        let mut work = Vec::new();
         for path in paths {
-            for file in export_files(path, &mut data.problems) {
-                data.read_file(&file);
+            let mut problems = Vec::new();
+            let files = export_files(path, &mut problems);
+            work.extend(problems.into_iter().map(Work::Problem));
+            work.extend(files.into_iter().map(Work::File));
+        }
+        if threads < 2 || work.len() < MIN_FILES_PER_THREAD * 2 {
+            return Self::read_work(&work);
+        }
+        let share = work.len().div_ceil(threads.min(work.len() / MIN_FILES_PER_THREAD));
+        let parts: Vec<Self> = std::thread::scope(|scope| {
+            let running: Vec<_> = work.chunks(share).map(|run| scope.spawn(|| Self::read_work(run))).collect();
+            // A reader thread only panics on a bug: pass it on as it was.
+            running.into_iter().map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        let mut parts = parts.into_iter();
+        let mut data = parts.next().unwrap_or_default();
+        for part in parts {
+            data.absorb(part);
+        }
+        data
+    }
+
+    fn read_work(work: &[Work]) -> Self {
+        let mut data = Self::default();
+        for item in work {
+            match item {
+                Work::Problem(problem) => data.problems.push(problem.clone()),
+                Work::File(file) => data.read_file(file),
             }
         }
         data
+    }
+
+    /// Add `part`, read from files that come after this dataset's, as if
+    /// its rows had been read here.
+    fn absorb(&mut self, part: Self) {
+        self.problems.extend(part.problems);
+        self.files += part.files;
+        let learners: Vec<u32> =
+            part.learners.iter().map(|name| intern(&mut self.learner_index, &mut self.learners, name)).collect();
+        let responses: Vec<u32> =
+            part.responses.iter().map(|text| intern(&mut self.response_index, &mut self.responses, text)).collect();
+        let mut questions = Vec::with_capacity(part.questions.len());
+        for meta in part.questions {
+            let q = self.question(&meta.pack, &meta.id).ok();
+            if let Some(q) = q {
+                // The part's meta is its latest non-empty text: later than ours.
+                let kept = &mut self.questions[q as usize];
+                for (kept, new) in [
+                    (&mut kept.title, meta.title),
+                    (&mut kept.topic, meta.topic),
+                    (&mut kept.pack_version, meta.pack_version),
+                ] {
+                    if !new.is_empty() {
+                        *kept = new;
+                    }
+                }
+            }
+            questions.push(q);
+        }
+        self.attempts.reserve(part.attempts.len());
+        for mut a in part.attempts {
+            let Some(question) = questions[a.question as usize] else { continue };
+            a.question = question;
+            a.learner = learners[a.learner as usize];
+            a.response = responses[a.response as usize];
+            if self.first_time(a.learner, (a.at, a.id)) {
+                self.attempts.push(a);
+            }
+        }
     }
 
     /// Read one export file; problems go to [`Dataset::problems`].
@@ -438,6 +524,51 @@ mod tests {
         assert!(data.problems[0].starts_with("bob.csv:5: `answered_at` \"yesterday\""), "{:?}", data.problems);
         assert!(data.problems[1].starts_with("bob.csv:6: "), "{:?}", data.problems);
         assert!(data.problems[1].contains("maybe"), "{:?}", data.problems);
+    }
+
+    /// Learners spread over files read on different threads: one learner
+    /// exported as CSV early and as JSON late, another out of order, bad
+    /// rows, a title that changes, an unlistable path.
+    #[test]
+    fn threads_read_what_one_pass_reads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let json = |learner: &str, title: &str| {
+            format!(
+                r#"[{{"id":1,"answered_at":"2026-11-01T10:00:00.000Z","pack_id":"basics","question_id":"timeout",
+                "correct":false,"grade":"again","seconds":4.5,"hints_used":1,"response":"15 minutes, maybe",
+                "learner":"{learner}","title":"{title}"}}]"#
+            )
+        };
+        for i in 0..40 {
+            let folder = dir.path().join(format!("{:02}", i / 10));
+            std::fs::create_dir_all(&folder).expect("mkdir");
+            let (name, text) = match i {
+                3 => ("a.json".to_owned(), json("alice", "First title")),
+                7 => ("bad.csv".to_owned(), format!("{OLD_CSV}9,never,basics,x,1,t,quiz,true,good,1,0,x,\n")),
+                21 => ("rev.csv".to_owned(), {
+                    let mut lines: Vec<&str> = OLD_CSV.lines().collect();
+                    lines[1..].reverse();
+                    lines.join("\n")
+                }),
+                33 => ("z.json".to_owned(), json("alice", "Last title")),
+                _ => (format!("l{i}.csv"), OLD_CSV.replace("alice", "")),
+            };
+            std::fs::write(folder.join(name), text).expect("write");
+        }
+        std::fs::write(dir.path().join("00/alice.csv"), OLD_CSV).expect("write");
+        let paths = [dir.path().to_path_buf(), dir.path().join("missing.csv")];
+        let one = Dataset::read_paths_on(&paths, 1);
+        let three = Dataset::read_paths_on(&paths, 3);
+        assert_eq!(one.learners, three.learners);
+        assert_eq!(one.questions, three.questions);
+        assert_eq!(one.attempts, three.attempts);
+        assert_eq!(one.responses, three.responses);
+        assert_eq!(one.problems, three.problems);
+        assert_eq!((one.files, one.learners.len()), (41, 39));
+        assert_eq!(one.questions[0].title, "Last title");
+        let alice = one.learners.iter().position(|l| l == "alice").expect("alice");
+        assert_eq!(one.attempts.iter().filter(|a| a.learner as usize == alice).count(), 3, "counted once");
+        assert!(one.problems.iter().any(|p| p.contains("bad.csv:5:")), "{:?}", one.problems);
     }
 
     #[test]
