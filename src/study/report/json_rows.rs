@@ -49,7 +49,7 @@ struct Answer<'a>(Result<Row<'a>, String>);
 impl<'de> de::Deserialize<'de> for Answer<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match d.deserialize_any(Scalar::visitor())? {
-            Scalar::Object(row) => Ok(Answer(row)),
+            Scalar::Object(row) => Ok(Answer(*row)),
             _ => Ok(Answer(Err("not an object with the fields of an answer".into()))),
         }
     }
@@ -65,8 +65,9 @@ enum Scalar<'a> {
     Null,
     /// An array, or an object below the top of an answer.
     Nested,
-    /// An answer object (only at the top of an element).
-    Object(Result<Row<'a>, String>),
+    /// An answer object (only at the top of an element), boxed: the other
+    /// values are a tenth of its size.
+    Object(Box<Result<Row<'a>, String>>),
 }
 
 struct ScalarVisitor {
@@ -150,7 +151,7 @@ impl<'de> Visitor<'de> for ScalarVisitor {
             let name = [Field::AnsweredAt, Field::PackId, Field::QuestionId][i].name();
             first_problem.get_or_insert(format!("missing field `{name}`"));
         }
-        Ok(Scalar::Object(first_problem.map_or(Ok(row), Err)))
+        Ok(Scalar::Object(Box::new(first_problem.map_or(Ok(row), Err))))
     }
 }
 
