@@ -50,12 +50,13 @@ fn class() -> Dataset {
                     correct: correct || t > 0,
                     seconds: 5.0 + (question % 13) as f32,
                     hints: u32::from(question % 7 == 0),
-                    response: CHOICES[pick].to_owned(),
+                    response: pick as u32,
                 });
             }
         }
     }
-    Dataset::from_parts(learners, questions, attempts)
+    let responses = CHOICES.iter().map(|c| (*c).to_owned()).collect();
+    Dataset::from_parts(learners, questions, attempts, responses)
 }
 
 fn info() -> HashMap<(String, String), QuestionInfo> {

@@ -40,7 +40,8 @@ impl Context {
 
     /// The built-in course with the installed ones beside it (`--pack`
     /// paths, then the data directory's `packs/`), loaded once. A `--pack`
-    /// path that does not exist is an error; problems inside installed
+    /// path that does not exist, or a directory with no course or pack in
+    /// it, is an error; problems inside installed
     /// files are printed on stderr (errors only: warnings are for `check`)
     /// and the files at fault skipped. Their scenarios become known to
     /// `predict` questions.
@@ -66,10 +67,11 @@ impl Context {
         Ok(packs)
     }
 
-    /// The data directory, once every `--pack` path is known to exist.
+    /// The data directory, once every `--pack` path is known to hold a
+    /// course or a pack.
     fn checked_sources(&self) -> Result<Option<PathBuf>, String> {
-        if let Some(missing) = self.global.packs.iter().find(|p| !p.exists()) {
-            return Err(format!("--pack {}: no such file or directory", missing.display()));
+        if let Some(problem) = self.global.packs.iter().find_map(|p| crate::course::source::pack_path_problem(p)) {
+            return Err(problem);
         }
         Ok(self.data_dir().ok().map(Path::to_path_buf))
     }

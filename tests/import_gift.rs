@@ -160,6 +160,46 @@ fn every_escape_rule() {
     assert!(pack.notes.is_empty(), "{:?}", pack.notes);
 }
 
+/// Every escape, `\/` included, in every place a text stands: no
+/// backslash of an escape may survive into the pack.
+#[test]
+fn escapes_are_undone_in_every_text() {
+    let pack = imported("escapes-everywhere.gift");
+    let q = |id: &str| pack.pack.question(id).unwrap_or_else(|| panic!("{id}"));
+    let paths = q("paths-and-braces");
+    assert_eq!(paths.prompt, "Invoke https://example.com/api {v1} with a #tag, a ~, a = and C:\\tmp.");
+    assert_eq!(
+        &QuestionKind::Single { choices: strings(&["GET /api/v1 {id}", "POST /api", "a~b=c#d"]), answer: 0 },
+        &paths.kind
+    );
+    assert_eq!(paths.feedback["GET /api/v1 {id}"], "Right: /api/v1 is the path = the resource.");
+    assert_eq!(paths.feedback["POST /api"], "No: POST /api creates ~ it does not read.");
+    assert_eq!(paths.feedback["a~b=c#d"], "Tilde, equals and hash {all three}.");
+    assert_eq!(paths.explanation, "The URL https://example.com/api has the path /api \\ here.");
+
+    let tf = q("true-or-false");
+    assert_eq!(tf.prompt, "Is a/b the same as a\\b?");
+    assert_eq!(tf.feedback["false"], "Right: / differs from \\.");
+    assert_eq!(tf.feedback["true"], "Wrong: / is not \\.");
+    assert_eq!(tf.explanation, "Slash / vs backslash \\.");
+
+    assert_eq!(q("short").kind, QuestionKind::Short { answer: "/".into(), accept: strings(&["//"]) });
+    let QuestionKind::Match { pairs } = &q("match").kind else { panic!("match") };
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(l, r)| (l.as_str(), r.as_str())).collect();
+    assert_eq!(pairs, [("/tmp", "scratch / 512 MB"), ("/opt", "layers {extensions}"), ("/var/task", "your code #1")]);
+    let missing = q("missing-word");
+    assert_eq!(missing.prompt, "The path ____ is writable / ephemeral.");
+    assert_eq!(missing.kind.choices().expect("choices"), ["/tmp", "/etc"]);
+
+    for question in &pack.pack.questions {
+        let texts = [&question.prompt, &question.explanation].into_iter().chain(question.feedback.values());
+        for text in texts {
+            assert!(!text.contains("\\/"), "{}: {text}", question.id);
+        }
+    }
+    assert!(pack.notes.is_empty(), "{:?}", pack.notes);
+}
+
 #[test]
 fn text_formats_and_html() {
     let pack = imported("formats.gift");

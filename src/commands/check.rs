@@ -27,6 +27,9 @@ pub fn run(ctx: &RunContext, paths: &[PathBuf], strict: bool) -> CommandResult {
     collected.inputs = inputs;
     // References may point at the `--pack` courses (not at the data
     // directory's: what `check` says must not depend on what is installed).
+    if let Some(problem) = ctx.global.packs.iter().find_map(|p| crate::course::source::pack_path_problem(p)) {
+        return Err(Failure::Usage(problem));
+    }
     let mut context = if ctx.global.packs.is_empty() {
         Context::builtin()
     } else {

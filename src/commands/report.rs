@@ -3,9 +3,10 @@
 //! `crate::study::report` for the definitions).
 //!
 //! The global `--pack` option keeps its meaning for a path (an extra pack or
-//! course, whose questions' choices the report can then name); a `--pack`
-//! value that is not an existing path is a pack id, and the report keeps to
-//! the packs so named. Bad files and rows are reported on stderr with their
+//! course, whose questions' choices the report can then name; a directory
+//! with no course or pack in it is refused, exit 2); a `--pack` value that
+//! is not an existing path is a pack id, and the report keeps to the packs
+//! so named. Bad files and rows are reported on stderr with their
 //! place and skipped; the report of the rest is still printed, and the exit
 //! code is then 1.
 
@@ -75,6 +76,9 @@ pub fn build(data: &Dataset, course: &Course, packs: &[String]) -> Report {
 
 pub fn run(global: &GlobalOptions, paths: &[PathBuf], format: Format) -> CommandResult {
     let (extra, pack_ids): (Vec<PathBuf>, Vec<PathBuf>) = global.packs.iter().cloned().partition(|p| p.exists());
+    if let Some(problem) = extra.iter().find_map(|p| crate::course::source::pack_path_problem(p)) {
+        return Err(Failure::Usage(problem));
+    }
     let pack_ids: Vec<String> = pack_ids.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let data_dir = crate::study::data_dir(global.data_dir.as_deref()).ok();
     let course = Course::load(&extra, data_dir.as_deref());

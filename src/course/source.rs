@@ -154,8 +154,24 @@ impl CourseFiles {
 pub fn parse_course_meta(file: &SourceFile) -> Result<CourseMeta, Diagnostic> {
     let src = Diagnostic::from_utf8(&file.path, &file.bytes)?;
     toml::from_str::<CourseMeta>(src).map_err(|e| {
-        Diagnostic::at_offset(&file.path, src, e.span().map_or(0, |s| s.start), Severity::Error, toml_message(&e))
+        Diagnostic::at_offset(&file.path, src, e.span().map_or(0, |s| s.start), Severity::Error, message(src, &e))
     })
+}
+
+/// toml's message; for a key set twice toml says only "duplicate key",
+/// so the key is named from the text at the error's place, with the line
+/// where it was first set.
+fn message(src: &str, e: &toml::de::Error) -> String {
+    let message = toml_message(e);
+    let key = e.span().and_then(|span| Some((src.get(span.clone())?, span.start)));
+    let Some((key, start)) = key.filter(|_| message == "duplicate key") else { return message };
+    let bare = |k: &str| k.trim().trim_matches(['"', '\'']).to_owned();
+    let key = bare(key);
+    let first = src[..start].lines().position(|l| l.split_once('=').is_some_and(|(k, _)| bare(k) == key));
+    match first {
+        Some(i) => format!("duplicate key `{key}`: it is already set on line {}; keep one", i + 1),
+        None => format!("duplicate key `{key}`"),
+    }
 }
 
 /// The most files of one kind a course folder may hold. A real course has
@@ -190,6 +206,46 @@ fn list_files(folder: &Path, ext: &str) -> (Vec<PathBuf>, Option<Diagnostic>) {
     });
     paths.sort();
     (paths, too_many)
+}
+
+/// Why `path`, given with `--pack`, cannot be loaded as an extra course:
+/// it does not exist, or it is a directory holding none of a course's
+/// files (a mistyped path would otherwise add nothing, silently). `None`
+/// for a file (its problems are the loader's to report) or a course
+/// directory.
+pub fn pack_path_problem(path: &Path) -> Option<String> {
+    let shown = path.display();
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Some(format!("--pack {shown}: no such file or directory"));
+    };
+    if !meta.is_dir() {
+        return None;
+    }
+    let holds = |sub: &str, ext: &str| !list_files(&path.join(sub), ext).0.is_empty();
+    if path.join("course.toml").is_file()
+        || holds("content", "md")
+        || holds("quizzes", "toml")
+        || holds("scenarios", "toml")
+        || holds("assets/scenarios", "toml")
+    {
+        return None;
+    }
+    // The usual slip: the course's quizzes/ folder itself.
+    let loose = list_files(path, "toml").0;
+    let hint = match loose.first() {
+        Some(first) => format!(
+            "; it holds {} .toml file{} directly: give the course directory above it, or each pack as \
+             `--pack {}`",
+            loose.len(),
+            if loose.len() == 1 { "" } else { "s" },
+            first.display()
+        ),
+        None => String::new(),
+    };
+    Some(format!(
+        "--pack {shown}: no quiz pack or course in this directory (expected a pack .toml file, or a course \
+         directory with course.toml, quizzes/*.toml, content/*.md or scenarios/*.toml){hint}"
+    ))
 }
 
 /// Read one file, refusing ones over [`crate::infra::MAX_FILE_BYTES`] and ones that are
@@ -251,5 +307,32 @@ mod tests {
         let files = CourseFiles::from_path(dir.path()).expect("course dir");
         assert_eq!(files.diagnostics.len(), 1);
         assert_eq!(files.diagnostics[0].line, 2, "{}", files.diagnostics[0]);
+    }
+
+    #[test]
+    fn a_pack_path_must_exist_and_hold_a_course_or_pack() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let missing = pack_path_problem(&root.join("nope")).expect("missing");
+        assert!(missing.ends_with("nope: no such file or directory"), "{missing}");
+        let empty = pack_path_problem(root).expect("empty");
+        assert!(empty.contains("no quiz pack or course in this directory"), "{empty}");
+        std::fs::write(root.join("p.toml"), "format = 1").expect("write");
+        let loose = pack_path_problem(root).expect("loose packs");
+        assert!(loose.contains("it holds 1 .toml file directly"), "{loose}");
+        assert_eq!(pack_path_problem(&root.join("p.toml")), None);
+        std::fs::create_dir(root.join("quizzes")).expect("mkdir");
+        std::fs::rename(root.join("p.toml"), root.join("quizzes/p.toml")).expect("move");
+        assert_eq!(pack_path_problem(root), None);
+    }
+
+    #[test]
+    fn a_key_set_twice_is_named_with_both_places() {
+        let file = SourceFile {
+            path: "c/course.toml".into(),
+            bytes: b"id = \"a\"\ntitle = \"T\"\n  \"title\" = \"U\"\n".to_vec(),
+        };
+        let shown = parse_course_meta(&file).expect_err("duplicate").to_string();
+        assert_eq!(shown, "c/course.toml:3:3: error: duplicate key `title`: it is already set on line 2; keep one");
     }
 }

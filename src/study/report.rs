@@ -17,7 +17,10 @@
 //! Nothing here knows the quiz engine: what the packs say about a question
 //! (its choices and which are right) comes in as [`QuestionInfo`].
 
+mod hash;
+mod json_rows;
 mod read;
+mod row;
 
 use std::collections::HashMap;
 
@@ -167,6 +170,35 @@ struct First {
     attempt: usize,
 }
 
+/// The packs and topics of the questions as small numbers, so the walks
+/// over millions of answers index arrays instead of hashing names.
+struct Groups<'a> {
+    pack_of: Vec<usize>,
+    packs: usize,
+    topic_of: Vec<usize>,
+    topics: Vec<&'a str>,
+}
+
+impl<'a> Groups<'a> {
+    fn of(questions: &'a [QuestionMeta]) -> Self {
+        let mut packs: hash::FastMap<&str, usize> = hash::FastMap::default();
+        let mut topics: hash::FastMap<&str, usize> = hash::FastMap::default();
+        let mut topic_names = Vec::new();
+        let mut pack_of = Vec::with_capacity(questions.len());
+        let mut topic_of = Vec::with_capacity(questions.len());
+        for q in questions {
+            let n = packs.len();
+            pack_of.push(*packs.entry(&q.pack).or_insert(n));
+            let n = topics.len();
+            topic_of.push(*topics.entry(&q.topic).or_insert_with(|| {
+                topic_names.push(q.topic.as_str());
+                n
+            }));
+        }
+        Self { pack_of, packs: packs.len(), topic_of, topics: topic_names }
+    }
+}
+
 /// The class report of `data`, for the pack `pack` only if given. `info`
 /// is keyed by (pack id, question id).
 pub fn analyze<S: std::hash::BuildHasher>(
@@ -175,50 +207,36 @@ pub fn analyze<S: std::hash::BuildHasher>(
     pack: Option<&str>,
 ) -> Report {
     let questions = &data.questions;
-    let wanted = |q: u32| pack.is_none_or(|p| questions[q as usize].pack == p);
-    let mut order: Vec<(u32, u32, i64, i64, usize)> = data
-        .attempts
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| wanted(a.question))
-        .map(|(i, a)| (a.learner, a.question, a.at, a.id, i))
-        .collect();
-    order.sort_unstable();
+    let wanted: Vec<bool> = questions.iter().map(|q| pack.is_none_or(|p| q.pack == p)).collect();
+    let order = learner_order(data, &wanted);
 
     let info_of: Vec<Option<&QuestionInfo>> =
         questions.iter().map(|q| info.get(&(q.pack.clone(), q.id.clone()))).collect();
     let mut tallies = vec![Tally::default(); questions.len()];
     let mut firsts = Vec::new();
     let mut previous = None;
-    for &(learner, question, _, _, i) in &order {
+    for &i in &order {
         let a = &data.attempts[i];
-        let t = &mut tallies[question as usize];
+        let t = &mut tallies[a.question as usize];
         t.attempts += 1;
         t.hints += u64::from(a.hints);
         t.seconds.push(a.seconds);
-        if previous != Some((learner, question)) {
-            previous = Some((learner, question));
+        if previous != Some((a.learner, a.question)) {
+            previous = Some((a.learner, a.question));
             t.learners += 1;
             t.right += usize::from(a.correct);
-            firsts.push(First { learner, question, right: a.correct, attempt: i });
+            firsts.push(First { learner: a.learner, question: a.question, right: a.correct, attempt: i });
         }
     }
 
-    rank_groups(data, &firsts, &mut tallies);
-    for f in &firsts {
-        if let Some(choices) = info_of[f.question as usize].and_then(|i| i.choices.as_ref()) {
-            let t = &mut tallies[f.question as usize];
-            t.picks.resize(choices.texts.len(), 0);
-            for pick in picked(&data.attempts[f.attempt].response, choices) {
-                t.picks[pick] += 1;
-            }
-        }
-    }
+    let groups = Groups::of(questions);
+    rank_groups(data, &groups, &firsts, &mut tallies);
+    count_picks(data, &info_of, &firsts, &mut tallies);
 
     let mut report = Report {
         questions: question_reports(data, &info_of, &mut tallies),
-        learners: learner_reports(data, &firsts, &order),
-        topics: topic_reports(data, &firsts, &tallies),
+        learners: learner_reports(data, &groups, &firsts, &order),
+        topics: topic_reports(&groups, &firsts, &tallies),
     };
     report.questions.sort_by(|a, b| {
         let rank = |q: &QuestionReport| q.flags.first().map_or(usize::MAX, |f| *f as usize);
@@ -232,43 +250,104 @@ pub fn analyze<S: std::hash::BuildHasher>(
     report
 }
 
+/// The indices of the wanted attempts, by learner, question, time, id and
+/// file order. Counted into learners first (keeping file order), then each
+/// learner's few hundred answers sorted: millions of answers are never
+/// sorted as one.
+fn learner_order(data: &Dataset, wanted: &[bool]) -> Vec<usize> {
+    let is_wanted = |a: &Attempt| wanted.get(a.question as usize).copied().unwrap_or(false);
+    let mut starts = vec![0_usize; data.learners.len() + 1];
+    for a in data.attempts.iter().filter(|a| is_wanted(a)) {
+        starts[a.learner as usize + 1] += 1;
+    }
+    for l in 1..starts.len() {
+        starts[l] += starts[l - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; starts[starts.len() - 1]];
+    for (i, a) in data.attempts.iter().enumerate().filter(|(_, a)| is_wanted(a)) {
+        let slot = &mut next[a.learner as usize];
+        order[*slot] = i;
+        *slot += 1;
+    }
+    for bounds in starts.windows(2) {
+        order[bounds[0]..bounds[1]].sort_unstable_by_key(|&i| {
+            let a = &data.attempts[i];
+            (a.question, a.at, a.id, i)
+        });
+    }
+    order
+}
+
 /// Rank each pack's learners and count the first attempts of its top and
 /// bottom groups.
-fn rank_groups(data: &Dataset, firsts: &[First], tallies: &mut [Tally]) {
-    // (pack, learner) → (first attempts, right ones)
-    let mut scores: HashMap<(&str, u32), (usize, usize)> = HashMap::new();
+fn rank_groups(data: &Dataset, groups: &Groups<'_>, firsts: &[First], tallies: &mut [Tally]) {
+    // One score per (pack, learner). The first attempts come learner by
+    // learner, so a pack's score for this learner is the last one it got.
+    let mut scores: Vec<(u32, usize, usize)> = Vec::new();
+    let mut score_of = Vec::with_capacity(firsts.len());
+    let mut current: Vec<Option<(u32, usize)>> = vec![None; groups.packs];
+    let mut per_pack: Vec<Vec<usize>> = vec![Vec::new(); groups.packs];
     for f in firsts {
-        let s = scores.entry((&data.questions[f.question as usize].pack, f.learner)).or_default();
-        s.0 += 1;
-        s.1 += usize::from(f.right);
+        let pack = groups.pack_of[f.question as usize];
+        let s = match current[pack] {
+            Some((learner, s)) if learner == f.learner => s,
+            _ => {
+                let s = scores.len();
+                scores.push((f.learner, 0, 0));
+                per_pack[pack].push(s);
+                current[pack] = Some((f.learner, s));
+                s
+            }
+        };
+        scores[s].1 += 1;
+        scores[s].2 += usize::from(f.right);
+        score_of.push(s);
     }
-    let mut per_pack: HashMap<&str, Vec<(f64, &str, u32)>> = HashMap::new();
-    for ((pack, learner), (n, right)) in scores {
-        per_pack.entry(pack).or_default().push((right as f64 / n as f64, &data.learners[learner as usize], learner));
-    }
-    // (pack, learner) → true for the top group, false for the bottom one.
-    let mut group: HashMap<(&str, u32), bool> = HashMap::new();
-    for (pack, mut ranked) in per_pack {
+    let share_of: Vec<f64> = scores.iter().map(|&(_, n, right)| right as f64 / n as f64).collect();
+    // Per score: true for the top group, false for the bottom one.
+    let mut group: Vec<Option<bool>> = vec![None; scores.len()];
+    for mut ranked in per_pack {
         if ranked.len() < 2 {
             continue;
         }
         // Best first; ties by name so the report does not depend on file order.
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let name = |s: usize| &data.learners[scores[s].0 as usize];
+        ranked.sort_by(|&a, &b| share_of[b].total_cmp(&share_of[a]).then_with(|| name(a).cmp(name(b))));
         let size = ((ranked.len() as f64 * GROUP_SHARE).ceil() as usize).max(1);
-        for (i, &(_, _, learner)) in ranked.iter().enumerate() {
+        for (i, &s) in ranked.iter().enumerate() {
             if i < size {
-                group.insert((pack, learner), true);
+                group[s] = Some(true);
             } else if i >= ranked.len() - size {
-                group.insert((pack, learner), false);
+                group[s] = Some(false);
             }
         }
     }
-    for f in firsts {
+    for (f, &s) in firsts.iter().zip(&score_of) {
         let t = &mut tallies[f.question as usize];
-        match group.get(&(data.questions[f.question as usize].pack.as_str(), f.learner)) {
+        match group[s] {
             Some(true) => t.top = (t.top.0 + 1, t.top.1 + usize::from(f.right)),
             Some(false) => t.bottom = (t.bottom.0 + 1, t.bottom.1 + usize::from(f.right)),
             None => {}
+        }
+    }
+}
+
+/// Count the choices picked at first attempts. A class gives a question a
+/// few distinct responses, so each is matched against the choices once.
+fn count_picks(data: &Dataset, info: &[Option<&QuestionInfo>], firsts: &[First], tallies: &mut [Tally]) {
+    let choices_of = |q: u32| info[q as usize].and_then(|i| i.choices.as_ref());
+    let mut counts: hash::FastMap<(u32, u32), usize> = hash::FastMap::default();
+    for f in firsts.iter().filter(|f| choices_of(f.question).is_some()) {
+        *counts.entry((f.question, data.attempts[f.attempt].response)).or_default() += 1;
+    }
+    for ((question, response), n) in counts {
+        let Some(choices) = choices_of(question) else { continue };
+        let t = &mut tallies[question as usize];
+        t.picks.resize(choices.texts.len(), 0);
+        let text = data.responses.get(response as usize).map_or("", String::as_str);
+        for pick in picked(text, choices) {
+            t.picks[pick] += n;
         }
     }
 }
@@ -370,80 +449,90 @@ fn question_reports(data: &Dataset, info: &[Option<&QuestionInfo>], tallies: &mu
     out
 }
 
-fn learner_reports(data: &Dataset, firsts: &[First], order: &[(u32, u32, i64, i64, usize)]) -> Vec<LearnerReport> {
-    #[derive(Default)]
-    struct L<'a> {
-        questions: usize,
-        right: usize,
-        attempts: usize,
-        seconds: f64,
-        topics: HashMap<&'a str, (usize, usize)>,
-    }
-    let mut per: Vec<Option<L<'_>>> = (0..data.learners.len()).map(|_| None).collect();
-    for &(learner, _, _, _, i) in order {
-        let l = per[learner as usize].get_or_insert_with(L::default);
-        l.attempts += 1;
-        l.seconds += f64::from(data.attempts[i].seconds);
-    }
-    for f in firsts {
-        let Some(l) = per[f.learner as usize].as_mut() else { continue };
-        l.questions += 1;
-        l.right += usize::from(f.right);
-        let t = l.topics.entry(&data.questions[f.question as usize].topic).or_default();
+fn learner_reports(data: &Dataset, groups: &Groups<'_>, firsts: &[First], order: &[usize]) -> Vec<LearnerReport> {
+    // (attempts, seconds) of each learner with a wanted attempt.
+    let mut time: Vec<Option<(usize, f64)>> = vec![None; data.learners.len()];
+    for &i in order {
+        let a = &data.attempts[i];
+        let t = time[a.learner as usize].get_or_insert((0, 0.0));
         t.0 += 1;
-        t.1 += usize::from(f.right);
+        t.1 += f64::from(a.seconds);
     }
-    let mut out: Vec<LearnerReport> = per
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let l = l?;
-            let mut weak: Vec<(f64, &str)> =
-                l.topics.iter().filter(|(_, (n, r))| r < n).map(|(t, (n, r))| (share(*r, *n), *t)).collect();
-            weak.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-            Some(LearnerReport {
-                learner: data.learners[i].clone(),
-                questions: l.questions,
-                attempts: l.attempts,
-                score: share(l.right, l.questions),
-                seconds: l.seconds,
-                weakest_topics: weak.into_iter().take(3).map(|(_, t)| t.to_owned()).collect(),
-            })
-        })
-        .collect();
+    let mut out = Vec::new();
+    // (first attempts, right ones) per topic of the current learner.
+    let mut topics = vec![(0_usize, 0_usize); groups.topics.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for run in firsts.chunk_by(|a, b| a.learner == b.learner) {
+        let learner = run[0].learner as usize;
+        let Some((attempts, seconds)) = time[learner] else { continue };
+        for f in run {
+            let topic = groups.topic_of[f.question as usize];
+            if topics[topic].0 == 0 {
+                touched.push(topic);
+            }
+            topics[topic].0 += 1;
+            topics[topic].1 += usize::from(f.right);
+        }
+        let mut weak: Vec<(f64, &str)> = touched
+            .iter()
+            .map(|&t| (t, topics[t]))
+            .filter(|(_, (n, r))| r < n)
+            .map(|(t, (n, r))| (share(r, n), groups.topics[t]))
+            .collect();
+        weak.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        let right = run.iter().filter(|f| f.right).count();
+        out.push(LearnerReport {
+            learner: data.learners[learner].clone(),
+            questions: run.len(),
+            attempts,
+            score: share(right, run.len()),
+            seconds,
+            weakest_topics: weak.into_iter().take(3).map(|(_, t)| t.to_owned()).collect(),
+        });
+        for t in touched.drain(..) {
+            topics[t] = (0, 0);
+        }
+    }
     out.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.learner.cmp(&b.learner)));
     out
 }
 
-fn topic_reports(data: &Dataset, firsts: &[First], tallies: &[Tally]) -> Vec<TopicReport> {
-    #[derive(Default)]
+fn topic_reports(groups: &Groups<'_>, firsts: &[First], tallies: &[Tally]) -> Vec<TopicReport> {
+    #[derive(Default, Clone)]
     struct T {
         questions: usize,
         attempts: usize,
         firsts: usize,
         right: usize,
-        learners: std::collections::HashSet<u32>,
+        learners: usize,
+        last_learner: Option<u32>,
     }
-    let mut per: HashMap<&str, T> = HashMap::new();
+    let mut per = vec![T::default(); groups.topics.len()];
     for (q, t) in tallies.iter().enumerate() {
         if t.learners > 0 {
-            let topic = per.entry(&data.questions[q].topic).or_default();
+            let topic = &mut per[groups.topic_of[q]];
             topic.questions += 1;
             topic.attempts += t.attempts;
         }
     }
     for f in firsts {
-        let t = per.entry(&data.questions[f.question as usize].topic).or_default();
+        let t = &mut per[groups.topic_of[f.question as usize]];
         t.firsts += 1;
         t.right += usize::from(f.right);
-        t.learners.insert(f.learner);
+        // The first attempts come learner by learner: a new one is a change.
+        if t.last_learner != Some(f.learner) {
+            t.last_learner = Some(f.learner);
+            t.learners += 1;
+        }
     }
     let mut out: Vec<TopicReport> = per
         .into_iter()
-        .map(|(topic, t)| TopicReport {
-            topic: topic.to_owned(),
+        .enumerate()
+        .filter(|(_, t)| t.firsts > 0)
+        .map(|(i, t)| TopicReport {
+            topic: groups.topics[i].to_owned(),
             questions: t.questions,
-            learners: t.learners.len(),
+            learners: t.learners,
             attempts: t.attempts,
             facility: share(t.right, t.firsts),
         })

@@ -74,8 +74,15 @@ fn wrap(out: &mut String, indent: usize, items: &[String], separator: &str) {
 }
 
 fn question(out: &mut String, q: &QuestionReport) {
-    let mark = if q.flags.is_empty() { ' ' } else { '!' };
-    let key = fit(&sanitize(&format!("{}/{}", q.pack, q.id)), KEY_WIDTH);
+    let mut mark = if q.flags.is_empty() { ' ' } else { '!' };
+    let mut key = sanitize(&format!("{}/{}", q.pack, q.id)).into_owned();
+    if width(&key) > KEY_WIDTH {
+        // Cut to the column, ids that share a beginning (`layer-size`,
+        // `layer-limit`) would read the same: the whole key takes a line.
+        let _ = writeln!(out, "{mark} {}", fit(&key, WIDTH - 2));
+        mark = ' ';
+        key = String::new();
+    }
     let discrimination = q.discrimination.map_or_else(|| "–".to_owned(), |d| format!("{d:+.2}"));
     let _ = writeln!(
         out,
@@ -220,4 +227,51 @@ pub fn render_csv(report: &Report) -> Result<Vec<u8>, csv::Error> {
         ])?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::report::Flag;
+
+    fn question(pack: &str, id: &str, flags: Vec<Flag>) -> QuestionReport {
+        QuestionReport {
+            pack: pack.into(),
+            id: id.into(),
+            title: String::new(),
+            topic: "t".into(),
+            pack_version: "1.0.0".into(),
+            learners: 12,
+            attempts: 15,
+            facility: 0.25,
+            discrimination: Some(0.5),
+            median_seconds: 7.0,
+            hints: 0,
+            choices: Vec::new(),
+            flags,
+        }
+    }
+
+    #[test]
+    fn long_keys_are_written_whole_on_a_line_of_their_own() {
+        let report = Report {
+            questions: vec![
+                question("lambda-basics", "components-layer-limit", vec![Flag::TooHard]),
+                question("lambda-basics", "components-layer-size", vec![]),
+                question("p", "short", vec![]),
+            ],
+            ..Report::default()
+        };
+        let text = render_text(&report, "Class report");
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).expect(needle);
+        let limit = at("lambda-basics/components-layer-limit");
+        assert_eq!(lines[limit], "! lambda-basics/components-layer-limit");
+        let figures = lines[limit + 1];
+        assert!(figures.starts_with(&" ".repeat(KEY_WIDTH + 2)), "{text}");
+        assert!(figures.trim_start().starts_with("12     15   0.25"), "{text}");
+        assert_eq!(lines[at("lambda-basics/components-layer-size")], "  lambda-basics/components-layer-size");
+        assert!(lines[at("p/short")].starts_with("  p/short                              12"), "{text}");
+        assert!(lines.iter().all(|l| width(l) <= WIDTH), "{text}");
+    }
 }

@@ -15,9 +15,11 @@
 //! | `{}` | essay: reported, not imported |
 //!
 //! `#text` after an answer is its feedback, `####text` the general feedback
-//! (the explanation). `\~ \= \# \{ \} \:` stand for the characters
-//! themselves, `\n` for a line break. Text before and after the block makes
-//! a "missing word" question: the prompt gets a `____` blank.
+//! (the explanation). `\~ \= \# \{ \} \: \\` stand for the characters
+//! themselves, and so does `\/` (some editors escape `/` as JSON does), in
+//! every text: title, prompt, answers, feedback; `\n` is a line break. Text
+//! before and after the block makes a "missing word" question: the prompt
+//! gets a `____` blank.
 //!
 //! As in Moodle, special characters are first swapped for placeholders
 //! when escaped, so the structure is found on the unescaped ones only.
@@ -31,7 +33,7 @@ use crate::quiz::model::QuestionKind;
 /// Private-use stand-ins for escaped characters, restored once the
 /// structure is known. Input characters in this range are replaced with
 /// U+FFFD first, so they cannot be confused with these.
-const ESCAPES: [(char, char); 7] = [
+const ESCAPES: [(char, char); 8] = [
     ('~', '\u{F8F0}'),
     ('=', '\u{F8F1}'),
     ('#', '\u{F8F2}'),
@@ -39,13 +41,14 @@ const ESCAPES: [(char, char); 7] = [
     ('}', '\u{F8F4}'),
     (':', '\u{F8F5}'),
     ('\\', '\u{F8F6}'),
+    ('/', '\u{F8F7}'),
 ];
 
 fn protect(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if ('\u{F8F0}'..='\u{F8F6}').contains(&c) {
+        if ('\u{F8F0}'..='\u{F8F7}').contains(&c) {
             out.push('\u{FFFD}');
             continue;
         }
@@ -541,10 +544,11 @@ mod tests {
 
     #[test]
     fn escapes_are_protected_then_restored() {
-        let p = protect(r"a\~b\=c\#d\{e\}f\:g\\h\ni\x");
+        let p = protect(r"a\~b\=c\#d\{e\}f\:g\\h\ni\x\/y");
         assert!(!p.contains(['~', '=', '#', '{', '}']), "{p}");
-        assert_eq!(restore(&p), "a~b=c#d{e}f:g\\h\ni\\x");
+        assert_eq!(restore(&p), "a~b=c#d{e}f:g\\h\ni\\x/y");
         assert_eq!(restore(&protect("\u{F8F0}")), "\u{FFFD}");
+        assert_eq!(restore(&protect("\u{F8F7}")), "\u{FFFD}");
     }
 
     #[test]
