@@ -19,6 +19,19 @@ fn fixture_db() -> Vec<u8> {
     std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/db/v1.sqlite3")).expect("fixture db")
 }
 
+/// A database the binary made (latest schema), back in rollback-journal
+/// mode, after `sql`: its bytes.
+fn latest_db_then(sql: &str) -> Vec<u8> {
+    let data = tempfile::tempdir().expect("temp dir");
+    run(data.path(), &["config", "learner", "Ann"], b"").assert_code(0);
+    let path = data.path().join(DB);
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let _: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)).expect("journal mode");
+    conn.execute_batch(sql).expect("damage");
+    drop(conn);
+    std::fs::read(&path).expect("read db")
+}
+
 /// `bytes` with `patch` written at `at`.
 fn patched(bytes: &[u8], at: usize, patch: &[u8]) -> Vec<u8> {
     let mut out = bytes.to_vec();
@@ -79,6 +92,10 @@ fn a_garbage_truncated_or_misplaced_database_is_reported_never_replaced() {
         ("version that lies", patched(&whole, 60, &[0, 0, 0, 2])),
         ("negative version", patched(&whole, 60, &[0xff, 0, 0, 1])),
     ];
+    let mut cases = cases;
+    // Found by fuzzing: the right tables but a column missing, noticed
+    // only after the switch to WAL had rewritten the header.
+    cases.push(("a table without its columns", latest_db_then("DROP TABLE meta; CREATE TABLE meta (value TEXT);")));
     for (what, bytes) in cases {
         let data = tempfile::tempdir().expect("temp dir");
         std::fs::write(data.path().join(DB), &bytes).expect("write db");

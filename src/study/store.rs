@@ -133,9 +133,9 @@ impl Store {
                 }
                 // A version the tables do not match (a damaged header, or
                 // another program's file) fails on first use: refuse it now.
-                let missing = missing_tables(&tx, version).map_err(sql)?;
+                let missing = missing_schema(&tx, version).map_err(sql)?;
                 if !missing.is_empty() {
-                    let reason = format!("it says schema version {version} but has no {} table", missing.join(", "));
+                    let reason = format!("it says schema version {version} but has no {}", missing.join(", "));
                     return Err(StoreError::NotADatabase { path, reason });
                 }
                 // Ours are UTF-8; the migrations cannot run on another encoding.
@@ -217,18 +217,40 @@ fn migrate_error(path: &Path, e: MigrateError) -> StoreError {
 
 /// The tables schema version `version` has (made by its migrations in
 /// memory) that `conn` lacks.
-fn missing_tables(conn: &Connection, version: i64) -> rusqlite::Result<Vec<String>> {
+/// What the tables of schema `version` would have and `conn` lacks: whole
+/// tables ("meta table") and columns of tables it has ("meta.key column").
+/// The open reads and writes these columns right after switching to WAL,
+/// which rewrites the header: a lacking column found then would refuse a
+/// file already changed.
+fn missing_schema(conn: &Connection, version: i64) -> rusqlite::Result<Vec<String>> {
     let steps = usize::try_from(version).unwrap_or(0).min(schema::MIGRATIONS.len());
     let model = Connection::open_in_memory()?;
     for migration in &schema::MIGRATIONS[..steps] {
         model.execute_batch(migration)?;
     }
-    let names = |c: &Connection| -> rusqlite::Result<Vec<String>> {
+    let tables = |c: &Connection| -> rusqlite::Result<Vec<String>> {
         let mut stmt = c.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
         stmt.query_map([], |r| r.get(0))?.collect()
     };
-    let present = names(conn)?;
-    Ok(names(&model)?.into_iter().filter(|t| !present.contains(t)).collect())
+    let columns = |c: &Connection, table: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = c.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        stmt.query_map([table], |r| r.get(0))?.collect()
+    };
+    let present = tables(conn)?;
+    let mut missing = Vec::new();
+    for table in tables(&model)? {
+        if !present.contains(&table) {
+            missing.push(format!("{table} table"));
+            continue;
+        }
+        let have = columns(conn, &table)?;
+        for column in columns(&model, &table)? {
+            if !have.contains(&column) {
+                missing.push(format!("{table}.{column} column"));
+            }
+        }
+    }
+    Ok(missing)
 }
 
 /// Unix milliseconds of an instant, as stored.
